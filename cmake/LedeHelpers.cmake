@@ -54,3 +54,20 @@ function(lede_cc_binary)
   add_executable(${L_NAME} ${L_SRCS})
   target_link_libraries(${L_NAME} PRIVATE ${L_DEPS})
 endfunction()
+
+# lede_eval_test(NAME name COMMAND cmd args... [TIMEOUT s])
+# A data-backed evaluation run, labelled `eval`. Registered only when the
+# shared data directory (LEDE_SHARED_DIR, default ../shared beside the source
+# tree) exists; the README's test command does not need it.
+function(lede_eval_test)
+  if(NOT LEDE_BUILD_TESTS OR NOT EXISTS "${LEDE_SHARED_DIR}/data")
+    return()
+  endif()
+  cmake_parse_arguments(L "" "NAME;TIMEOUT" "COMMAND" ${ARGN})
+  if(NOT L_TIMEOUT)
+    set(L_TIMEOUT 900)
+  endif()
+  add_test(NAME ${L_NAME} COMMAND ${L_COMMAND} WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(${L_NAME} PROPERTIES LABELS eval TIMEOUT ${L_TIMEOUT}
+    ENVIRONMENT "LEDE_SHARED_DIR=${LEDE_SHARED_DIR};LEDE_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+endfunction()
