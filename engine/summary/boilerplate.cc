@@ -1,0 +1,391 @@
+#include "engine/summary/boilerplate.h"
+
+#include <array>
+#include <string>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "engine/text/string_view.h"
+
+namespace lede {
+namespace {
+
+bool IsWordByte(unsigned char c) {
+  return absl::ascii_isalnum(c) || c >= 0x80 || c == '\'';
+}
+
+// Words: runs of ASCII letters and digits, apostrophes and non-ASCII bytes.
+std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && !IsWordByte(s[i])) ++i;
+    size_t j = i;
+    while (j < s.size() && IsWordByte(s[j])) ++j;
+    if (j > i) {
+      std::string_view w = s.substr(i, j - i);
+      // A run of punctuation-like non-ASCII bytes (dashes, quotes) is no word.
+      bool has_alnum = false;
+      for (char c : w) has_alnum |= absl::ascii_isalnum(c);
+      if (has_alnum || w.size() > 3) out.push_back(w);
+    }
+    i = j;
+  }
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  return AsStd(absl::StripAsciiWhitespace(AsAbsl(s)));
+}
+
+// Strips trailing closing quotes, brackets and spaces.
+std::string_view StripClosers(std::string_view s) {
+  while (!s.empty()) {
+    unsigned char c = s.back();
+    if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ' ||
+        c == '\t' || c == '*') {
+      s.remove_suffix(1);
+    } else if (absl::EndsWith(AsAbsl(s), "\xE2\x80\x9D") ||  // ”
+               absl::EndsWith(AsAbsl(s), "\xE2\x80\x99")) {  // ’
+      s.remove_suffix(3);
+    } else if (absl::EndsWith(AsAbsl(s), "\xC2\xBB")) {  // »
+      s.remove_suffix(2);
+    } else {
+      break;
+    }
+  }
+  return s;
+}
+
+bool HasFinalPunctuation(std::string_view s) {
+  s = StripClosers(s);
+  if (s.empty()) return false;
+  char c = s.back();
+  if (c == '.' || c == '!' || c == '?') return true;
+  return absl::EndsWith(AsAbsl(s), "\xE2\x80\xA6");  // …
+}
+
+bool HasQuoteMark(std::string_view s) {
+  return s.find('"') != std::string_view::npos ||
+         absl::StrContains(AsAbsl(s), "\xE2\x80\x9C") ||  // “
+         absl::StrContains(AsAbsl(s), "\xE2\x80\x9D");    // ”
+}
+
+bool IsCapitalized(std::string_view w) {
+  return !w.empty() &&
+         (absl::ascii_isupper(w[0]) || absl::ascii_isdigit(w[0]) ||
+          static_cast<unsigned char>(w[0]) >= 0x80);
+}
+
+bool IsMonthOrDay(std::string_view lower) {
+  static constexpr std::array<std::string_view, 31> kNames = {
+      "january", "february", "march",     "april",    "may",      "june",
+      "july",    "august",   "september", "october",  "november", "december",
+      "jan",     "feb",      "mar",       "apr",      "jun",      "jul",
+      "aug",     "sep",      "sept",      "oct",      "nov",      "dec",
+      "monday",  "tuesday",  "wednesday", "thursday", "friday",   "saturday",
+      "sunday"};
+  for (std::string_view n : kNames) {
+    if (lower == n) return true;
+  }
+  return false;
+}
+
+// Photo credits and image sources, matched in the lowercased sentence.
+constexpr std::array<std::string_view, 26> kCreditPhrases = {
+    "photo by",       "photos by",     "photo:",     "photos:",
+    "photograph:",    "photo credit",  "image:",     "image credit",
+    "credit:",        "pool photo",    "file photo", "ap photo",
+    "afp photo",      "getty images",  "/afp",       "/reuters",
+    "/upi",           "/epa",          "reuters/",   "shutterstock",
+    "(photo",         "(image",        "picture:",   "pictured:",
+    "photo courtesy", "image courtesy"};
+
+// Whole-line prompts, compared with the lowercased line stripped of trailing
+// punctuation.
+constexpr std::array<std::string_view, 40> kPromptLines = {
+    "advertising",
+    "advertisement",
+    "sponsored",
+    "sponsored content",
+    "read more",
+    "read more here",
+    "click here",
+    "subscribe",
+    "subscribe now",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "share this page",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "email",
+    "print",
+    "comments",
+    "related",
+    "related articles",
+    "related stories",
+    "see also",
+    "more on this story",
+    "story continues below",
+    "continue reading",
+    "scroll to continue",
+    "sign up",
+    "log in",
+    "skip to content",
+    "watch",
+    "listen",
+    "top stories",
+    "most read",
+    "recommended",
+    "you may also like",
+    "trending",
+    "ad",
+    "close"};
+
+// Line openings that make a short line a prompt.
+constexpr std::array<std::string_view, 26> kPromptPrefixes = {
+    "read more",     "read also",   "also read",    "click here",
+    "click to",      "tap here",    "subscribe to", "subscribe for",
+    "sign up for",   "sign up to",  "share this",   "share on",
+    "follow us",     "follow @",    "related:",     "see also:",
+    "watch:",        "listen:",     "video:",       "gallery:",
+    "download our",  "get the app", "join our",     "for more news",
+    "advertisement", "don't miss"};
+
+constexpr std::array<std::string_view, 6> kBylinePrefixes = {
+    "reporting by", "additional reporting by",
+    "editing by",   "written by",
+    "compiled by",  "writing by"};
+
+// Present-tense verbs of caption prose ("X meets with Y during ...").
+constexpr std::array<std::string_view, 22> kCaptionVerbs = {
+    " meets with ", " meet with ",   " speaks ",  " speak ",    " attends ",
+    " arrives ",    " poses ",       " pose ",    " gestures ", " looks on",
+    " waves ",      " shakes hands", " listens ", " delivers ", " walks ",
+    " is seen ",    " are seen ",    " stands ",  " sits ",     " holds ",
+    " celebrates ", " greets "};
+
+// Position markers of a caption: "(L)", "(R)", "(L, 2023)", "(left)".
+bool HasPositionMarker(std::string_view s) {
+  for (size_t i = s.find('('); i != std::string_view::npos;
+       i = s.find('(', i + 1)) {
+    std::string_view rest = s.substr(i + 1);
+    size_t close = rest.find(')');
+    if (close == std::string_view::npos || close > 24) continue;
+    std::string_view inner = rest.substr(0, close);
+    std::string head(inner.substr(0, inner.find(',')));
+    head = std::string(Trim(head));
+    absl::AsciiStrToLower(&head);
+    if (head == "l" || head == "r" || head == "c" || head == "l-r" ||
+        head == "r-l" || head == "left" || head == "right" ||
+        head == "center" || head == "centre" || head == "pictured" ||
+        head == "top" || head == "bottom" || head == "front" ||
+        head == "back row" || head == "front row") {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool HasCredit(std::string_view lower) {
+  for (std::string_view p : kCreditPhrases) {
+    if (absl::StrContains(AsAbsl(lower), AsAbsl(p))) return true;
+  }
+  return false;
+}
+
+bool IsByline(std::string_view s, const std::vector<std::string_view>& words,
+              std::string_view lower) {
+  for (std::string_view p : kBylinePrefixes) {
+    if (absl::StartsWith(AsAbsl(lower), AsAbsl(p)) && words.size() <= 16) {
+      return true;
+    }
+  }
+  if (!absl::StartsWith(AsAbsl(s), "By ") || words.size() < 2 ||
+      words.size() > 9) {
+    return false;
+  }
+  for (size_t i = 1; i < words.size(); ++i) {
+    std::string_view w = words[i];
+    if (IsCapitalized(w)) continue;
+    if (w == "and" || w == "in" || w == "of" || w == "at" || w == "for" ||
+        w == "the" || w == "de" || w == "van" || w == "von") {
+      continue;
+    }
+    return false;
+  }
+  // "By Monday." and other short openers of a sentence end in a period; a
+  // byline rarely does.
+  return !HasFinalPunctuation(s) || words.size() <= 4;
+}
+
+bool IsNavigation(std::string_view s,
+                  const std::vector<std::string_view>& words) {
+  if (words.size() > 16) return false;
+  int seps = 0;
+  for (std::string_view sep :
+       {" > ", " \xC2\xBB ", " \xE2\x80\xBA ", " | ", " / "}) {
+    for (size_t i = s.find(sep); i != std::string_view::npos;
+         i = s.find(sep, i + 1)) {
+      ++seps;
+    }
+  }
+  if (seps >= 2) return true;
+  return seps == 1 && !words.empty() &&
+         (words[0] == "Home" || words[0] == "HOME" || words[0] == "home");
+}
+
+// A dateline or date standing alone: "June 17 (UPI) —", "WASHINGTON
+// (Reuters) -", "Friday, July 21, 2017", "Updated: 10:30 a.m."
+bool IsLoneDateline(std::string_view s,
+                    const std::vector<std::string_view>& words,
+                    std::string_view lower) {
+  if (words.empty() || words.size() > 9) return false;
+  for (std::string_view p :
+       {"updated", "last updated", "published", "posted"}) {
+    if (absl::StartsWith(AsAbsl(lower), AsAbsl(p)) && words.size() <= 10) {
+      for (char c : s) {
+        if (absl::ascii_isdigit(c)) return true;
+      }
+    }
+  }
+  if (HasFinalPunctuation(s) && words.size() > 3) return false;
+  bool dated = false;
+  for (std::string_view w : words) {
+    std::string l(w);
+    absl::AsciiStrToLower(&l);
+    if (IsMonthOrDay(l)) {
+      dated = true;
+      continue;
+    }
+    if (absl::ascii_isdigit(w[0])) continue;
+    if (IsCapitalized(w)) continue;
+    if (l == "am" || l == "pm" || l == "gmt" || l == "utc" || l == "et") {
+      continue;
+    }
+    return false;
+  }
+  // An agency in brackets marks a dateline even without a date.
+  bool agency = s.find('(') != std::string_view::npos &&
+                (absl::StrContains(AsAbsl(s), "\xE2\x80\x94") ||
+                 absl::StrContains(AsAbsl(s), "\xE2\x80\x93") ||
+                 absl::StrContains(AsAbsl(s), " -"));
+  return dated || agency;
+}
+
+}  // namespace
+
+std::string_view DebrisKindName(DebrisKind kind) {
+  switch (kind) {
+    case DebrisKind::kNone:
+      return "none";
+    case DebrisKind::kCaption:
+      return "caption";
+    case DebrisKind::kCredit:
+      return "credit";
+    case DebrisKind::kPrompt:
+      return "prompt";
+    case DebrisKind::kByline:
+      return "byline";
+    case DebrisKind::kDateline:
+      return "dateline";
+    case DebrisKind::kCopyright:
+      return "copyright";
+    case DebrisKind::kNavigation:
+      return "navigation";
+    case DebrisKind::kFragment:
+      return "fragment";
+  }
+  return "unknown";
+}
+
+DebrisKind ClassifySentenceDebris(std::string_view sentence) {
+  std::string_view s = Trim(sentence);
+  if (s.empty()) return DebrisKind::kFragment;
+  std::string lower(s);
+  absl::AsciiStrToLower(&lower);
+  const std::vector<std::string_view> words = Words(s);
+
+  if (absl::StrContains(AsAbsl(s), "\xC2\xA9") ||  // ©
+      absl::StartsWith(lower, "copyright") ||
+      absl::StrContains(lower, "all rights reserved")) {
+    return DebrisKind::kCopyright;
+  }
+  if (HasCredit(lower)) return DebrisKind::kCredit;
+  {
+    std::string_view bare = lower;
+    while (!bare.empty() &&
+           (bare.back() == '.' || bare.back() == ':' || bare.back() == '!' ||
+            bare.back() == ' ' || bare.back() == '>' ||
+            static_cast<unsigned char>(bare.back()) >= 0x80)) {
+      bare.remove_suffix(1);
+    }
+    for (std::string_view p : kPromptLines) {
+      if (bare == p) return DebrisKind::kPrompt;
+    }
+    if (words.size() <= 25) {
+      for (std::string_view p : kPromptPrefixes) {
+        if (absl::StartsWith(lower, AsAbsl(p))) return DebrisKind::kPrompt;
+      }
+    }
+  }
+  if (IsByline(s, words, lower)) return DebrisKind::kByline;
+  if (IsNavigation(s, words)) return DebrisKind::kNavigation;
+  if (IsLoneDateline(s, words, lower)) return DebrisKind::kDateline;
+  if (words.empty()) return DebrisKind::kFragment;
+  if (!HasFinalPunctuation(s) && words.size() <= 20) {
+    return DebrisKind::kFragment;
+  }
+  return DebrisKind::kNone;
+}
+
+std::vector<DebrisKind> ClassifyDebris(std::string_view text,
+                                       const Segmentation& seg) {
+  std::vector<DebrisKind> kinds(seg.sentences.size(), DebrisKind::kNone);
+  for (size_t i = 0; i < seg.sentences.size(); ++i) {
+    kinds[i] = ClassifySentenceDebris(seg.sentences[i].span.Of(text));
+  }
+  for (const Paragraph& p : seg.paragraphs) {
+    if (p.sentence_count <= 0 || p.sentence_count > 4) continue;
+    const int32_t first = p.first_sentence;
+    const int32_t last = p.first_sentence + p.sentence_count - 1;
+    if (first < 0 || last >= static_cast<int32_t>(seg.sentences.size())) {
+      continue;
+    }
+    std::string_view para = p.span.Of(text);
+    // Captions describe a picture; they do not quote a source.
+    if (HasQuoteMark(para)) continue;
+    bool credit = false;
+    for (int32_t i = first; i <= last; ++i) {
+      credit |= kinds[i] == DebrisKind::kCredit;
+    }
+    bool caption = credit;
+    if (!caption) {
+      // Markers and caption verbs alone occur in body prose too ("Sen. Lee
+      // (R) speaks ..."); a caption pairs them with each other or with a
+      // last line that has no final punctuation.
+      std::string lower(para);
+      absl::AsciiStrToLower(&lower);
+      bool verb = false;
+      for (std::string_view v : kCaptionVerbs) {
+        verb |= absl::StrContains(lower, AsAbsl(v));
+      }
+      const bool marker = HasPositionMarker(para);
+      const bool open_end =
+          !HasFinalPunctuation(seg.sentences[last].span.Of(text));
+      caption = (marker && verb) || ((marker || verb) && open_end);
+    }
+    if (!caption) continue;
+    for (int32_t i = first; i <= last; ++i) {
+      if (kinds[i] == DebrisKind::kNone || kinds[i] == DebrisKind::kFragment) {
+        kinds[i] = DebrisKind::kCaption;
+      }
+    }
+  }
+  return kinds;
+}
+
+}  // namespace lede

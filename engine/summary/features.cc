@@ -1,0 +1,358 @@
+#include "engine/summary/features.h"
+
+#include <libstemmer.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "engine/text/string_view.h"
+
+namespace lede {
+namespace {
+
+// Function words carry no topic; they are left out of centrality and
+// redundancy (ROUGE in tools/summary keeps them).
+const absl::flat_hash_set<std::string_view>& Stopwords() {
+  static const auto* const kSet = new absl::flat_hash_set<std::string_view>{
+      "a",     "an",    "the",     "and",     "or",   "but",   "of",
+      "to",    "in",    "on",      "at",      "for",  "with",  "by",
+      "from",  "as",    "is",      "are",     "was",  "were",  "be",
+      "been",  "being", "has",     "have",    "had",  "do",    "does",
+      "did",   "it",    "its",     "it's",    "he",   "she",   "they",
+      "them",  "his",   "her",     "their",   "we",   "our",   "you",
+      "your",  "i",     "me",      "my",      "this", "that",  "these",
+      "those", "which", "who",     "whom",    "what", "when",  "where",
+      "there", "here",  "not",     "no",      "so",   "if",    "than",
+      "then",  "also",  "would",   "will",    "can",  "could", "should",
+      "may",   "might", "must",    "said",    "says", "say",   "about",
+      "into",  "over",  "after",   "before",  "up",   "out",   "more",
+      "most",  "some",  "all",     "any",     "one",  "two",   "new",
+      "just",  "other", "such",    "only",    "mr",   "mrs",   "ms",
+      "s",     "while", "because", "however", "him",  "us"};
+  return *kSet;
+}
+
+// Openers that lean on an earlier sentence.
+bool IsDanglingOpener(std::string_view lower) {
+  static const auto* const kSet = new absl::flat_hash_set<std::string_view>{
+      "he",      "she",   "it",   "they",  "this",      "that",  "these",
+      "those",   "but",   "and",  "or",    "however",   "also",  "his",
+      "her",     "their", "its",  "there", "meanwhile", "yet",   "still",
+      "instead", "such",  "then", "so",    "although",  "though"};
+  return kSet->contains(lower);
+}
+
+struct StemmerDeleter {
+  void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+};
+
+// Maps words to stem ids, stemming each distinct word once.
+class Vocabulary {
+ public:
+  Vocabulary() : stemmer_(sb_stemmer_new("english", "UTF_8")) {}
+
+  // Returns the stem id of `lower` (a lowercased word).
+  int32_t Id(const std::string& lower) {
+    auto it = words_.find(lower);
+    if (it != words_.end()) return it->second;
+    std::string stem = lower;
+    if (stemmer_ != nullptr) {
+      const sb_symbol* out = sb_stemmer_stem(
+          stemmer_.get(), reinterpret_cast<const sb_symbol*>(lower.data()),
+          static_cast<int>(lower.size()));
+      if (out != nullptr) {
+        stem.assign(reinterpret_cast<const char*>(out),
+                    sb_stemmer_length(stemmer_.get()));
+      }
+    }
+    auto [sit, inserted] =
+        stems_.emplace(std::move(stem), static_cast<int32_t>(stems_.size()));
+    words_.emplace(lower, sit->second);
+    return sit->second;
+  }
+  int32_t size() const { return static_cast<int32_t>(stems_.size()); }
+
+ private:
+  std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer_;
+  absl::flat_hash_map<std::string, int32_t> words_;
+  absl::flat_hash_map<std::string, int32_t> stems_;
+};
+
+bool IsQuoteStart(std::string_view s) {
+  return absl::StartsWith(AsAbsl(s), "\"") ||
+         absl::StartsWith(AsAbsl(s), "\xE2\x80\x9C") ||  // “
+         absl::StartsWith(AsAbsl(s), "'") ||
+         absl::StartsWith(AsAbsl(s), "\xE2\x80\x98");  // ‘
+}
+
+bool HasQuote(std::string_view s) {
+  return s.find('"') != std::string_view::npos ||
+         absl::StrContains(AsAbsl(s), "\xE2\x80\x9C") ||
+         absl::StrContains(AsAbsl(s), "\xE2\x80\x9D");
+}
+
+// Per sentence: bag of content stems (id → count) plus word statistics.
+struct SentenceBag {
+  std::vector<std::pair<int32_t, float>> tf;  // sorted by id
+  int32_t words = 0;
+  int32_t numbers = 0;
+  int32_t capitals = 0;
+  bool dangling = false;
+};
+
+float Dot(const std::vector<std::pair<int32_t, float>>& a,
+          const std::vector<float>& dense) {
+  float s = 0;
+  for (const auto& [id, w] : a) s += w * dense[id];
+  return s;
+}
+
+float SparseDot(const std::vector<std::pair<int32_t, float>>& a,
+                const std::vector<std::pair<int32_t, float>>& b) {
+  float s = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first < b[j].first) {
+      ++i;
+    } else if (a[i].first > b[j].first) {
+      ++j;
+    } else {
+      s += a[i++].second * b[j++].second;
+    }
+  }
+  return s;
+}
+
+float Norm(const std::vector<std::pair<int32_t, float>>& a) {
+  float s = 0;
+  for (const auto& p : a) s += p.second * p.second;
+  return std::sqrt(s);
+}
+
+}  // namespace
+
+const std::array<std::string_view, kNumSummaryFeatures>& SummaryFeatureNames() {
+  static constexpr std::array<std::string_view, kNumSummaryFeatures> kNames = {
+      "bias",      "lead0",      "lead1",    "lead2",         "inv_rank",
+      "rel_pos",   "para_first", "centroid", "centroid_rank", "lead_sim",
+      "log_words", "short",      "long",     "has_quote",     "starts_quote",
+      "dangling",  "numbers",    "capitals", "mean_tf",       "sum_tf",
+      "para_rel",  "entity",     "fragment"};
+  return kNames;
+}
+
+float StemOverlap(const std::vector<int32_t>& a,
+                  const std::vector<int32_t>& b) {
+  if (a.empty() || b.empty()) return 0;
+  size_t i = 0, j = 0, common = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (a[i] > b[j]) {
+      ++j;
+    } else {
+      ++common;
+      ++i;
+      ++j;
+    }
+  }
+  const float jaccard = static_cast<float>(common) /
+                        static_cast<float>(a.size() + b.size() - common);
+  const float containment = static_cast<float>(common) /
+                            static_cast<float>(std::min(a.size(), b.size()));
+  return std::max(jaccard, 0.85f * containment);
+}
+
+DocumentFeatures ExtractSummaryFeatures(std::string_view text,
+                                        const Segmentation& seg,
+                                        const std::vector<Entity>& entities) {
+  DocumentFeatures out;
+  out.debris = ClassifyDebris(text, seg);
+  const int32_t n = static_cast<int32_t>(seg.sentences.size());
+  bool fallback = true;
+  for (int32_t i = 0; i < n; ++i) {
+    if (out.debris[i] == DebrisKind::kNone) {
+      out.candidates.push_back(i);
+      fallback = false;
+    }
+  }
+  if (fallback) {
+    for (int32_t i = 0; i < n; ++i) {
+      if (out.debris[i] == DebrisKind::kFragment) out.candidates.push_back(i);
+    }
+  }
+  const int32_t m = static_cast<int32_t>(out.candidates.size());
+  if (m == 0) return out;
+
+  // Bags of stems, from the segmenter's tokens (falling back on the whole
+  // sentence span when a sentence has no tokens).
+  Vocabulary vocab;
+  const auto& stop = Stopwords();
+  std::vector<SentenceBag> bags(m);
+  out.stems.resize(m);
+  std::string lower;
+  for (int32_t c = 0; c < m; ++c) {
+    const SentenceInfo& si = seg.sentences[out.candidates[c]];
+    SentenceBag& bag = bags[c];
+    absl::flat_hash_map<int32_t, float> counts;
+    bool first_word = true;
+    const int32_t tok_end =
+        std::min<int32_t>(si.first_token + si.token_count,
+                          static_cast<int32_t>(seg.tokens.size()));
+    for (int32_t t = std::max(0, si.first_token); t < tok_end; ++t) {
+      std::string_view w = seg.tokens[t].span.Of(text);
+      // Trim punctuation a tokenizer may leave attached.
+      size_t b = 0, e = w.size();
+      while (b < e && absl::ascii_ispunct(w[b])) ++b;
+      while (e > b && absl::ascii_ispunct(w[e - 1])) --e;
+      w = w.substr(b, e - b);
+      if (w.empty()) continue;
+      bool alnum = false;
+      for (char ch : w) {
+        alnum |=
+            absl::ascii_isalnum(ch) || static_cast<unsigned char>(ch) >= 0xC0;
+      }
+      if (!alnum) continue;
+      ++bag.words;
+      lower.assign(w.data(), w.size());
+      absl::AsciiStrToLower(&lower);
+      if (absl::ascii_isdigit(w[0])) {
+        ++bag.numbers;
+      } else if (!first_word && absl::ascii_isupper(w[0])) {
+        ++bag.capitals;
+      }
+      if (first_word) bag.dangling = IsDanglingOpener(lower);
+      first_word = false;
+      if (stop.contains(lower)) continue;
+      counts[vocab.Id(lower)] += 1;
+    }
+    bag.tf.assign(counts.begin(), counts.end());
+    std::sort(bag.tf.begin(), bag.tf.end());
+    out.stems[c].reserve(bag.tf.size());
+    for (const auto& p : bag.tf) out.stems[c].push_back(p.first);
+  }
+
+  // Sentence frequency and total frequency of each stem.
+  const int32_t v = vocab.size();
+  std::vector<int32_t> sf(v, 0);
+  std::vector<float> total(v, 0);
+  for (const SentenceBag& bag : bags) {
+    for (const auto& [id, cnt] : bag.tf) {
+      ++sf[id];
+      total[id] += cnt;
+    }
+  }
+  // TF-ISF vectors, the centroid as their sum.
+  std::vector<float> centroid(v, 0);
+  std::vector<std::vector<std::pair<int32_t, float>>> vecs(m);
+  for (int32_t c = 0; c < m; ++c) {
+    for (const auto& [id, cnt] : bags[c].tf) {
+      const float w =
+          (1 + std::log(cnt)) * std::log(1.0f + static_cast<float>(m) / sf[id]);
+      vecs[c].emplace_back(id, w);
+      centroid[id] += w;
+    }
+  }
+  float centroid_norm = 0;
+  for (float x : centroid) centroid_norm += x * x;
+  centroid_norm = std::sqrt(centroid_norm);
+
+  // Entity salience per sentence, through the mentions' byte spans.
+  std::vector<float> entity(m, 0);
+  if (!entities.empty()) {
+    std::vector<int32_t> sentence_to_candidate(n, -1);
+    for (int32_t c = 0; c < m; ++c)
+      sentence_to_candidate[out.candidates[c]] = c;
+    for (const Entity& e : entities) {
+      int32_t last = -1;
+      for (const EntityMention& mention : e.mentions) {
+        // Binary search for the sentence that holds the mention.
+        auto it = std::upper_bound(seg.sentences.begin(), seg.sentences.end(),
+                                   mention.span.begin,
+                                   [](int32_t pos, const SentenceInfo& s) {
+                                     return pos < s.span.begin;
+                                   });
+        if (it == seg.sentences.begin()) continue;
+        const int32_t s = static_cast<int32_t>(it - seg.sentences.begin()) - 1;
+        if (mention.span.begin >= seg.sentences[s].span.end) continue;
+        const int32_t c = sentence_to_candidate[s];
+        if (c < 0 || c == last) continue;
+        entity[c] += std::clamp(e.salience, 0.0f, 1.0f);
+        last = c;
+      }
+    }
+  }
+
+  out.rows.resize(m);
+  std::vector<float> cosines(m, 0), sum_tf(m, 0);
+  float max_sum_tf = 0;
+  const float lead_norm = Norm(vecs[0]);
+  int32_t prev_paragraph = -1;
+  const float paragraphs = std::max<float>(1, seg.paragraphs.size());
+  for (int32_t c = 0; c < m; ++c) {
+    SummaryFeatureRow& r = out.rows[c];
+    r.fill(0);
+    const SentenceInfo& si = seg.sentences[out.candidates[c]];
+    const SentenceBag& bag = bags[c];
+    const std::string_view s = si.span.Of(text);
+    r[kFeatBias] = 1;
+    r[kFeatLead0] = c == 0;
+    r[kFeatLead1] = c == 1;
+    r[kFeatLead2] = c == 2;
+    r[kFeatInvRank] = 1.0f / (1 + c);
+    r[kFeatRelPos] = static_cast<float>(c) / m;
+    r[kFeatParaFirst] = si.paragraph != prev_paragraph;
+    prev_paragraph = si.paragraph;
+    const float norm = Norm(vecs[c]);
+    if (norm > 0 && centroid_norm > 0) {
+      cosines[c] = Dot(vecs[c], centroid) / (norm * centroid_norm);
+    }
+    r[kFeatCentroid] = cosines[c];
+    if (c == 0) {
+      r[kFeatLeadSim] = norm > 0 ? 1 : 0;
+    } else if (norm > 0 && lead_norm > 0) {
+      r[kFeatLeadSim] = SparseDot(vecs[c], vecs[0]) / (norm * lead_norm);
+    }
+    r[kFeatLogWords] = std::log1p(static_cast<float>(bag.words)) / 4;
+    r[kFeatShort] = bag.words < 8;
+    r[kFeatLong] = bag.words > 40;
+    r[kFeatHasQuote] = HasQuote(s);
+    r[kFeatStartsQuote] = IsQuoteStart(s);
+    r[kFeatDangling] = bag.dangling;
+    if (bag.words > 0) {
+      r[kFeatNumbers] = static_cast<float>(bag.numbers) / bag.words;
+      r[kFeatCapitals] = static_cast<float>(bag.capitals) / bag.words;
+    }
+    float mean = 0;
+    for (const auto& [id, cnt] : bag.tf) {
+      mean += cnt * std::log(total[id]);
+      sum_tf[c] += cnt * (total[id] - 1);
+    }
+    if (bag.words > 0) r[kFeatMeanTf] = mean / bag.words;
+    max_sum_tf = std::max(max_sum_tf, sum_tf[c]);
+    r[kFeatParaRel] = si.paragraph / paragraphs;
+    r[kFeatEntity] = std::min(1.0f, entity[c]);
+    r[kFeatFragment] = out.debris[out.candidates[c]] == DebrisKind::kFragment;
+  }
+  // Rank-based centrality: robust to documents whose cosines are all low.
+  std::vector<int32_t> order(m);
+  for (int32_t c = 0; c < m; ++c) order[c] = c;
+  std::stable_sort(order.begin(), order.end(), [&](int32_t a, int32_t b) {
+    return cosines[a] > cosines[b];
+  });
+  for (int32_t r = 0; r < m; ++r) {
+    out.rows[order[r]][kFeatCentroidRank] = 1.0f - static_cast<float>(r) / m;
+  }
+  for (int32_t c = 0; c < m; ++c) {
+    if (max_sum_tf > 0) out.rows[c][kFeatSumTf] = sum_tf[c] / max_sum_tf;
+  }
+  return out;
+}
+
+}  // namespace lede

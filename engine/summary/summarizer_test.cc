@@ -1,0 +1,283 @@
+#include "engine/summary/summarizer.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "engine/model/model_file.h"
+#include "engine/text/segmenter.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace lede {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using ::testing::SizeIs;
+
+class SummarizerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto seg = Segmenter::Create({});
+    ASSERT_TRUE(seg.ok());
+    segmenter_ = *std::move(seg);
+    // The heuristic weights: these tests are about behaviour, not the model.
+    summarizer_ = Summarizer::FromWeights(Summarizer::HeuristicWeights(), "t");
+  }
+
+  std::vector<SummarySentence> Run(const std::string& text, int max,
+                                   bool score_order = false,
+                                   const std::vector<Entity>& entities = {}) {
+    seg_ = segmenter_->Segment(text);
+    SummaryRequest req;
+    req.max_sentences = max;
+    req.score_order = score_order;
+    return summarizer_->Summarize(text, seg_, entities, req);
+  }
+
+  std::vector<std::string> Texts(const std::string& text,
+                                 const std::vector<SummarySentence>& s) {
+    std::vector<std::string> out;
+    for (const SummarySentence& x : s) {
+      out.emplace_back(seg_.sentences[x.sentence_index].span.Of(text));
+    }
+    return out;
+  }
+
+  std::unique_ptr<Segmenter> segmenter_;
+  std::unique_ptr<Summarizer> summarizer_;
+  Segmentation seg_;
+};
+
+constexpr char kCaptionedArticle[] =
+    "Mayor Ann Lee (L) shakes hands with Governor Bo Park (R) during the "
+    "opening of the Harbor Bridge on May 2, 2023, in Portsmouth. On Monday, "
+    "the bridge will close for repairs after cracks were found in two of its "
+    "piers. File Photo by Sam Cole/UPI\n"
+    "The Harbor Bridge (C, 2023) will close for six weeks of repairs, the "
+    "state said. Photo: Reuters\n"
+    "Portsmouth, May 9 (UPI) \xE2\x80\x94\n"
+    "The Harbor Bridge will close on Monday for six weeks of repairs after "
+    "inspectors found cracks in two of its piers, the state transport "
+    "department said.\n"
+    "Advertising\n"
+    "About 40,000 drivers cross the bridge each day, and officials said "
+    "detours through the city center would add up to half an hour to a "
+    "commute.\n"
+    "\"We cannot take any chances with a structure this busy,\" transport "
+    "secretary Dana Ortiz said.\n"
+    "Read more: Bridge inspections lag across the state\n"
+    "The bridge opened a year ago at a cost of $310 million and had been "
+    "hailed as a model for the region's harbor crossings.\n"
+    "By Jane Doe\n"
+    "\xC2\xA9 2023 United Press International\n";
+
+TEST_F(SummarizerTest, CaptionsCreditsAndPromptsNeverEnterTheSummary) {
+  const std::string text = kCaptionedArticle;
+  for (int max : {1, 3, 5, 20}) {
+    std::vector<std::string> got = Texts(text, Run(text, max));
+    ASSERT_FALSE(got.empty());
+    for (const std::string& s : got) {
+      EXPECT_EQ(s.find("Photo"), std::string::npos) << s;
+      EXPECT_EQ(s.find("(L)"), std::string::npos) << s;
+      EXPECT_EQ(s.find("(C, 2023)"), std::string::npos) << s;
+      EXPECT_NE(s, "Advertising");
+      EXPECT_EQ(s.find("Read more"), std::string::npos) << s;
+      EXPECT_EQ(s.find("By Jane"), std::string::npos) << s;
+      EXPECT_EQ(s.find("\xC2\xA9"), std::string::npos) << s;
+      EXPECT_NE(s.rfind("Portsmouth, May 9", 0), 0u) << s;
+    }
+  }
+}
+
+TEST_F(SummarizerTest, LeadBodySentenceOpensTheSummary) {
+  const std::string text = kCaptionedArticle;
+  std::vector<std::string> got = Texts(text, Run(text, 3));
+  ASSERT_THAT(got, SizeIs(3));
+  EXPECT_EQ(got[0].rfind("The Harbor Bridge will close on Monday", 0), 0u)
+      << got[0];
+}
+
+TEST_F(SummarizerTest, NearDuplicateSentencesAreNotBothSelected) {
+  const std::string text =
+      "The central bank raised interest rates by half a point on Thursday to "
+      "fight inflation.\n"
+      "The central bank raised interest rates by half a point on Thursday in "
+      "a fight against inflation.\n"
+      "Economists had expected a smaller rise after prices cooled in March.\n"
+      "Mortgage lenders said they would pass the rise on to borrowers within "
+      "days.\n";
+  std::vector<SummarySentence> got = Run(text, 3);
+  ASSERT_THAT(got, SizeIs(3));
+  std::vector<int32_t> idx;
+  for (const auto& s : got) idx.push_back(s.sentence_index);
+  EXPECT_THAT(idx, ElementsAre(0, 2, 3));
+}
+
+TEST_F(SummarizerTest, StemOverlapSeesInflectedRepeats) {
+  EXPECT_GT(StemOverlap({1, 2, 3, 4, 5}, {1, 2, 3, 4, 5, 6}),
+            Summarizer::kMaxOverlap);
+  EXPECT_LT(StemOverlap({1, 2, 3, 4, 5}, {6, 7, 8, 9, 1}),
+            Summarizer::kMaxOverlap);
+  EXPECT_EQ(StemOverlap({}, {1}), 0);
+}
+
+TEST_F(SummarizerTest, EmptyTextGivesNothing) {
+  EXPECT_THAT(Run("", 3), IsEmpty());
+  EXPECT_THAT(Run("   \n\n  ", 3), IsEmpty());
+}
+
+TEST_F(SummarizerTest, OneSentenceTextGivesThatSentence) {
+  const std::string text = "The council approved the budget on Tuesday.";
+  std::vector<SummarySentence> got = Run(text, 3);
+  ASSERT_THAT(got, SizeIs(1));
+  EXPECT_EQ(got[0].sentence_index, 0);
+  EXPECT_GT(got[0].score, 0);
+  EXPECT_LT(got[0].score, 1);
+}
+
+TEST_F(SummarizerTest, HeadlineOnlyTextFallsBackOnTheFragment) {
+  EXPECT_THAT(Run("Council approves budget", 3), SizeIs(1));
+}
+
+TEST_F(SummarizerTest, DebrisOnlyTextGivesNothing) {
+  EXPECT_THAT(Run("Advertising\nPhoto: Reuters\nRead more\n", 3), IsEmpty());
+}
+
+struct BoundCase {
+  int max;
+  size_t expected;
+};
+
+class MaxSentencesTest : public SummarizerTest,
+                         public ::testing::WithParamInterface<BoundCase> {};
+
+TEST_P(MaxSentencesTest, ReturnsAtMostMaxSentences) {
+  std::string text;
+  for (int i = 0; i < 6; ++i) {
+    absl::StrAppend(&text, "Story sentence number ", i, " tells about topic", i,
+                    " with words", i * 7, " and more", i * 13, ".\n");
+  }
+  EXPECT_THAT(Run(text, GetParam().max), SizeIs(GetParam().expected));
+}
+
+INSTANTIATE_TEST_SUITE_P(Bounds, MaxSentencesTest,
+                         ::testing::Values(BoundCase{0, 0}, BoundCase{1, 1},
+                                           BoundCase{3, 3}, BoundCase{6, 6},
+                                           BoundCase{1000, 6}));
+
+TEST_F(SummarizerTest, DocumentOrderByDefaultAndBestFirstOnRequest) {
+  const std::string text = kCaptionedArticle;
+  std::vector<SummarySentence> doc = Run(text, 4);
+  std::vector<SummarySentence> best = Run(text, 4, /*score_order=*/true);
+  ASSERT_THAT(doc, SizeIs(4));
+  ASSERT_THAT(best, SizeIs(4));
+  for (size_t i = 1; i < doc.size(); ++i) {
+    EXPECT_LT(doc[i - 1].sentence_index, doc[i].sentence_index);
+    EXPECT_GE(best[i - 1].score, best[i].score);
+  }
+}
+
+TEST_F(SummarizerTest, SalientEntityLiftsItsSentence) {
+  const std::string text =
+      "The city council met on Tuesday to discuss the annual budget plan.\n"
+      "Members argued for hours about road repairs and school funding.\n"
+      "Acme Corp offered to pay for a new library in the eastern district.\n"
+      "The meeting ended late in the evening without any final vote.\n";
+  std::vector<SummarySentence> without = Run(text, 1, true);
+  ASSERT_THAT(without, SizeIs(1));
+  EXPECT_EQ(without[0].sentence_index, 0);
+  Entity acme;
+  acme.name = "Acme Corp";
+  acme.salience = 1.0f;
+  const int32_t at = static_cast<int32_t>(text.find("Acme"));
+  acme.mentions.push_back({{at, at + 9}, MentionType::kProper});
+  std::vector<SummarySentence> lifted = Run(text, 4, true, {acme});
+  ASSERT_THAT(lifted, SizeIs(4));
+  float acme_score = 0, other = 0;
+  for (const auto& s : lifted) {
+    if (s.sentence_index == 2) acme_score = s.score;
+    if (s.sentence_index == 1) other = s.score;
+  }
+  EXPECT_GT(acme_score, other);
+}
+
+// Synthetic prose: sentences of 8 to 23 words drawn from a 3,000-word
+// vocabulary with a fixed linear congruential generator.
+std::string SyntheticText(int sentences) {
+  static constexpr const char* kSyllables[] = {"ka", "lo", "mi",  "ren", "tu",
+                                               "sa", "vo", "del", "ni",  "po"};
+  uint32_t state = 12345;
+  auto next = [&state] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  std::string text;
+  for (int i = 0; i < sentences; ++i) {
+    const int words = 8 + next() % 16;
+    for (int w = 0; w < words; ++w) {
+      const uint32_t id = next() % 3000;
+      std::string word =
+          absl::StrCat(kSyllables[id % 10], kSyllables[(id / 10) % 10],
+                       kSyllables[(id / 100) % 10]);
+      if (w == 0) word[0] = static_cast<char>(word[0] - 'a' + 'A');
+      absl::StrAppend(&text, word, w + 1 == words ? "." : " ");
+    }
+    absl::StrAppend(&text, i % 5 == 4 ? "\n" : " ");
+  }
+  return text;
+}
+
+TEST_F(SummarizerTest, HugeDocumentIsSummarized) {
+  const std::string text = SyntheticText(50000);
+  std::vector<SummarySentence> got = Run(text, 5);
+  EXPECT_THAT(got, SizeIs(5));
+  EXPECT_GE(seg_.sentences.size(), 50000u);
+}
+
+TEST_F(SummarizerTest, RepetitiveHugeDocumentStaysBounded) {
+  // Every sentence repeats the first: one survives redundancy, and each of
+  // the 50,000 candidates is compared with the selected ones only.
+  std::string text;
+  for (int i = 0; i < 50000; ++i) {
+    absl::StrAppend(&text, "The river rose again near the old town bridge.",
+                    i % 5 == 4 ? "\n" : " ");
+  }
+  EXPECT_THAT(Run(text, 5), SizeIs(1));
+}
+
+TEST(SummarizerCreateTest, MissingModelFallsBackOnHeuristic) {
+  SummarySpec spec;
+  spec.model_dir = "/nonexistent/lede/models";
+  auto s = Summarizer::Create(spec);
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_EQ((*s)->ModelId(), "heuristic");
+}
+
+TEST(SummarizerCreateTest, ModelWithOtherFeaturesIsRefused) {
+  const std::string dir = ::testing::TempDir();
+  ModelWriter w(std::string(kSummaryModelKind), kSummaryModelVersion);
+  ByteWriter names;
+  names.VarU(1);
+  names.Str("bias");
+  w.AddSection("features", names.data());
+  ByteWriter weights;
+  weights.F32(1);
+  w.AddSection("weights", weights.data());
+  ASSERT_TRUE(w.WriteToFile(absl::StrCat(dir, "/summary.bin")).ok());
+  SummarySpec spec;
+  spec.model_dir = dir;
+  auto s = Summarizer::Create(spec);
+  EXPECT_EQ(s.status().code(), absl::StatusCode::kFailedPrecondition);
+}
+
+TEST(SummarizerCreateTest, ShippedModelLoads) {
+  SummarySpec spec;
+  spec.model_dir = "models";  // tests run from the repository root
+  auto s = Summarizer::Create(spec);
+  ASSERT_TRUE(s.ok()) << s.status();
+}
+
+}  // namespace
+}  // namespace lede
