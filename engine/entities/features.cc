@@ -1,0 +1,358 @@
+#include "engine/entities/features.h"
+
+#include <algorithm>
+
+namespace lede {
+namespace ner {
+namespace {
+
+// Feature templates. The numbers are part of the model format: never reuse
+// or renumber one (add new ones at the end and bump the model version).
+enum Template : uint64_t {
+  kBias = 1,
+  kWord,
+  kLower,
+  kShape,
+  kShortShape,
+  kPrefix,  // + length
+  kSuffix,  // + length
+  kLowerM1,
+  kLowerP1,
+  kLowerM2,
+  kLowerP2,
+  kShortShapeM1,
+  kShortShapeP1,
+  kBigramM1,
+  kBigramP1,
+  kShapeTrigram,
+  kCapPosition,
+  kCapsLineWord,
+  kCapContext,
+  kGazetteer,
+  kGazetteerM1,
+  kGazetteerP1,
+  kDocument,
+  kCluster,
+  kClusterM1,
+  kClusterP1,
+  kLength,
+  kLowerM1Cap,
+  kLowerP1Cap,
+  kSentenceLength,
+  kFirstSentence,
+  kGazetteerSpan,
+};
+
+// Capitalization classes.
+enum Cap : uint8_t {
+  kCapNone = 0,  // lowercase word, or no letters
+  kCapInitial,   // "Smith"
+  kCapAll,       // "NATO" (two or more letters)
+  kCapMixed,     // "McDonald", "eBay"
+  kCapDigit,     // contains digits
+  kCapPunct,     // punctuation or symbol
+};
+
+inline bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+inline bool IsLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+
+uint64_t Finish(uint64_t h) { return MixHash(h, 0x51ed27); }
+
+uint64_t HashLower(std::string_view s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    if (IsUpper(c)) c = static_cast<unsigned char>(c + 32);
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return Finish(h);
+}
+
+Cap CapOf(std::string_view w) {
+  int upper = 0, lower = 0, digit = 0;
+  for (unsigned char c : w) {
+    upper += IsUpper(c);
+    lower += IsLower(c);
+    digit += IsDigit(c);
+  }
+  if (digit > 0) return kCapDigit;
+  if (upper == 0 && lower == 0) {
+    // Non-ASCII letters count as lowercase words; ASCII symbols as punctuation.
+    return static_cast<unsigned char>(w.empty() ? 0 : w[0]) >= 0x80 ? kCapNone
+                                                                    : kCapPunct;
+  }
+  if (upper == 0) return kCapNone;
+  if (lower == 0) return upper >= 2 ? kCapAll : kCapInitial;
+  if (IsUpper(static_cast<unsigned char>(w[0]))) {
+    bool rest_lower = true;
+    for (size_t i = 1; i < w.size(); ++i) {
+      if (IsUpper(static_cast<unsigned char>(w[i]))) rest_lower = false;
+    }
+    return rest_lower ? kCapInitial : kCapMixed;
+  }
+  return kCapMixed;
+}
+
+struct TokenInfo {
+  uint64_t word = 0;
+  uint64_t lower = 0;
+  uint64_t shape = 0;
+  uint64_t short_shape = 0;
+  uint32_t cluster = 0;
+  Cap cap = kCapNone;
+  bool initial = false;
+};
+
+// Opening punctuation that may precede a sentence's first word.
+bool IsOpener(std::string_view w) {
+  return w == "\"" || w == "'" || w == "(" || w == "[" || w == "`" ||
+         w == "``" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x98" || w == "-";
+}
+
+}  // namespace
+
+uint64_t Hash64(std::string_view s) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return Finish(h);
+}
+
+std::string WordShape(std::string_view word, bool collapse) {
+  std::string out;
+  constexpr size_t kMax = 12;
+  for (unsigned char c : word) {
+    char s;
+    if (IsUpper(c)) {
+      s = 'X';
+    } else if (IsLower(c)) {
+      s = 'x';
+    } else if (IsDigit(c)) {
+      s = 'd';
+    } else if (c >= 0x80) {
+      if ((c & 0xC0) == 0x80) continue;  // continuation byte
+      s = 'u';
+    } else {
+      s = static_cast<char>(c);
+    }
+    if (collapse && !out.empty() && out.back() == s) continue;
+    out.push_back(s);
+    if (out.size() >= kMax) break;
+  }
+  return out;
+}
+
+namespace {
+
+void FillInfo(std::string_view text, const Segmentation& seg, int32_t t,
+              const WordClusters* clusters, bool full, TokenInfo* ti) {
+  const std::string_view w = seg.tokens[t].span.Of(text);
+  ti->lower = HashLower(w);
+  ti->cap = CapOf(w);
+  if (!full) return;
+  ti->word = Hash64(w);
+  ti->shape = Hash64(WordShape(w, false));
+  ti->short_shape = Hash64(WordShape(w, true));
+  ti->cluster = 0;
+  if (clusters != nullptr && !clusters->empty()) {
+    auto it = clusters->find(ti->lower);
+    if (it != clusters->end()) ti->cluster = it->second;
+  }
+}
+
+// Index of the sentence-initial token of `si`: the first that is not
+// opening punctuation.
+int32_t InitialToken(std::string_view text, const Segmentation& seg,
+                     const SentenceInfo& si) {
+  for (int32_t k = 0; k < si.token_count; ++k) {
+    const int32_t t = si.first_token + k;
+    if (!IsOpener(seg.tokens[t].span.Of(text))) return t;
+  }
+  return -1;
+}
+
+}  // namespace
+
+void FeatureExtractor::Prepare(std::string_view text, const Segmentation& seg,
+                               DocumentContext* context) const {
+  const int32_t sentences = static_cast<int32_t>(seg.sentences.size());
+  context->line_kind.assign(sentences, 0);  // 1 all caps, 2 title case
+  context->forms.clear();
+  std::vector<TokenInfo> info;
+  for (int32_t s = 0; s < sentences; ++s) {
+    const SentenceInfo& si = seg.sentences[s];
+    info.resize(si.token_count);
+    int words = 0, caps = 0, inits = 0, lowers = 0;
+    for (int32_t k = 0; k < si.token_count; ++k) {
+      FillInfo(text, seg, si.first_token + k, nullptr, false, &info[k]);
+      switch (info[k].cap) {
+        case kCapAll:
+          ++caps, ++words;
+          break;
+        case kCapInitial:
+        case kCapMixed:
+          ++inits, ++words;
+          break;
+        case kCapNone:
+          ++lowers, ++words;
+          break;
+        default:
+          break;
+      }
+    }
+    uint8_t kind = 0;
+    if (words > 0 && caps * 10 >= words * 7 && inits + lowers <= 1) {
+      kind = 1;
+    } else if (words >= 3 && lowers * 5 <= words && inits >= 2) {
+      kind = 2;
+    }
+    context->line_kind[s] = kind;
+    // Bit 0 seen lowercase, bit 1 capitalized mid-sentence in a normal line,
+    // bit 2 capitalized sentence-initially in a normal line, bit 3 in an
+    // all-caps line.
+    const int32_t initial = InitialToken(text, seg, si);
+    for (int32_t k = 0; k < si.token_count; ++k) {
+      const TokenInfo& ti = info[k];
+      uint8_t bit = 0;
+      if (ti.cap == kCapNone) {
+        bit = 1;
+      } else if (ti.cap == kCapInitial || ti.cap == kCapMixed ||
+                 ti.cap == kCapAll) {
+        if (kind == 1) {
+          bit = 8;
+        } else if (kind == 0) {
+          bit = si.first_token + k == initial ? 4 : 2;
+        }
+      }
+      if (bit != 0) context->forms[ti.lower] |= bit;
+    }
+  }
+}
+
+void FeatureExtractor::Extract(std::string_view text, const Segmentation& seg,
+                               const DocumentContext& context, int32_t sentence,
+                               int32_t first, int32_t count,
+                               SpanFeatures* out) const {
+  out->begin.clear();
+  out->hashes.clear();
+  const SentenceInfo& si = seg.sentences[sentence];
+  const int32_t sent_first = si.first_token;
+  const int32_t sent_last = si.first_token + si.token_count;
+  // Context window: up to two tokens either side, within the sentence.
+  const int32_t lo = std::max(sent_first, first - 2);
+  const int32_t hi = std::min(sent_last, first + count + 2);
+  std::vector<TokenInfo> info(hi - lo);
+  for (int32_t t = lo; t < hi; ++t) {
+    FillInfo(text, seg, t, clusters_, true, &info[t - lo]);
+  }
+  const int32_t initial = InitialToken(text, seg, si);
+  if (initial >= lo && initial < hi) info[initial - lo].initial = true;
+
+  const int lists = gazetteer_ != nullptr ? gazetteer_->list_count() : 0;
+  std::vector<uint8_t> gaz;
+  if (lists > 0) gazetteer_->Match(text, seg.tokens, lo, hi - lo, &gaz);
+
+  const uint64_t kind = context.line_kind[sentence];
+  out->begin.reserve(count + 1);
+  out->hashes.reserve(static_cast<size_t>(count) * 48);
+  static const uint64_t kStart = Hash64("<s>");
+  static const uint64_t kEnd = Hash64("</s>");
+  auto& h = out->hashes;
+  auto add = [&h](uint64_t tmpl, uint64_t v) { h.push_back(MixHash(tmpl, v)); };
+  auto add2 = [&h](uint64_t tmpl, uint64_t a, uint64_t b) {
+    h.push_back(MixHash(MixHash(tmpl, a), b));
+  };
+  // Window-relative accessors; `i` may fall outside [lo, hi).
+  auto at = [&](int32_t t) -> const TokenInfo* {
+    return t >= lo && t < hi ? &info[t - lo] : nullptr;
+  };
+  auto lower_at = [&](int32_t t, uint64_t pad) {
+    const TokenInfo* p = at(t);
+    return p ? p->lower : pad;
+  };
+
+  for (int32_t t = first; t < first + count; ++t) {
+    out->begin.push_back(static_cast<uint32_t>(h.size()));
+    const TokenInfo& ti = info[t - lo];
+    const TokenInfo* prev = at(t - 1);
+    const TokenInfo* next = at(t + 1);
+    const std::string_view w = seg.tokens[t].span.Of(text);
+    const uint64_t lm1 = lower_at(t - 1, kStart);
+    const uint64_t lm2 = lower_at(t - 2, kStart);
+    const uint64_t lp1 = lower_at(t + 1, kEnd);
+    const uint64_t lp2 = lower_at(t + 2, kEnd);
+    const uint64_t sm1 = prev ? prev->short_shape : kStart;
+    const uint64_t sp1 = next ? next->short_shape : kEnd;
+    const uint64_t cm1 = prev ? prev->cap : 7;
+    const uint64_t cp1 = next ? next->cap : 7;
+
+    add(kBias, 0);
+    add(kWord, ti.word);
+    add(kLower, ti.lower);
+    add(kShape, ti.shape);
+    add(kShortShape, ti.short_shape);
+    const size_t len = w.size();
+    for (size_t k = 1; k <= 4 && k <= len; ++k) {
+      add2(kPrefix, k, Hash64(w.substr(0, k)));
+      add2(kSuffix, k, HashLower(w.substr(len - k)));
+    }
+    add(kLowerM1, lm1);
+    add(kLowerP1, lp1);
+    add(kLowerM2, lm2);
+    add(kLowerP2, lp2);
+    add(kShortShapeM1, sm1);
+    add(kShortShapeP1, sp1);
+    add2(kBigramM1, lm1, ti.lower);
+    add2(kBigramP1, ti.lower, lp1);
+    add2(kShapeTrigram, MixHash(sm1, ti.short_shape), sp1);
+    add(kCapPosition, ti.cap | (uint64_t{ti.initial} << 3) | (kind << 4));
+    if (kind == 1) add(kCapsLineWord, ti.lower);
+    add(kCapContext, cm1 | (uint64_t{ti.cap} << 3) | (cp1 << 6) | (kind << 9));
+    add(kLength, std::min<size_t>(len, 12));
+    add2(kLowerM1Cap, lm1, ti.cap);
+    add2(kLowerP1Cap, lp1, ti.cap);
+    add(kSentenceLength, std::min<int32_t>(si.token_count, 6) |
+                             (static_cast<uint64_t>(ti.cap) << 4));
+    if (sentence == 0) add(kFirstSentence, ti.cap);
+    if (ti.cap == kCapInitial || ti.cap == kCapAll || ti.cap == kCapMixed) {
+      auto it = context.forms.find(ti.lower);
+      const uint64_t flags = it == context.forms.end() ? 0 : it->second;
+      add(kDocument, flags | (uint64_t{ti.cap} << 4) |
+                         (uint64_t{ti.initial} << 7) | (kind << 8));
+    }
+    if (lists > 0) {
+      const size_t row = static_cast<size_t>(t - lo) * lists;
+      const uint8_t* g0 = gaz.data() + row;
+      const uint8_t* gm1 = prev ? g0 - lists : nullptr;
+      const uint8_t* gp1 = next ? g0 + lists : nullptr;
+      for (int l = 0; l < lists; ++l) {
+        if (g0[l] != 0) {
+          add(kGazetteer, l | (uint64_t{g0[l]} << 5) | (uint64_t{ti.cap} << 8));
+        }
+        if (gm1 != nullptr && gm1[l] != 0) {
+          add(kGazetteerM1, l | (uint64_t{gm1[l]} << 5));
+        }
+        if (gp1 != nullptr && gp1[l] != 0) {
+          add(kGazetteerP1, l | (uint64_t{gp1[l]} << 5));
+        }
+      }
+    }
+    if (ti.cluster != 0) {
+      const int bits = 31 - __builtin_clz(ti.cluster);
+      for (int p : {4, 6, 10, 20}) {
+        const int keep = std::min(p, bits);
+        add2(kCluster, p, ti.cluster >> (bits - keep));
+        if (keep == bits) break;
+      }
+    }
+    if (prev != nullptr && prev->cluster != 0) add(kClusterM1, prev->cluster);
+    if (next != nullptr && next->cluster != 0) add(kClusterP1, next->cluster);
+  }
+  out->begin.push_back(static_cast<uint32_t>(h.size()));
+}
+
+}  // namespace ner
+}  // namespace lede

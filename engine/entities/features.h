@@ -1,0 +1,109 @@
+#ifndef LEDE_ENGINE_ENTITIES_FEATURES_H_
+#define LEDE_ENGINE_ENTITIES_FEATURES_H_
+
+// Feature extraction for the named-entity tagger: every token of a document
+// gets a list of 64-bit feature hashes (word, shape, affixes, context,
+// capitalization in context, gazetteer matches, word clusters and
+// document-level evidence). The model maps each hash to a row of its
+// weight table (feature hashing), so no feature dictionary is stored.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "engine/analysis.h"
+#include "engine/entities/gazetteer.h"
+
+namespace lede {
+namespace ner {
+
+// Hash64() / MixHash()
+//
+// A 64-bit hash of bytes and a combiner of two hashes. Stable across builds
+// and platforms: model files depend on them.
+uint64_t Hash64(std::string_view s);
+inline uint64_t MixHash(uint64_t a, uint64_t b) {
+  uint64_t x = a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+// WordShape()
+//
+// The shape of `word`: uppercase letters become 'X', lowercase 'x', digits
+// 'd', other ASCII characters stay, non-ASCII letters become 'u'. With
+// `collapse`, runs of the same class shrink to one character ("Xx", "d-d");
+// otherwise the shape keeps at most 12 characters.
+std::string WordShape(std::string_view word, bool collapse);
+
+// WordClusters
+//
+// Word (ASCII-lowercased) → cluster path: the bits of a binary cluster-tree
+// path under a leading 1 bit (so "0110" is 0b10110). Empty when the model
+// has none.
+using WordClusters = absl::flat_hash_map<uint64_t, uint32_t>;
+
+// SpanFeatures
+//
+// Feature hashes of a run of tokens: the run's `i`-th token has
+// `hashes[begin[i] .. begin[i + 1])`.
+struct SpanFeatures {
+  std::vector<uint32_t> begin;
+  std::vector<uint64_t> hashes;
+
+  const uint64_t* of(int32_t t) const { return hashes.data() + begin[t]; }
+  int count(int32_t t) const {
+    return static_cast<int>(begin[t + 1] - begin[t]);
+  }
+};
+
+// DocumentContext
+//
+// Document-level evidence gathered by `FeatureExtractor::Prepare()`: the kind
+// of each sentence (normal, all caps, title case) and, per lowercase word
+// form, how the document writes it elsewhere. Memory is one byte per sentence
+// plus one entry per distinct word.
+struct DocumentContext {
+  std::vector<uint8_t> line_kind;
+  absl::flat_hash_map<uint64_t, uint8_t> forms;
+};
+
+// FeatureExtractor
+//
+// Computes feature hashes of tokens. `Prepare()` reads the whole document
+// once; `Extract()` then gives the features of any run of tokens inside one
+// sentence (context features look up to two tokens beyond the run, within
+// the sentence). Both are linear in the tokens they read, so a caller can cap
+// memory by extracting long sentences in pieces.
+//
+// Holds pointers to the gazetteer and clusters (either may be null), which
+// must outlive it. Immutable; safe to share across threads.
+class FeatureExtractor {
+ public:
+  FeatureExtractor(const Gazetteer* gazetteer, const WordClusters* clusters)
+      : gazetteer_(gazetteer), clusters_(clusters) {}
+
+  void Prepare(std::string_view text, const Segmentation& seg,
+               DocumentContext* context) const;
+
+  // Features of tokens `[first, first + count)`, all in sentence `sentence`
+  // of `seg`. REQUIRES: `context` was prepared from the same text and `seg`.
+  void Extract(std::string_view text, const Segmentation& seg,
+               const DocumentContext& context, int32_t sentence, int32_t first,
+               int32_t count, SpanFeatures* out) const;
+
+ private:
+  const Gazetteer* gazetteer_;
+  const WordClusters* clusters_;
+};
+
+}  // namespace ner
+}  // namespace lede
+
+#endif  // LEDE_ENGINE_ENTITIES_FEATURES_H_
