@@ -1,19 +1,1836 @@
 #include "engine/dates/date_tagger.h"
 
+#include <algorithm>
+#include <cstdlib>
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/civil_time.h"
+#include "engine/dates/date_scanner.h"
+
 namespace lede {
 
-absl::StatusOr<std::unique_ptr<DateTagger>> DateTagger::Create(const DateSpec&) {
+using dates_internal::Keyword;
+using dates_internal::Lex;
+using dates_internal::Tok;
+using dates_internal::TokKind;
+using dates_internal::Unit;
+namespace di = dates_internal;
+
+namespace {
+
+// Direction of a reference inferred from tense: back, none, forward.
+enum Dir { kBack = -1, kNone = 0, kFwd = 1 };
+
+struct Hit {
+  int end = -1;  // token index one past the match
+  TimeType type = TimeType::kDate;
+  std::string value;
+  std::string mod;
+  bool takes_the = false;  // a preceding "the" belongs to the expression
+  // For combining with a following clock time: the day as a value prefix.
+  bool is_day = false;
+};
+
+std::string Year4(int y) {
+  if (y < 0) return absl::StrFormat("BC%04d", -y);
+  return absl::StrFormat("%04d", y);
+}
+
+int IsoWeekday(absl::CivilDay d) {
+  switch (absl::GetWeekday(d)) {
+    case absl::Weekday::monday:
+      return 1;
+    case absl::Weekday::tuesday:
+      return 2;
+    case absl::Weekday::wednesday:
+      return 3;
+    case absl::Weekday::thursday:
+      return 4;
+    case absl::Weekday::friday:
+      return 5;
+    case absl::Weekday::saturday:
+      return 6;
+    case absl::Weekday::sunday:
+      return 7;
+  }
+  return 1;
+}
+
+// ISO 8601 week-numbering year and week of `d`.
+void IsoWeek(absl::CivilDay d, int* year, int* week) {
+  const absl::CivilDay thursday = d + (4 - IsoWeekday(d));
+  *year = static_cast<int>(thursday.year());
+  *week = (absl::GetYearDay(thursday) - 1) / 7 + 1;
+}
+
+const char* SeasonCode(int s) {
+  static const char* const kCodes[] = {"XX", "SP", "SU", "FA", "WI"};
+  return kCodes[s >= 0 && s <= 4 ? s : 0];
+}
+const char* PodCode(int p) {
+  static const char* const kCodes[] = {"", "MO", "AF", "EV", "NI"};
+  return kCodes[p >= 0 && p <= 4 ? p : 0];
+}
+
+// Chooses among the occurrences `base + k * period` (k in -1..1 around the
+// reference index `cur`) of a cyclic calendar position, by direction: the
+// latest at or before `cur`, the earliest at or after, or the closest (ties
+// go to the current cycle).
+int64_t PickCycle(int64_t cur, int64_t same_cycle, int64_t period, Dir dir) {
+  const int64_t cands[3] = {same_cycle - period, same_cycle,
+                            same_cycle + period};
+  if (dir == kBack) {
+    int64_t best = cands[0];
+    for (int64_t c : cands) {
+      if (c <= cur) best = c;
+    }
+    return best;
+  }
+  if (dir == kFwd) {
+    for (int64_t c : cands) {
+      if (c >= cur) return c;
+    }
+    return cands[2];
+  }
+  int64_t best = same_cycle;
+  for (int64_t c : cands) {
+    if (std::llabs(c - cur) < std::llabs(best - cur)) best = c;
+  }
+  return best;
+}
+
+class Matcher {
+ public:
+  Matcher(std::string_view text, const std::vector<Tok>& toks,
+          const ReferenceTime& ref)
+      : text_(text), t_(toks), n_(static_cast<int>(toks.size())), ref_(ref) {
+    known_ = ref.known();
+    ky_ = known_ && ref.has_year;
+    day_ = absl::CivilDay(ref.time);
+  }
+
+  bool TryAt(int i, Hit* out);
+
+ private:
+  // ---- token predicates ----
+  const Lex* L(int i) const { return i >= 0 && i < n_ ? t_[i].lex : nullptr; }
+  int Kw(int i) const {
+    const Lex* l = L(i);
+    return l ? l->kw : di::kNoKw;
+  }
+  bool IsKw(int i, Keyword k) const { return Kw(i) == k; }
+  bool IsP(int i, char c) const {
+    return i >= 0 && i < n_ && t_[i].kind == TokKind::kPunct &&
+           t_[i].punct == c;
+  }
+  bool IsNum(int i) const {
+    return i >= 0 && i < n_ && t_[i].kind == TokKind::kNumber && t_[i].num >= 0;
+  }
+  bool Tight(int i) const {  // no space before token i
+    return i < n_ && !t_[i].space_before;
+  }
+  bool IsDash(int i) const { return IsP(i, '-') || IsP(i, di::kPunctDash); }
+  bool IsApos(int i) const {
+    return IsP(i, '\'') || IsP(i, di::kPunctApostrophe);
+  }
+  std::string_view Str(int i) const {
+    return std::string_view(text_.data() + t_[i].begin,
+                            t_[i].end - t_[i].begin);
+  }
+  // Glued to a word or number on the left (part of an identifier).
+  bool GluedLeft(int i) const {
+    return i > 0 && !t_[i].space_before && (t_[i - 1].kind != TokKind::kPunct);
+  }
+  // Skips an optional "." right after token i-1 (abbreviations).
+  int SkipDot(int i) const { return IsP(i, '.') && Tight(i) ? i + 1 : i; }
+
+  // ---- formatting (ky: the year is known) ----
+  std::string YearV(int64_t y, bool ky) const {
+    return ky ? Year4(static_cast<int>(y)) : "XXXX";
+  }
+  std::string MonthV(absl::CivilMonth m, bool ky) const {
+    return absl::StrFormat("%s-%02d", YearV(m.year(), ky), m.month());
+  }
+  std::string DayV(absl::CivilDay d, bool ky) const {
+    return absl::StrFormat("%s-%02d-%02d", YearV(d.year(), ky), d.month(),
+                           d.day());
+  }
+  std::string WeekV(absl::CivilDay d) const {
+    if (!known_ || !ky_) return "XXXX-WXX";
+    int y, w;
+    IsoWeek(d, &y, &w);
+    return absl::StrFormat("%04d-W%02d", y, w);
+  }
+
+  // ---- tense ----
+  Dir Tense(int first, int last) const;
+
+  // ---- sub-parsers; each returns true and fills `h` (h->end) ----
+  bool Number(int i, int* value, int* end) const;
+  bool DayNum(int i, int* day, int* end) const;
+  bool YearAt(int i, int* year, int* end, bool loose) const;
+  bool MonthAt(int i, int* month, int* end) const;
+  bool Core(int i, Hit* h) const;
+  bool MonthExpr(int i, Hit* h) const;
+  bool DayFirstExpr(int i, Hit* h) const;
+  bool WeekdayExpr(int i, Hit* h) const;
+  bool NumericDate(int i, Hit* h) const;
+  bool YearExpr(int i, Hit* h) const;
+  bool QuarterExpr(int i, Hit* h) const;
+  bool SeasonExpr(int i, Hit* h) const;
+  bool RelativeExpr(int i, Hit* h) const;
+  bool DeicticExpr(int i, Hit* h) const;
+  bool DurationExpr(int i, Hit* h) const;
+  bool SetExpr(int i, Hit* h) const;
+  bool ClockTime(int i, int* hour, int* minute, int* end) const;
+  bool TimeExpr(int i, Hit* h) const;
+  bool DecadeExpr(int i, Hit* h) const;
+  bool CenturyExpr(int i, Hit* h) const;
+  void AttachTime(Hit* h) const;
+
+  // ---- resolution ----
+  std::string ResolveWeekday(int wd, Dir dir, bool strict) const;
+  bool WeekdayDay(int wd, Dir dir, bool strict, absl::CivilDay* d) const;
+  std::string ResolveMonth(int month, Dir dir) const;
+  std::string ResolveMonthDay(int month, int day, Dir dir) const;
+  std::string Shifted(Unit u, int k) const;
+
+  std::string_view text_;
+  const std::vector<Tok>& t_;
+  int n_;
+  const ReferenceTime& ref_;
+  bool known_;
+  bool ky_;
+  absl::CivilDay day_;
+};
+
+// ------------------------------------------------------------ tense cues
+
+bool EndsWithEd(std::string_view w) {
+  if (w.size() < 5) return false;
+  const char a = w[w.size() - 2] | 0x20;
+  const char b = w[w.size() - 1] | 0x20;
+  return a == 'e' && b == 'd' && w[0] >= 'a' && w[0] <= 'z';
+}
+
+Dir Matcher::Tense(int first, int last) const {
+  double score = 0;
+  auto cue = [&](int j, int dist) {
+    const Tok& tk = t_[j];
+    if (tk.kind != TokKind::kWord) return;
+    const int kw = Kw(j);
+    double w = 0;
+    switch (kw) {
+      case di::kWill:
+      case di::kFutureCue:
+        w = 2;
+        break;
+      case di::kLl:
+        w = IsApos(j - 1) ? 2 : 0;
+        break;
+      case di::kNext:
+      case di::kTomorrow:
+      case di::kUpcoming:
+      case di::kSoon:
+      case di::kComing:
+        w = 1;
+        break;
+      case di::kPastCue:
+        w = -2;
+        break;
+      case di::kLast:
+      case di::kAgo:
+      case di::kYesterday:
+      case di::kPreviously:
+      case di::kRecently:
+      case di::kEarlier:
+        w = -1;
+        break;
+      default:
+        if (tk.lex == nullptr && EndsWithEd(Str(j)) && !IsDash(j - 1) &&
+            !IsKw(j - 1, di::kThe) && !IsKw(j - 1, di::kA) &&
+            !IsKw(j - 1, di::kAn)) {
+          w = -1;
+        }
+    }
+    score += w / (1.0 + 0.15 * dist);
+  };
+  // Backwards to the sentence start (or 15 tokens).
+  for (int j = first - 1, d = 1; j >= 0 && d <= 15; --j, ++d) {
+    const Tok& tk = t_[j];
+    if (tk.kind == TokKind::kPunct &&
+        (tk.punct == '!' || tk.punct == '?' ||
+         (tk.punct == '.' && j > 0 && t_[j - 1].end - t_[j - 1].begin > 4))) {
+      break;
+    }
+    cue(j, d);
+    if (tk.newline_before) break;
+  }
+  for (int j = last + 1, d = 1; j < n_ && d <= 10; ++j, ++d) {
+    const Tok& tk = t_[j];
+    if (tk.newline_before) break;
+    if (tk.kind == TokKind::kPunct &&
+        (tk.punct == '!' || tk.punct == '?' || tk.punct == '.')) {
+      break;
+    }
+    cue(j, d);
+  }
+  if (score > 0.2) return kFwd;
+  if (score < -0.2) return kBack;
+  return kNone;
+}
+
+// ------------------------------------------------------------ resolution
+
+bool Matcher::WeekdayDay(int wd, Dir dir, bool strict,
+                         absl::CivilDay* d) const {
+  if (!known_ || !ky_) return false;
+  const int rwd = IsoWeekday(day_);
+  int fwd = (wd - rwd + 7) % 7;
+  int back = (rwd - wd + 7) % 7;
+  if (strict) {
+    if (fwd == 0) fwd = 7;
+    if (back == 0) back = 7;
+  }
+  if (dir == kFwd) {
+    *d = day_ + fwd;
+  } else if (dir == kBack) {
+    *d = day_ - back;
+  } else {
+    // News convention: a bare weekday is the closest one, the past one on a
+    // tie-break margin (reports tell of what happened).
+    *d = fwd < back ? day_ + fwd : day_ - back;
+  }
+  return true;
+}
+
+std::string Matcher::ResolveWeekday(int wd, Dir dir, bool strict) const {
+  absl::CivilDay d;
+  if (!WeekdayDay(wd, dir, strict, &d)) return absl::StrCat("XXXX-WXX-", wd);
+  return DayV(d, true);
+}
+
+std::string Matcher::ResolveMonth(int month, Dir dir) const {
+  if (!known_) return absl::StrFormat("XXXX-%02d", month);
+  const int64_t y = day_.year();
+  const int64_t cur = y * 12 + day_.month() - 1;
+  const int64_t idx = PickCycle(cur, y * 12 + month - 1, 12, dir);
+  return absl::StrFormat("%s-%02d", YearV(idx / 12, ky_), month);
+}
+
+std::string Matcher::ResolveMonthDay(int month, int day, Dir dir) const {
+  if (!known_) return absl::StrFormat("XXXX-%02d-%02d", month, day);
+  const int64_t y = day_.year();
+  // Candidate years around the reference; Feb. 29 only in leap years.
+  int64_t best_y = y;
+  bool found = false;
+  int64_t best_dist = 0;
+  for (int64_t cy = y - 1; cy <= y + 1; ++cy) {
+    const absl::CivilDay c(cy, month, day);
+    if (c.month() != month || c.day() != day) continue;
+    const int64_t diff = c - day_;
+    bool ok = true;
+    if (dir == kBack && diff > 0) ok = false;
+    if (dir == kFwd && diff < 0) ok = false;
+    // Tense moves a date across a year only when it is far away.
+    if (dir != kNone && std::llabs(diff) < 60 && cy != y) ok = false;
+    if (!ok) continue;
+    const int64_t dist = std::llabs(diff);
+    if (!found || dist < best_dist) {
+      found = true;
+      best_dist = dist;
+      best_y = cy;
+    }
+  }
+  if (!found) {
+    // Fall back to the closest valid candidate.
+    for (int64_t cy = y - 1; cy <= y + 1; ++cy) {
+      const absl::CivilDay c(cy, month, day);
+      if (c.month() != month || c.day() != day) continue;
+      const int64_t dist = std::llabs(c - day_);
+      if (!found || dist < best_dist) {
+        found = true;
+        best_dist = dist;
+        best_y = cy;
+      }
+    }
+  }
+  if (!found) return absl::StrFormat("XXXX-%02d-%02d", month, day);
+  return absl::StrFormat("%s-%02d-%02d", YearV(best_y, ky_), month, day);
+}
+
+// The calendar period of unit `u` shifted by `k` from the reference.
+std::string Matcher::Shifted(Unit u, int k) const {
+  switch (u) {
+    case di::kDay:
+      if (!known_) return "XXXX-XX-XX";
+      return DayV(day_ + k, ky_);
+    case di::kWeek:
+    case di::kFortnight:
+      return WeekV(day_ + 7 * k);
+    case di::kWeekend:
+      if (!known_ || !ky_) return "XXXX-WXX-WE";
+      return WeekV(day_ + 7 * k) + "-WE";
+    case di::kMonth:
+      if (!known_) return "XXXX-XX";
+      return MonthV(absl::CivilMonth(day_) + k, ky_);
+    case di::kQuarter: {
+      if (!known_) return "XXXX-QX";
+      const int64_t q = day_.year() * 4 + (day_.month() - 1) / 3 + k;
+      const int64_t qy = q >= 0 ? q / 4 : (q - 3) / 4;
+      return absl::StrFormat("%s-Q%d", YearV(qy, ky_), q - qy * 4 + 1);
+    }
+    case di::kYear:
+      if (!known_) return "XXXX";
+      return YearV(day_.year() + k, ky_);
+    case di::kDecade:
+      if (!known_ || !ky_) return "XXX";
+      return absl::StrFormat("%03d", (day_.year() + 10 * k) / 10);
+    case di::kCentury_:
+      if (!known_ || !ky_) return "XX";
+      return absl::StrFormat("%02d", (day_.year() + 100 * k) / 100);
+    case di::kHour:
+    case di::kMinute:
+    case di::kSecond: {
+      if (!known_) return "XXXX-XX-XXTXX:XX";
+      absl::CivilSecond s = ref_.time;
+      if (u == di::kHour) s = absl::CivilSecond(absl::CivilHour(s) + k);
+      if (u == di::kMinute) s = absl::CivilSecond(absl::CivilMinute(s) + k);
+      if (u == di::kSecond) s += k;
+      return absl::StrFormat("%s-%02d-%02dT%02d:%02d", YearV(s.year(), ky_),
+                             s.month(), s.day(), s.hour(), s.minute());
+    }
+    default:
+      return "";
+  }
+}
+
+// ------------------------------------------------------------ numbers
+
+// A cardinal: digits, number words ("twenty-five", "a dozen"), "a"/"an",
+// or a vague amount ("several", "a few": value -2).
+bool Matcher::Number(int i, int* value, int* end) const {
+  if (i >= n_) return false;
+  const Tok& tk = t_[i];
+  if (tk.kind == TokKind::kNumber) {
+    if (tk.num < 0 || tk.digits > 6 || GluedLeft(i)) return false;
+    // Not a decimal or a thousands group.
+    if ((IsP(i + 1, '.') || IsP(i + 1, ',')) && Tight(i + 1) && IsNum(i + 2) &&
+        Tight(i + 2)) {
+      return false;
+    }
+    *value = tk.num;
+    *end = i + 1;
+    return true;
+  }
+  const Lex* l = tk.lex;
+  if (l == nullptr) return false;
+  if (l->kw == di::kA || l->kw == di::kAn) {
+    if (IsKw(i + 1, di::kFew)) {
+      *value = -2;
+      *end = i + 2;
+      return true;
+    }
+    if (IsKw(i + 1, di::kCouple)) {
+      *value = 2;
+      *end = IsKw(i + 2, di::kOf) ? i + 3 : i + 2;
+      return true;
+    }
+    const Lex* nx = L(i + 1);
+    if (nx && (nx->number == 12 || nx->number == 100)) {
+      *value = nx->number;
+      *end = i + 2;
+      return true;
+    }
+    *value = 1;
+    *end = i + 1;
+    return true;
+  }
+  if (l->kw == di::kFew || l->kw == di::kSeveral || l->kw == di::kMany ||
+      l->kw == di::kSome) {
+    *value = -2;
+    *end = i + 1;
+    return true;
+  }
+  if (l->number < 0) return false;
+  int v = l->number;
+  int j = i + 1;
+  if (v >= 20 && v < 100 && v % 10 == 0) {
+    int k = j;
+    if (IsDash(k) && Tight(k)) ++k;
+    const Lex* nx = L(k);
+    if (nx && nx->number >= 1 && nx->number <= 9) {
+      v += nx->number;
+      j = k + 1;
+    }
+  }
+  if (v < 100) {
+    const Lex* nx = L(j);
+    if (nx && nx->number == 100) {
+      v *= 100;
+      ++j;
+    }
+  }
+  *value = v;
+  *end = j;
+  return true;
+}
+
+// A day of the month: 1..31 with an optional ordinal suffix.
+bool Matcher::DayNum(int i, int* day, int* end) const {
+  if (!IsNum(i) || t_[i].digits > 2 || GluedLeft(i)) return false;
+  const int v = t_[i].num;
+  if (v < 1 || v > 31) return false;
+  int j = i + 1;
+  if (IsKw(j, di::kSt) && Tight(j)) ++j;
+  // Not a clock time or decimal.
+  if ((IsP(j, ':') || IsP(j, '.')) && IsNum(j + 1) && Tight(j + 1)) {
+    return false;
+  }
+  if (j == i + 1 && j < n_ && Tight(j) && t_[j].kind == TokKind::kWord) {
+    return false;  // "3pm", "5km"
+  }
+  *day = v;
+  *end = j;
+  return true;
+}
+
+// A four-digit year. `loose`: accept 1000..2199 without a cue word.
+bool Matcher::YearAt(int i, int* year, int* end, bool loose) const {
+  if (!IsNum(i) || t_[i].digits != 4 || GluedLeft(i)) return false;
+  const int v = t_[i].num;
+  if (v < 1000 || v > 2199) return false;
+  const int j = i + 1;
+  if (j < n_ && Tight(j)) {
+    const Tok& nx = t_[j];
+    if (nx.kind == TokKind::kWord || nx.kind == TokKind::kNumber) return false;
+    if ((nx.punct == '.' || nx.punct == ',' || nx.punct == ':') &&
+        IsNum(j + 1) && Tight(j + 1)) {
+      return false;
+    }
+    if (nx.punct == '%') return false;
+  }
+  if (i > 0) {
+    const Tok& pv = t_[i - 1];
+    if (pv.kind == TokKind::kPunct &&
+        (pv.punct == '$' || pv.punct == '#' || pv.punct == '.' ||
+         pv.punct == ',' || pv.punct == '/' || pv.punct == ':') &&
+        !pv.space_before && i > 1 && t_[i - 2].kind == TokKind::kNumber) {
+      return false;
+    }
+    if (pv.kind == TokKind::kPunct && (pv.punct == '$' || pv.punct == '#')) {
+      return false;
+    }
+  }
+  if (!loose) {
+    if (v < 1800 || v > 2100) {
+      const int kw = Kw(i - 1);
+      if (kw != di::kIn && kw != di::kSince && kw != di::kOf && kw != di::kBy &&
+          kw != di::kFrom && kw != di::kUntil && kw != di::kDuring &&
+          kw != di::kBefore && kw != di::kAfter && kw != di::kFiscal &&
+          !(L(i - 1) && L(i - 1)->unit == di::kYear)) {
+        return false;
+      }
+    }
+    // "2000 people", "1961 votes": a plain lower-case noun follows.
+    const Lex* nl = L(j);
+    if (j < n_ && t_[j].kind == TokKind::kWord && !t_[j].upper &&
+        (nl == nullptr || nl->unit != di::kNoUnit)) {
+      std::string_view w = Str(j);
+      if (nl != nullptr || (w.size() > 2 && (w.back() | 0x20) == 's')) {
+        return false;
+      }
+    }
+  }
+  *year = v;
+  *end = j;
+  return true;
+}
+
+bool Matcher::MonthAt(int i, int* month, int* end) const {
+  const Lex* l = L(i);
+  if (l == nullptr || l->month == 0) return false;
+  const Tok& tk = t_[i];
+  int j = i + 1;
+  if (l->month_abbrev) {
+    if (!tk.upper) return false;
+    if (IsP(j, '.') && Tight(j)) {
+      ++j;
+    } else if (!(IsNum(j) && t_[j].space_before)) {
+      return false;
+    }
+  } else if (l->month == 5 || l->month == 3) {
+    // "may" and "march" are also verbs.
+    if (!tk.upper) return false;
+    const int pk = Kw(i - 1);
+    const bool cue = pk == di::kIn || pk == di::kOf || pk == di::kSince ||
+                     pk == di::kUntil || pk == di::kBy || pk == di::kLast ||
+                     pk == di::kNext || pk == di::kThis || pk == di::kEarly ||
+                     pk == di::kLate || pk == di::kMid || pk == di::kDuring ||
+                     pk == di::kBefore || pk == di::kAfter || pk == di::kFrom ||
+                     pk == di::kEach || pk == di::kEvery || pk == di::kEnd ||
+                     pk == di::kBeginning || (IsDash(i - 1) && Tight(i));
+    const bool num_after =
+        IsNum(j) && t_[j].num >= 1 && (t_[j].num <= 31 || t_[j].digits == 4);
+    if (!cue && !num_after) return false;
+  }
+  *month = l->month;
+  *end = j;
+  return true;
+}
+
+// ------------------------------------------------------------ dates
+
+bool Matcher::MonthExpr(int i, Hit* h) const {
+  int m, j;
+  if (!MonthAt(i, &m, &j)) return false;
+  int d, k;
+  h->type = TimeType::kDate;
+  if (DayNum(j, &d, &k)) {
+    // Month Day [, Year]
+    int y, e;
+    int c = IsP(k, ',') ? k + 1 : k;
+    if (YearAt(c, &y, &e, true)) {
+      const absl::CivilDay cd(y, m, d);
+      if (cd.month() != m) return false;
+      h->value = DayV(cd, true);
+      h->end = e;
+    } else {
+      const absl::CivilDay cd(2000, m, d);  // leap year: validates the day
+      if (cd.month() != m) return false;
+      h->value = ResolveMonthDay(m, d, Tense(i, k - 1));
+      h->end = k;
+    }
+    h->is_day = true;
+    return true;
+  }
+  int y, e;
+  int c = IsP(j, ',') ? j + 1 : (IsKw(j, di::kOf) ? j + 1 : j);
+  if (YearAt(c, &y, &e, true)) {
+    h->value = absl::StrFormat("%04d-%02d", y, m);
+    h->end = e;
+    return true;
+  }
+  // "September last year", "September of last year", "June this year".
+  c = IsKw(j, di::kOf) ? j + 1 : j;
+  if ((IsKw(c, di::kLast) || IsKw(c, di::kThis) || IsKw(c, di::kNext)) &&
+      L(c + 1) && L(c + 1)->unit == di::kYear && !L(c + 1)->plural) {
+    const int k2 = IsKw(c, di::kLast) ? -1 : IsKw(c, di::kNext) ? 1 : 0;
+    h->value = known_
+                   ? absl::StrFormat("%s-%02d", YearV(day_.year() + k2, ky_), m)
+                   : absl::StrFormat("XXXX-%02d", m);
+    h->end = c + 2;
+    return true;
+  }
+  h->value = ResolveMonth(m, Tense(i, j - 1));
+  h->end = j;
+  return true;
+}
+
+bool Matcher::DayFirstExpr(int i, Hit* h) const {
+  int d, j;
+  if (!DayNum(i, &d, &j)) return false;
+  if (IsKw(j, di::kOf)) ++j;
+  int m, k;
+  if (!MonthAt(j, &m, &k)) return false;
+  const absl::CivilDay probe(2000, m, d);
+  if (probe.month() != m) return false;
+  int y, e;
+  int c = IsP(k, ',') ? k + 1 : k;
+  h->type = TimeType::kDate;
+  h->is_day = true;
+  if (YearAt(c, &y, &e, true)) {
+    const absl::CivilDay cd(y, m, d);
+    if (cd.month() != m) return false;
+    h->value = DayV(cd, true);
+    h->end = e;
+    return true;
+  }
+  h->value = ResolveMonthDay(m, d, Tense(i, k - 1));
+  h->end = k;
+  return true;
+}
+
+bool Matcher::WeekdayExpr(int i, Hit* h) const {
+  int j = i;
+  int rel = 0;  // -1 last, +1 next/coming, 2 this
+  if (IsKw(j, di::kLast) || IsKw(j, di::kPast) || IsKw(j, di::kPrevious)) {
+    rel = -1;
+    ++j;
+  } else if (IsKw(j, di::kNext) || IsKw(j, di::kComing)) {
+    rel = 1;
+    ++j;
+  } else if (IsKw(j, di::kThis)) {
+    rel = 2;
+    ++j;
+    if (IsKw(j, di::kComing)) {
+      rel = 1;
+      ++j;
+    } else if (IsKw(j, di::kPast)) {
+      rel = -1;
+      ++j;
+    }
+  }
+  const Lex* l = L(j);
+  if (l == nullptr || l->weekday == 0) return false;
+  std::string_view w = Str(j);
+  int k = j + 1;
+  if (w.size() <= 5 && (w.size() < 6 || !l->plural) && !(w.size() >= 6)) {
+    // Abbreviations ("Tue.", "Thurs.") need a capital and a period.
+    if (!t_[j].upper) return false;
+    if (IsP(k, '.') && Tight(k)) {
+      ++k;
+    } else if (!(IsP(k, ',') && L(k + 1) && L(k + 1)->month)) {
+      return false;
+    }
+  }
+  const int wd = l->weekday;
+  h->type = TimeType::kDate;
+  if (l->plural) {
+    if (rel != 0) return false;
+    h->type = TimeType::kSet;
+    h->value = absl::StrCat("XXXX-WXX-", wd);
+    const Lex* p = L(k);
+    if (p && p->pod) {
+      absl::StrAppend(&h->value, "T", PodCode(p->pod));
+      ++k;
+    }
+    h->end = k;
+    return true;
+  }
+  // "Tuesday, Sept. 13[, 2023]" gives the date outright.
+  {
+    int c = IsP(k, ',') ? k + 1 : k;
+    Hit md;
+    if ((MonthExpr(c, &md) || DayFirstExpr(c, &md)) && md.is_day) {
+      h->value = md.value;
+      h->end = md.end;
+      h->is_day = true;
+      AttachTime(h);
+      return true;
+    }
+  }
+  Dir dir = kNone;
+  bool strict = false;
+  if (rel == -1) {
+    dir = kBack;
+    strict = true;
+  } else if (rel == 1) {
+    dir = kFwd;
+    strict = true;
+  } else {
+    dir = Tense(i, k - 1);
+  }
+  absl::CivilDay d;
+  const bool resolved = WeekdayDay(wd, dir, strict, &d);
+  h->value = resolved ? DayV(d, true) : absl::StrCat("XXXX-WXX-", wd);
+  h->is_day = resolved;
+  h->end = k;
+  const Lex* p = L(k);
+  if (p && p->pod && !p->plural) {
+    h->type = TimeType::kTime;
+    absl::StrAppend(&h->value, "T", PodCode(p->pod));
+    h->end = k + 1;
+    h->is_day = false;
+    return true;
+  }
+  if (h->is_day) AttachTime(h);
+  return true;
+}
+
+// "2024-06-17", "06/17/2024", "6/17", "17/06/2024".
+bool Matcher::NumericDate(int i, Hit* h) const {
+  if (!IsNum(i) || GluedLeft(i)) return false;
+  const Tok& a = t_[i];
+  auto sep = [&](int k, char c) {
+    return IsP(k, c) && Tight(k) && Tight(k + 1);
+  };
+  h->type = TimeType::kDate;
+  h->is_day = true;
+  if (a.digits == 4 && (sep(i + 1, '-') || sep(i + 1, '/')) && IsNum(i + 2) &&
+      t_[i + 2].digits <= 2) {
+    const char c = t_[i + 1].punct;
+    const int y = a.num, m = t_[i + 2].num;
+    if (m < 1 || m > 12) return false;
+    if (sep(i + 3, c) && IsNum(i + 4) && t_[i + 4].digits <= 2) {
+      const int d = t_[i + 4].num;
+      const absl::CivilDay cd(y, m, d);
+      if (cd.month() != m || cd.day() != d) return false;
+      if (i + 5 < n_ && Tight(i + 5) && t_[i + 5].kind == TokKind::kNumber) {
+        return false;
+      }
+      h->value = DayV(cd, true);
+      h->end = i + 5;
+      return true;
+    }
+    if (c == '-' && t_[i + 2].digits == 2) {
+      h->value = absl::StrFormat("%04d-%02d", y, m);
+      h->end = i + 3;
+      h->is_day = false;
+      return true;
+    }
+    return false;
+  }
+  if (a.digits <= 2 && (sep(i + 1, '/') || sep(i + 1, '-')) && IsNum(i + 2) &&
+      t_[i + 2].digits <= 2) {
+    const char c = t_[i + 1].punct;
+    int m = a.num, d = t_[i + 2].num;
+    if (m > 12 && d <= 12) std::swap(m, d);  // day first
+    if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+    if (sep(i + 3, c) && IsNum(i + 4) &&
+        (t_[i + 4].digits == 4 || t_[i + 4].digits == 2)) {
+      int y = t_[i + 4].num;
+      if (t_[i + 4].digits == 2) y += y < 50 ? 2000 : 1900;
+      const absl::CivilDay cd(y, m, d);
+      if (cd.month() != m || cd.day() != d) return false;
+      h->value = DayV(cd, true);
+      h->end = i + 5;
+      return true;
+    }
+    if (c != '/') return false;  // "3-1" is a score
+    if (IsP(i + 3, '/') ||
+        (i + 3 < n_ && Tight(i + 3) && !IsP(i + 3, ',') && !IsP(i + 3, '.'))) {
+      return false;
+    }
+    const absl::CivilDay probe(2000, m, d);
+    if (probe.month() != m) return false;
+    h->value = ResolveMonthDay(m, d, Tense(i, i + 2));
+    h->end = i + 3;
+    return true;
+  }
+  return false;
+}
+
+// "1961", "fiscal 1989", "the 1990s", "'90s", "1990's".
+bool Matcher::YearExpr(int i, Hit* h) const {
+  int j = i;
+  bool fiscal = false;
+  if (IsKw(j, di::kFiscal)) {
+    fiscal = true;
+    ++j;
+  }
+  int y, e;
+  if (!YearAt(j, &y, &e, fiscal)) {
+    // Decade with a glued "s": the year check refused the glued word.
+    return false;
+  }
+  h->type = TimeType::kDate;
+  h->value = Year4(y);
+  h->end = e;
+  return true;
+}
+
+bool Matcher::DecadeExpr(int i, Hit* h) const {
+  // "1990s", "1990's"
+  if (IsNum(i) && t_[i].digits == 4 && !GluedLeft(i)) {
+    const int v = t_[i].num;
+    int j = i + 1;
+    if (IsApos(j) && Tight(j)) ++j;
+    if (v % 10 == 0 && v >= 1000 && v < 2200 && j < n_ && Tight(j) &&
+        Str(j) == "s") {
+      h->type = TimeType::kDate;
+      h->value = absl::StrFormat("%03d", v / 10);
+      h->end = j + 1;
+      h->takes_the = true;
+      return true;
+    }
+    return false;
+  }
+  // "'90s"
+  if (IsApos(i) && IsNum(i + 1) && Tight(i + 1) && t_[i + 1].digits == 2 &&
+      t_[i + 1].num % 10 == 0 && i + 2 < n_ && Tight(i + 2) &&
+      Str(i + 2) == "s") {
+    const int v = t_[i + 1].num;
+    int century = 19;
+    if (known_ && ky_ && 2000 + v <= day_.year()) century = 20;
+    h->type = TimeType::kDate;
+    h->value = absl::StrFormat("%02d%d", century, v / 10);
+    h->end = i + 3;
+    h->takes_the = true;
+    return true;
+  }
+  return false;
+}
+
+// "the 20th century", "the 1800s" (handled by decades), "this century".
+bool Matcher::CenturyExpr(int i, Hit* h) const {
+  int ord = 0;
+  int j = i;
+  if (const Lex* l = L(i); l && l->ordinal) {
+    ord = l->ordinal;
+    j = i + 1;
+  } else if (IsNum(i) && t_[i].digits <= 2 && IsKw(i + 1, di::kSt) &&
+             Tight(i + 1)) {
+    ord = t_[i].num;
+    j = i + 2;
+  }
+  if (ord < 1 || ord > 30) return false;
+  if (IsDash(j) && Tight(j)) ++j;
+  const Lex* u = L(j);
+  if (u == nullptr || u->unit != di::kCentury_ || u->plural) return false;
+  h->type = TimeType::kDate;
+  h->value = absl::StrFormat("%02d", ord - 1);
+  h->end = j + 1;
+  h->takes_the = true;
+  return true;
+}
+
+// "the third quarter [of 2024]", "third-quarter", "Q3 2024", "the first
+// half", "the 1988 second quarter".
+bool Matcher::QuarterExpr(int i, Hit* h) const {
+  int j = i;
+  int year = -1;
+  int y, e;
+  if (IsNum(j) && t_[j].digits == 4 && YearAt(j, &y, &e, true)) {
+    year = y;
+    j = e;
+  }
+  if (IsKw(j, di::kFiscal)) ++j;
+  int q = 0;
+  bool half = false;
+  if (IsKw(j, di::kQ) && IsNum(j + 1) && Tight(j + 1) && t_[j + 1].num >= 1 &&
+      t_[j + 1].num <= 4 && t_[j + 1].digits == 1) {
+    q = t_[j + 1].num;
+    j += 2;
+  } else {
+    int ord = 0;
+    if (const Lex* l = L(j); l && l->ordinal) {
+      ord = l->ordinal;
+      ++j;
+    } else if (IsKw(j, di::kLast) && IsKw(j + 1, di::kHalf)) {
+      ord = 2;
+      ++j;
+    } else if (IsNum(j) && t_[j].digits == 1 && IsKw(j + 1, di::kSt) &&
+               Tight(j + 1)) {
+      ord = t_[j].num;
+      j += 2;
+    } else {
+      return false;
+    }
+    if (IsDash(j) && Tight(j)) ++j;
+    if (IsKw(j, di::kFiscal)) ++j;
+    if (IsKw(j, di::kHalf) && ord <= 2) {
+      half = true;
+      q = ord;
+      ++j;
+    } else if (L(j) && L(j)->unit == di::kQuarter && !L(j)->plural &&
+               ord <= 4) {
+      q = ord;
+      ++j;
+    } else {
+      return false;
+    }
+  }
+  if (year < 0) {
+    int c = IsKw(j, di::kOf) ? j + 1 : j;
+    if (IsP(c, ',')) ++c;
+    if (YearAt(c, &y, &e, true)) {
+      year = y;
+      j = e;
+    }
+  }
+  h->type = TimeType::kDate;
+  h->takes_the = true;
+  h->end = j;
+  const char code = half ? 'H' : 'Q';
+  if (year >= 0) {
+    h->value = absl::StrFormat("%04d-%c%d", year, code, q);
+    return true;
+  }
+  if (!known_) {
+    h->value = absl::StrFormat("XXXX-%c%d", code, q);
+    return true;
+  }
+  const int per = half ? 2 : 4;
+  const int64_t cur = day_.year() * per + (day_.month() - 1) / (12 / per);
+  const int64_t idx =
+      PickCycle(cur, day_.year() * per + q - 1, per, Tense(i, j - 1));
+  h->value = absl::StrFormat("%s-%c%d", YearV(idx / per, ky_), code, q);
+  return true;
+}
+
+// "last fall", "this summer", "spring 2024", "the winter of 1994".
+bool Matcher::SeasonExpr(int i, Hit* h) const {
+  int j = i;
+  int rel = 0;
+  bool cue = false;
+  if (IsKw(j, di::kLast) || IsKw(j, di::kPast) || IsKw(j, di::kPrevious)) {
+    rel = -1;
+    ++j;
+  } else if (IsKw(j, di::kNext) || IsKw(j, di::kComing)) {
+    rel = 1;
+    ++j;
+  } else if (IsKw(j, di::kThis)) {
+    rel = 2;
+    ++j;
+    if (IsKw(j, di::kPast)) {
+      rel = -1;
+      ++j;
+    } else if (IsKw(j, di::kComing)) {
+      rel = 1;
+      ++j;
+    }
+  } else {
+    const int pk = Kw(i - 1);
+    cue = pk == di::kThe || pk == di::kIn || pk == di::kDuring ||
+          pk == di::kEarly || pk == di::kLate || pk == di::kOf ||
+          pk == di::kSince || pk == di::kUntil || pk == di::kBy ||
+          (IsDash(i - 1) && Tight(i));
+  }
+  const Lex* l = L(j);
+  if (l == nullptr || l->season == 0 || l->plural) return false;
+  const int s = l->season;
+  ++j;
+  int y, e;
+  int c = IsKw(j, di::kOf) ? j + 1 : j;
+  h->type = TimeType::kDate;
+  h->takes_the = true;
+  if (rel == 0 && YearAt(c, &y, &e, true)) {
+    h->value = absl::StrFormat("%04d-%s", y, SeasonCode(s));
+    h->end = e;
+    return true;
+  }
+  if (rel == 0 && !cue) return false;
+  h->end = j;
+  if (!known_) {
+    h->value = absl::StrCat("XXXX-", SeasonCode(s));
+    return true;
+  }
+  // Seasons as a cycle; winter belongs to the year of its December.
+  const int m = day_.month();
+  const int cur_s = m >= 3 && m <= 5    ? 1
+                    : m >= 6 && m <= 8  ? 2
+                    : m >= 9 && m <= 11 ? 3
+                                        : 4;
+  const int64_t cur_y = m <= 2 ? day_.year() - 1 : day_.year();
+  const int64_t cur = cur_y * 4 + cur_s - 1;
+  int64_t idx;
+  if (rel == -1) {
+    idx = cur - 1;
+    while ((idx % 4 + 4) % 4 != s - 1) --idx;
+  } else if (rel == 1) {
+    idx = cur + 1;
+    while ((idx % 4 + 4) % 4 != s - 1) ++idx;
+  } else if (rel == 2) {
+    idx = cur_y * 4 + s - 1;
+  } else {
+    idx = PickCycle(cur, cur_y * 4 + s - 1, 4, Tense(i, j - 1));
+  }
+  const int64_t sy = idx >= 0 ? idx / 4 : (idx - 3) / 4;
+  h->value = absl::StrFormat("%s-%s", YearV(sy, ky_), SeasonCode(s));
+  return true;
+}
+
+// "last month", "next year", "this week", "the past year", "the coming week",
+// "last weekend", "the current quarter", "the latest quarter".
+bool Matcher::RelativeExpr(int i, Hit* h) const {
+  int k;
+  switch (Kw(i)) {
+    case di::kLast:
+    case di::kPrevious:
+    case di::kPast:
+      k = -1;
+      break;
+    case di::kNext:
+    case di::kComing:
+    case di::kFollowing:
+    case di::kUpcoming:
+      k = 1;
+      break;
+    case di::kThis:
+    case di::kCurrent:
+      k = 0;
+      break;
+    default:
+      return false;
+  }
+  int j = i + 1;
+  if (IsKw(i, di::kThis) && IsKw(j, di::kPast)) {
+    k = -1;
+    ++j;
+  } else if (IsKw(i, di::kThis) && IsKw(j, di::kComing)) {
+    k = 1;
+    ++j;
+  }
+  if (IsKw(j, di::kFiscal)) ++j;
+  const Lex* u = L(j);
+  if (u == nullptr || u->unit == di::kNoUnit || u->plural) return false;
+  const Unit unit = static_cast<Unit>(u->unit);
+  if (unit < di::kDay) return false;
+  if (unit == di::kDay && k != 0) return false;  // "the next day": anaphoric
+  h->type = TimeType::kDate;
+  h->takes_the = true;
+  h->end = j + 1;
+  if (unit == di::kDecade || unit == di::kCentury_) {
+    if (k == 0) {
+      h->value = Shifted(unit, 0);
+    } else {
+      h->type = TimeType::kDuration;
+      h->value = unit == di::kDecade ? "P10Y" : "P100Y";
+    }
+    return true;
+  }
+  h->value = Shifted(unit, k);
+  if (unit == di::kDay) h->is_day = true;
+  return true;
+}
+
+// today, yesterday, tomorrow, tonight, now, currently, recently, soon,
+// "the future", "the past", "this morning", "last night".
+bool Matcher::DeicticExpr(int i, Hit* h) const {
+  h->type = TimeType::kDate;
+  h->end = i + 1;
+  const int kw = Kw(i);
+  auto day = [&](int k) {
+    return known_ ? DayV(day_ + k, ky_) : std::string("XXXX-XX-XX");
+  };
+  int dk = 0;
+  switch (kw) {
+    case di::kToday:
+      dk = 0;
+      break;
+    case di::kYesterday:
+      dk = -1;
+      break;
+    case di::kTomorrow:
+      dk = 1;
+      break;
+    case di::kTonight:
+      h->type = TimeType::kTime;
+      h->value = day(0) + "TNI";
+      return true;
+    case di::kNow:
+      if (IsKw(i - 1, di::kFrom)) return false;
+      h->value = "PRESENT_REF";
+      return true;
+    case di::kCurrently:
+      h->value = "PRESENT_REF";
+      return true;
+    case di::kRecently:
+    case di::kPreviously:
+      h->value = "PAST_REF";
+      return true;
+    case di::kSoon:
+      h->value = "FUTURE_REF";
+      return true;
+    case di::kFuture:
+      if (!IsKw(i - 1, di::kThe) && !IsKw(i - 1, di::kNear)) return false;
+      h->value = "FUTURE_REF";
+      h->takes_the = true;
+      return true;
+    case di::kPast: {
+      // "the past" alone; "the past three years" is a duration.
+      if (!IsKw(i - 1, di::kThe) || !IsKw(i - 2, di::kIn)) return false;
+      const Lex* nx = L(i + 1);
+      if (IsNum(i + 1) ||
+          (nx && (nx->unit || nx->number >= 0 || nx->kw == di::kFew ||
+                  nx->kw == di::kSeveral))) {
+        return false;
+      }
+      h->value = "PAST_REF";
+      h->takes_the = true;
+      return true;
+    }
+    case di::kThis: {
+      const Lex* p = L(i + 1);
+      if (p == nullptr || p->pod == 0 || p->plural) return false;
+      h->type = TimeType::kTime;
+      h->value = day(0) + "T" + PodCode(p->pod);
+      h->end = i + 2;
+      return true;
+    }
+    case di::kLast: {
+      const Lex* p = L(i + 1);
+      if (p == nullptr || p->pod != 4 || p->plural) return false;
+      h->type = TimeType::kTime;
+      h->value = day(-1) + "TNI";
+      h->end = i + 2;
+      return true;
+    }
+    default:
+      return false;
+  }
+  h->value = day(dk);
+  h->is_day = known_;
+  const Lex* p = L(i + 1);
+  if (p && p->pod && !p->plural) {
+    h->type = TimeType::kTime;
+    h->value += absl::StrCat("T", PodCode(p->pod));
+    h->end = i + 2;
+    h->is_day = false;
+    return true;
+  }
+  if (known_) AttachTime(h);
+  return true;
+}
+
+// ------------------------------------------------------------ durations
+
+std::string DurationValue(Unit u, int n) {
+  if (n == -2) {
+    switch (u) {
+      case di::kSecond:
+        return "PTXS";
+      case di::kMinute:
+        return "PTXM";
+      case di::kHour:
+        return "PTXH";
+      case di::kDay:
+        return "PXD";
+      case di::kWeek:
+      case di::kFortnight:
+        return "PXW";
+      case di::kWeekend:
+        return "PXWE";
+      case di::kMonth:
+        return "PXM";
+      case di::kQuarter:
+        return "PXQ";
+      case di::kYear:
+        return "PXY";
+      case di::kDecade:
+        return "PXDE";
+      case di::kCentury_:
+        return "PXCE";
+      default:
+        return "PX";
+    }
+  }
+  switch (u) {
+    case di::kSecond:
+      return absl::StrCat("PT", n, "S");
+    case di::kMinute:
+      return absl::StrCat("PT", n, "M");
+    case di::kHour:
+      return absl::StrCat("PT", n, "H");
+    case di::kDay:
+      return absl::StrCat("P", n, "D");
+    case di::kWeek:
+      return absl::StrCat("P", n, "W");
+    case di::kFortnight:
+      return absl::StrCat("P", 2 * n, "W");
+    case di::kWeekend:
+      return absl::StrCat("P", n, "WE");
+    case di::kMonth:
+      return absl::StrCat("P", n, "M");
+    case di::kQuarter:
+      return absl::StrCat("P", n, "Q");
+    case di::kYear:
+      return absl::StrCat("P", n, "Y");
+    case di::kDecade:
+      return absl::StrCat("P", 10 * n, "Y");
+    case di::kCentury_:
+      return absl::StrCat("P", 100 * n, "Y");
+    default:
+      return "PX";
+  }
+}
+
+// "20 years", "nine months", "the past three years", "two-year", "a decade",
+// "two weeks ago" (a date), "24 hours", "several days", "recent weeks".
+bool Matcher::DurationExpr(int i, Hit* h) const {
+  int j = i;
+  int rel = 0;  // 1: past/last/first/next/coming...; used for "the"
+  const int kw0 = Kw(j);
+  if (kw0 == di::kPast || kw0 == di::kLast || kw0 == di::kNext ||
+      kw0 == di::kComing || kw0 == di::kPrevious || kw0 == di::kFollowing ||
+      kw0 == di::kRecent || kw0 == di::kLatest ||
+      (L(j) && L(j)->ordinal == 1)) {
+    rel = 1;
+    ++j;
+  }
+  int n = 0, e = j;
+  const Lex* u = nullptr;
+  if (Number(j, &n, &e)) {
+    u = L(e);
+    // "two-year", "10-year"
+    if ((u == nullptr || u->unit == di::kNoUnit) && IsDash(e) && Tight(e) &&
+        Tight(e + 1) && L(e + 1) && L(e + 1)->unit && !L(e + 1)->plural) {
+      if (IsDash(e + 2) && Tight(e + 2) && Str(e + 3) == "old") return false;
+      e = e + 1;
+      u = L(e);
+    }
+  } else if (rel == 1 && L(j) && L(j)->unit && L(j)->plural &&
+             (kw0 == di::kRecent || kw0 == di::kComing || kw0 == di::kPast)) {
+    n = -2;  // "recent weeks", "the coming hours"
+    e = j;
+    u = L(j);
+  } else if (rel == 0 && L(j) && L(j)->unit && L(j)->plural &&
+             (IsKw(j - 1, di::kFor) || IsKw(j - 1, di::kOver) ||
+              IsKw(j - 1, di::kWithin))) {
+    n = -2;  // "for years"
+    e = j;
+    u = L(j);
+  } else {
+    return false;
+  }
+  if (u == nullptr || u->unit == di::kNoUnit) return false;
+  const Unit unit = static_cast<Unit>(u->unit);
+  // "a year" after a number word is fine; "one day" when n == 1 fine.
+  if (n == 1 && u->plural) return false;
+  if (n > 1 && !u->plural && !(IsDash(e - 1) && Tight(e))) {
+    // "two year" occurs in speech; accept.
+  }
+  int end = e + 1;
+  std::string value = DurationValue(unit, n);
+  // "a year and a half", "an hour and a half"
+  if (n >= 0 && IsKw(end, di::kAnd) && (IsKw(end + 1, di::kA)) &&
+      IsKw(end + 2, di::kHalf)) {
+    if (unit == di::kHour) {
+      value = absl::StrCat("PT", n, "H30M");
+    } else if (unit == di::kMinute) {
+      value = absl::StrCat("PT", n, "M30S");
+    } else if (unit == di::kYear) {
+      value = absl::StrCat("P", n, "Y6M");
+    } else if (unit == di::kDay) {
+      value = absl::StrCat("P", n, "DT12H");
+    } else {
+      value = absl::StrCat(value.substr(0, value.size() - 1), ".5",
+                           value.substr(value.size() - 1));
+    }
+    end += 3;
+  }
+  h->takes_the = true;
+  // "two weeks ago", "a year earlier", "three days later", "two years from
+  // now": points in time.
+  const int akw = Kw(end);
+  const bool from_now = akw == di::kFrom && IsKw(end + 1, di::kNow);
+  if (rel == 0 && (akw == di::kAgo || akw == di::kEarlier ||
+                   akw == di::kLater || akw == di::kHence || from_now)) {
+    const int sign = (akw == di::kAgo || akw == di::kEarlier) ? -1 : 1;
+    h->type = TimeType::kDate;
+    h->end = from_now ? end + 2 : end + 1;
+    if (n == -2) {
+      h->value = sign < 0 ? "PAST_REF" : "FUTURE_REF";
+      return true;
+    }
+    if (unit == di::kWeekend) return false;
+    Unit vu = unit;
+    int k = n;
+    if (unit == di::kDecade) {
+      vu = di::kYear;
+      k = 10 * n;
+    } else if (unit == di::kCentury_) {
+      vu = di::kYear;
+      k = 100 * n;
+    } else if (unit == di::kFortnight) {
+      vu = di::kWeek;
+      k = 2 * n;
+    } else if (unit == di::kQuarter) {
+      vu = di::kMonth;
+      k = 3 * n;
+    }
+    if (vu <= di::kHour) h->type = TimeType::kTime;
+    h->value = Shifted(vu, sign * k);
+    return true;
+  }
+  h->type = TimeType::kDuration;
+  h->value = value;
+  h->end = end;
+  return true;
+}
+
+// ------------------------------------------------------------ sets
+
+bool Matcher::SetExpr(int i, Hit* h) const {
+  const int kw = Kw(i);
+  h->type = TimeType::kSet;
+  h->end = i + 1;
+  switch (kw) {
+    case di::kDaily:
+      h->value = "P1D";
+      return true;
+    case di::kWeekly:
+      h->value = "P1W";
+      return true;
+    case di::kMonthly:
+      h->value = "P1M";
+      return true;
+    case di::kAnnually:
+      h->value = "P1Y";
+      return true;
+    case di::kHourly:
+      h->value = "PT1H";
+      return true;
+    case di::kQuarterly:
+      h->value = "P3M";
+      return true;
+    case di::kNightly:
+      h->value = "XXXX-XX-XXTNI";
+      return true;
+    case di::kEvery:
+    case di::kEach:
+      break;
+    default:
+      return false;
+  }
+  int j = i + 1;
+  int n = 1;
+  if (IsKw(j, di::kOther)) {
+    n = 2;
+    ++j;
+  } else {
+    int v, e;
+    if (IsNum(j) || (L(j) && L(j)->number > 1)) {
+      if (Number(j, &v, &e) && v > 1 && L(e) && L(e)->unit && L(e)->plural) {
+        n = v;
+        j = e;
+      }
+    }
+  }
+  const Lex* l = L(j);
+  if (l == nullptr) return false;
+  if (l->unit && (n > 1 ? l->plural : !l->plural)) {
+    h->value = DurationValue(static_cast<Unit>(l->unit), n);
+    h->end = j + 1;
+    return true;
+  }
+  if (l->weekday && !l->plural && n == 1) {
+    h->value = absl::StrCat("XXXX-WXX-", l->weekday);
+    h->end = j + 1;
+    if (const Lex* p = L(j + 1); p && p->pod && !p->plural) {
+      absl::StrAppend(&h->value, "T", PodCode(p->pod));
+      ++h->end;
+    }
+    return true;
+  }
+  if (l->month && !l->month_abbrev && n == 1) {
+    h->value = absl::StrFormat("XXXX-%02d", l->month);
+    h->end = j + 1;
+    return true;
+  }
+  if (l->pod && !l->plural && n == 1) {
+    h->value = absl::StrCat("XXXX-XX-XXT", PodCode(l->pod));
+    h->end = j + 1;
+    return true;
+  }
+  if (l->season && !l->plural && n == 1) {
+    h->value = absl::StrCat("XXXX-", SeasonCode(l->season));
+    h->end = j + 1;
+    return true;
+  }
+  return false;
+}
+
+// ------------------------------------------------------------ times
+
+bool Matcher::ClockTime(int i, int* hour, int* minute, int* end) const {
+  if (i < n_ && t_[i].kind == TokKind::kWord) {
+    const int kw = Kw(i);
+    if (kw == di::kNoon || kw == di::kMidday) {
+      *hour = 12;
+      *minute = 0;
+      *end = i + 1;
+      return true;
+    }
+    if (kw == di::kMidnight) {
+      *hour = 24;
+      *minute = 0;
+      *end = i + 1;
+      return true;
+    }
+    return false;
+  }
+  if (!IsNum(i) || t_[i].digits > 2 || GluedLeft(i)) return false;
+  int hh = t_[i].num, mm = 0;
+  int j = i + 1;
+  bool colon = false;
+  if ((IsP(j, ':') || (IsP(j, '.') && false)) && Tight(j) && IsNum(j + 1) &&
+      Tight(j + 1) && t_[j + 1].digits == 2) {
+    mm = t_[j + 1].num;
+    if (mm > 59) return false;
+    j += 2;
+    colon = true;
+    if (IsP(j, ':') && Tight(j) && IsNum(j + 1) && t_[j + 1].digits == 2) {
+      j += 2;  // seconds, dropped
+    }
+  }
+  // am / pm
+  int ampm = 0;
+  const int kw = Kw(j);
+  if (kw == di::kAm || kw == di::kPm) {
+    ampm = kw == di::kAm ? 1 : 2;
+    ++j;
+    if (IsP(j, '.') && Tight(j) &&
+        (j + 1 >= n_ || !t_[j + 1].upper || t_[j + 1].newline_before)) {
+      // keep a final period only mid-sentence (rare); leave it otherwise
+    }
+  } else if ((kw == di::kA || kw == di::kLetterP) && IsP(j + 1, '.') &&
+             Tight(j + 1) && IsKw(j + 2, di::kLetterM) && Tight(j + 2)) {
+    ampm = kw == di::kA ? 1 : 2;
+    j += 3;
+    if (IsP(j, '.') && Tight(j)) ++j;
+  } else if (kw == di::kOclockO && IsApos(j + 1) && IsKw(j + 2, di::kClock)) {
+    j += 3;
+    ampm = 3;
+  }
+  if (ampm == 0 && !colon) return false;
+  if (ampm == 1 || ampm == 2) {
+    if (hh < 1 || hh > 12) return false;
+    if (ampm == 2 && hh != 12) hh += 12;
+    if (ampm == 1 && hh == 12) hh = 0;
+  } else if (hh > 23) {
+    return false;
+  }
+  *hour = hh;
+  *minute = mm;
+  *end = j;
+  return true;
+}
+
+// "3 p.m. EDT", "10:30", "noon Thursday", "5 p.m. EST, Nov. 9".
+bool Matcher::TimeExpr(int i, Hit* h) const {
+  int hh, mm, j;
+  if (!ClockTime(i, &hh, &mm, &j)) return false;
+  if (const Lex* z = L(j); z && z->tz >= 0 && t_[j].upper) ++j;
+  // A following day: "Wednesday", "Nov. 9", "today", "on Tuesday".
+  std::string day;
+  int c = j;
+  if (IsP(c, ',')) ++c;
+  if (IsKw(c, di::kOn)) ++c;
+  Hit d;
+  const int kwc = Kw(c);
+  if ((L(c) && L(c)->weekday && WeekdayExpr(c, &d) && d.is_day) ||
+      (L(c) && L(c)->month && MonthExpr(c, &d) && d.is_day) ||
+      ((kwc == di::kToday || kwc == di::kYesterday || kwc == di::kTomorrow) &&
+       DeicticExpr(c, &d) && d.is_day)) {
+    // The day expression may itself have absorbed a time; keep ours.
+    day = d.value.substr(0, 10);
+    j = d.end;
+  } else if (known_) {
+    day = DayV(day_, ky_);
+  } else {
+    day = "XXXX-XX-XX";
+  }
+  h->type = TimeType::kTime;
+  h->value = absl::StrFormat("%sT%02d:%02d", day, hh, mm);
+  h->end = j;
+  return true;
+}
+
+// After a day ("Tuesday", "Sept. 13", "today"): "at 3 p.m.", ", 10:30".
+void Matcher::AttachTime(Hit* h) const {
+  int c = h->end;
+  if (IsP(c, ',')) ++c;
+  if (IsKw(c, di::kAt)) ++c;
+  int hh, mm, e;
+  if (!ClockTime(c, &hh, &mm, &e)) return;
+  if (const Lex* z = L(e); z && z->tz >= 0 && t_[e].upper) ++e;
+  h->type = TimeType::kTime;
+  h->value = absl::StrFormat("%sT%02d:%02d", h->value.substr(0, 10), hh, mm);
+  h->end = e;
+  h->is_day = false;
+}
+
+// ------------------------------------------------------------ dispatch
+
+bool Matcher::Core(int i, Hit* h) const {
+  Hit best;
+  auto consider = [&](bool ok, Hit&& cand) {
+    if (ok && cand.end > best.end) best = std::move(cand);
+  };
+  const Tok& tk = t_[i];
+  if (tk.kind == TokKind::kNumber) {
+    {
+      Hit c;
+      consider(TimeExpr(i, &c), std::move(c));
+    }
+    {
+      Hit c;
+      consider(NumericDate(i, &c), std::move(c));
+    }
+    {
+      Hit c;
+      consider(DecadeExpr(i, &c), std::move(c));
+    }
+    if (best.end < 0) {
+      Hit c;
+      consider(DayFirstExpr(i, &c), std::move(c));
+    }
+    {
+      Hit c;
+      consider(QuarterExpr(i, &c), std::move(c));
+    }
+    {
+      Hit c;
+      consider(CenturyExpr(i, &c), std::move(c));
+    }
+    {
+      Hit c;
+      consider(DurationExpr(i, &c), std::move(c));
+    }
+    if (best.end < 0) {
+      Hit c;
+      consider(YearExpr(i, &c), std::move(c));
+    }
+  } else if (tk.kind == TokKind::kPunct) {
+    Hit c;
+    consider(DecadeExpr(i, &c), std::move(c));
+  } else if (const Lex* l = tk.lex) {
+    if (l->month) {
+      Hit c;
+      consider(MonthExpr(i, &c), std::move(c));
+    }
+    if (l->weekday || l->kw == di::kLast || l->kw == di::kNext ||
+        l->kw == di::kThis || l->kw == di::kComing || l->kw == di::kPast ||
+        l->kw == di::kPrevious) {
+      Hit c;
+      consider(WeekdayExpr(i, &c), std::move(c));
+    }
+    if (l->kw != di::kNoKw) {
+      {
+        Hit c;
+        consider(RelativeExpr(i, &c), std::move(c));
+      }
+      {
+        Hit c;
+        consider(DeicticExpr(i, &c), std::move(c));
+      }
+      {
+        Hit c;
+        consider(SetExpr(i, &c), std::move(c));
+      }
+      {
+        Hit c;
+        consider(YearExpr(i, &c), std::move(c));
+      }
+    }
+    if (l->season || l->kw != di::kNoKw) {
+      Hit c;
+      consider(SeasonExpr(i, &c), std::move(c));
+    }
+    if (l->ordinal || l->kw == di::kQ || l->kw == di::kFiscal ||
+        l->kw == di::kLast) {
+      {
+        Hit c;
+        consider(QuarterExpr(i, &c), std::move(c));
+      }
+      {
+        Hit c;
+        consider(CenturyExpr(i, &c), std::move(c));
+      }
+    }
+    if (l->number >= 0 || l->kw != di::kNoKw || l->ordinal || l->unit) {
+      Hit c;
+      consider(DurationExpr(i, &c), std::move(c));
+    }
+    if (l->kw == di::kNoon || l->kw == di::kMidnight || l->kw == di::kMidday) {
+      Hit c;
+      consider(TimeExpr(i, &c), std::move(c));
+    }
+  }
+  if (best.end < 0) return false;
+  *h = std::move(best);
+  return true;
+}
+
+bool Matcher::TryAt(int i, Hit* out) {
+  const Tok& tk = t_[i];
+  if (tk.kind == TokKind::kWord && tk.lex == nullptr) return false;
+  if (tk.kind == TokKind::kPunct && !IsApos(i)) return false;
+  // Quantity modifiers that belong to the expression.
+  int j = i;
+  std::string qmod;
+  const int kw = Kw(i);
+  if (kw == di::kLess && IsKw(i + 1, di::kThan)) {
+    qmod = "LESS_THAN";
+    j = i + 2;
+  } else if (kw == di::kMore && IsKw(i + 1, di::kThan)) {
+    qmod = "MORE_THAN";
+    j = i + 2;
+  } else if (kw == di::kAt && IsKw(i + 1, di::kLeast)) {
+    qmod = "EQUAL_OR_MORE";
+    j = i + 2;
+  } else if ((kw == di::kAt && IsKw(i + 1, di::kMost)) ||
+             (kw == di::kUp && IsKw(i + 1, di::kTo))) {
+    qmod = "EQUAL_OR_LESS";
+    j = i + 2;
+  } else if (kw == di::kNo && IsKw(i + 1, di::kMore) &&
+             IsKw(i + 2, di::kThan)) {
+    qmod = "EQUAL_OR_LESS";
+    j = i + 3;
+  } else if (kw == di::kApprox || kw == di::kAbout || kw == di::kAround ||
+             kw == di::kNearly) {
+    qmod = "APPROX";
+    j = i + 1;
+  } else if (kw == di::kOver &&
+             (IsNum(i + 1) || IsKw(i + 1, di::kA) || IsKw(i + 1, di::kAn) ||
+              (L(i + 1) && L(i + 1)->number > 0))) {
+    qmod = "MORE_THAN";
+    j = i + 1;
+  } else if (kw == di::kUnder && (IsNum(i + 1) || IsKw(i + 1, di::kA) ||
+                                  (L(i + 1) && L(i + 1)->number > 0))) {
+    qmod = "LESS_THAN";
+    j = i + 1;
+  }
+  if (!qmod.empty()) {
+    Hit core;
+    if (j < n_ && Core(j, &core) &&
+        (core.type == TimeType::kDuration || core.type == TimeType::kTime ||
+         core.value.find("REF") == std::string::npos)) {
+      if (core.mod.empty()) core.mod = qmod;
+      *out = std::move(core);
+      return true;
+    }
+    return false;
+  }
+  // Position modifiers: early, late, mid-, "the end of", "earlier this".
+  std::string pmod;
+  j = i;
+  int k = i;
+  if (kw == di::kThe) ++k;
+  const int kk = Kw(k);
+  if ((kk == di::kEnd || kk == di::kBeginning || kk == di::kStart ||
+       kk == di::kMiddle) &&
+      IsKw(k + 1, di::kOf)) {
+    pmod = kk == di::kEnd ? "END" : kk == di::kMiddle ? "MID" : "START";
+    j = k + 2;
+  } else if (k == i && (kk == di::kEarly || kk == di::kEarlier)) {
+    pmod = "START";
+    j = k + 1;
+  } else if (k == i && (kk == di::kLate || kk == di::kLater)) {
+    pmod = "END";
+    j = k + 1;
+  } else if (kk == di::kMid) {
+    pmod = "MID";
+    j = k + 1;
+    if (IsDash(j) && Tight(j)) ++j;
+  } else if (kk == di::kEarly || kk == di::kLate) {  // "the early 1980s"
+    pmod = kk == di::kEarly ? "START" : "END";
+    j = k + 1;
+  }
+  if (!pmod.empty()) {
+    Hit core;
+    int c = j;
+    bool the = false;
+    if (IsKw(c, di::kThe)) {
+      the = true;
+      ++c;
+    }
+    if (c < n_ && Core(c, &core) && core.type != TimeType::kDuration &&
+        core.type != TimeType::kSet &&
+        core.value.find("REF") == std::string::npos &&
+        (!the || core.takes_the)) {
+      if (core.mod.empty()) core.mod = pmod;
+      *out = std::move(core);
+      return true;
+    }
+    if (kw != di::kThe) return false;
+  }
+  if (kw == di::kThe) {
+    Hit core;
+    if (i + 1 < n_ && Core(i + 1, &core) && core.takes_the) {
+      *out = std::move(core);
+      return true;
+    }
+    return false;
+  }
+  return Core(i, out);
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<DateTagger>> DateTagger::Create(
+    const DateSpec&) {
+  di::LookupWord("today");  // builds the lexicon once, before any sharing
   return std::unique_ptr<DateTagger>(new DateTagger());
 }
 
-ReferenceTime DateTagger::FindDateline(std::string_view,
+ReferenceTime DateTagger::FindDateline(std::string_view text,
                                        const Segmentation&) const {
-  return ReferenceTime();
+  // Datelines sit at the start of a line near the top (after captions):
+  //   [PLACE[, REGION],] Month Day[, Year] [(Agency)] dash
+  constexpr size_t kWindow = 4096;
+  const std::string_view head = text.substr(0, std::min(text.size(), kWindow));
+  const std::vector<Tok> t = di::Tokenize(head);
+  const int n = static_cast<int>(t.size());
+  ReferenceTime none;
+  ReferenceTime dummy;
+  Matcher m(head, t, dummy);
+  for (int s = 0; s < n; ++s) {
+    if (!t[s].newline_before) continue;
+    // Skip an upper-case place and commas, at most 8 tokens.
+    int i = s;
+    for (int guard = 0; i < n && guard < 8; ++guard) {
+      const Tok& tk = t[i];
+      const Lex* l = tk.lex;
+      if (l && l->month) break;
+      if (tk.kind == TokKind::kWord && tk.upper) {
+        ++i;
+        continue;
+      }
+      if (tk.kind == TokKind::kPunct && (tk.punct == ',' || tk.punct == '.')) {
+        ++i;
+        continue;
+      }
+      break;
+    }
+    if (i >= n || t[i].lex == nullptr || t[i].lex->month == 0) continue;
+    const int month = t[i].lex->month;
+    int j = i + 1;
+    if (j < n && t[j].kind == TokKind::kPunct && t[j].punct == '.') ++j;
+    if (j >= n || t[j].kind != TokKind::kNumber || t[j].digits > 2) continue;
+    const int day = t[j].num;
+    ++j;
+    int year = -1;
+    int c = j;
+    if (c < n && t[c].kind == TokKind::kPunct && t[c].punct == ',') ++c;
+    if (c < n && t[c].kind == TokKind::kNumber && t[c].digits == 4) {
+      year = t[c].num;
+      j = c + 1;
+    }
+    // "(UPI)" and then a dash; or directly a dash.
+    if (j < n && t[j].kind == TokKind::kPunct && t[j].punct == '(') {
+      int k = j + 1;
+      while (k < n && k < j + 6 &&
+             !(t[k].kind == TokKind::kPunct && t[k].punct == ')')) {
+        ++k;
+      }
+      if (k >= n || t[k].punct != ')') continue;
+      j = k + 1;
+    }
+    if (j >= n || t[j].kind != TokKind::kPunct ||
+        !(t[j].punct == '-' || t[j].punct == di::kPunctDash)) {
+      continue;
+    }
+    const int y = year > 0 ? year : 2000;  // a leap year stands in
+    const absl::CivilDay cd(y, month, day);
+    if (cd.month() != month || cd.day() != day) continue;
+    ReferenceTime r;
+    r.source = ReferenceTime::Source::kDateline;
+    r.time = absl::CivilSecond(cd);
+    r.has_year = year > 0;
+    return r;
+  }
+  return none;
 }
 
-std::vector<TimeExpression> DateTagger::Tag(std::string_view, const Segmentation&,
-                                            const ReferenceTime&) const {
-  return {};  // The date stage lands with the dates issue.
+std::vector<TimeExpression> DateTagger::Tag(std::string_view text,
+                                            const Segmentation&,
+                                            const ReferenceTime& ref) const {
+  std::vector<TimeExpression> out;
+  const std::vector<Tok> toks = di::Tokenize(text);
+  Matcher m(text, toks, ref);
+  const int n = static_cast<int>(toks.size());
+  for (int i = 0; i < n;) {
+    Hit h;
+    if (m.TryAt(i, &h) && h.end > i) {
+      TimeExpression e;
+      e.span.begin = toks[i].begin;
+      e.span.end = toks[h.end - 1].end;
+      e.type = h.type;
+      e.value = std::move(h.value);
+      e.mod = std::move(h.mod);
+      out.push_back(std::move(e));
+      i = h.end;
+    } else {
+      ++i;
+    }
+  }
+  return out;
 }
 
 }  // namespace lede

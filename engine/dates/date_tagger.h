@@ -21,15 +21,18 @@ struct DateSpec {};
 // Immutable after Create(); safe to share across threads.
 class DateTagger {
  public:
-  static absl::StatusOr<std::unique_ptr<DateTagger>> Create(const DateSpec& spec);
+  static absl::StatusOr<std::unique_ptr<DateTagger>> Create(
+      const DateSpec& spec);
 
   // Looks for a dateline near the start of the text ("June 17 (UPI) —",
   // "WASHINGTON, June 17 (Reuters) -") and returns it as a reference with
   // `source == kDateline`, or an unknown reference when there is none.
-  ReferenceTime FindDateline(std::string_view text, const Segmentation& seg) const;
+  ReferenceTime FindDateline(std::string_view text,
+                             const Segmentation& seg) const;
 
   // Expressions in document order, non-overlapping.
-  std::vector<TimeExpression> Tag(std::string_view text, const Segmentation& seg,
+  std::vector<TimeExpression> Tag(std::string_view text,
+                                  const Segmentation& seg,
                                   const ReferenceTime& ref) const;
 
  private:

@@ -1,0 +1,250 @@
+// te3_eval: TempEval-3 Task A style scoring of the date stage on TBAQ-cleaned.
+//
+// Runs DateTagger::Tag over each document's raw text with the document
+// creation time as the reference and scores the expressions the way the TE3
+// scorer does: relaxed match = any overlap, strict = identical extent;
+// micro-averaged P/R/F1; value (and type) accuracy over relaxed matches;
+// value F1 = relaxed F1 x value accuracy. The DCT TIMEX (metadata, t0) is not
+// in the text and so is excluded.
+//
+//   te3_eval [--data=FILE] [--split=all|timebank|aquaint] [--errors]
+//            [--min_strict_f1=X] [--min_value_f1=X]
+//
+// Exit status 1 when a floor is not met.
+
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/strings/str_format.h"
+#include "engine/dates/date_tagger.h"
+#include "engine/dates/reference_time.h"
+#include "tools/dates/json_lite.h"
+
+ABSL_FLAG(std::string, data, "",
+          "TBAQ-cleaned JSONL (default "
+          "$LEDE_SHARED_DIR/data/tempeval3/tbaq_cleaned.jsonl)");
+ABSL_FLAG(std::string, split, "all", "all, timebank or aquaint");
+ABSL_FLAG(bool, errors, false, "print span and value errors");
+ABSL_FLAG(double, min_strict_f1, 0, "fail below this strict F1");
+ABSL_FLAG(double, min_value_f1, 0, "fail below this value F1");
+
+namespace lede {
+namespace {
+
+const char* TypeName(TimeType t) {
+  switch (t) {
+    case TimeType::kDate:
+      return "DATE";
+    case TimeType::kTime:
+      return "TIME";
+    case TimeType::kDuration:
+      return "DURATION";
+    case TimeType::kSet:
+      return "SET";
+    default:
+      return "?";
+  }
+}
+
+// Byte offset of each code point index (plus one past the end).
+std::vector<int> CodePointToByte(const std::string& s) {
+  std::vector<int> map;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      map.push_back(static_cast<int>(i));
+    }
+  }
+  map.push_back(static_cast<int>(s.size()));
+  return map;
+}
+
+struct Gold {
+  ByteSpan span;
+  std::string type, value;
+};
+
+struct Counts {
+  int gold = 0, sys = 0;
+  int strict_sys = 0, strict_gold = 0;
+  int relaxed_sys = 0, relaxed_gold = 0;
+  int pairs = 0, value_ok = 0, type_ok = 0;
+};
+
+bool Exists(const std::string& p) {
+  struct stat st;
+  return stat(p.c_str(), &st) == 0;
+}
+
+void Report(const char* name, const Counts& c) {
+  auto f1 = [](double p, double r) {
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+  };
+  const double sp = c.sys ? double(c.strict_sys) / c.sys : 0;
+  const double sr = c.gold ? double(c.strict_gold) / c.gold : 0;
+  const double rp = c.sys ? double(c.relaxed_sys) / c.sys : 0;
+  const double rr = c.gold ? double(c.relaxed_gold) / c.gold : 0;
+  const double va = c.pairs ? double(c.value_ok) / c.pairs : 0;
+  const double ta = c.pairs ? double(c.type_ok) / c.pairs : 0;
+  absl::PrintF(
+      "%-9s %5d %5d | %.3f %.3f %.3f | %.3f %.3f %.3f | %.3f %.3f | %.3f "
+      "%.3f\n",
+      name, c.gold, c.sys, sp, sr, f1(sp, sr), rp, rr, f1(rp, rr), ta, va,
+      f1(rp, rr) * ta, f1(rp, rr) * va);
+}
+
+int Main() {
+  std::string path = absl::GetFlag(FLAGS_data);
+  if (path.empty()) {
+    const char* shared = std::getenv("LEDE_SHARED_DIR");
+    path = std::string(shared ? shared : "../shared") +
+           "/data/tempeval3/tbaq_cleaned.jsonl";
+  }
+  const std::string dir = path.substr(0, path.rfind('/'));
+  std::ifstream in(path);
+  if (!in) {
+    absl::FPrintF(stderr, "te3_eval: cannot read %s\n", path);
+    return 2;
+  }
+  auto tagger = DateTagger::Create(DateSpec{});
+  if (!tagger.ok()) return 2;
+  const std::string split = absl::GetFlag(FLAGS_split);
+  const bool errors = absl::GetFlag(FLAGS_errors);
+  Counts tb, aq, all;
+  std::string line;
+  int docs = 0;
+  while (std::getline(in, line)) {
+    tools::JsonValue doc;
+    if (!tools::ParseJson(line, &doc)) {
+      absl::FPrintF(stderr, "te3_eval: bad JSON line\n");
+      return 2;
+    }
+    const std::string id = doc["id"].str;
+    if (id == "APW20000115.0209") continue;  // duplicate text (SOURCE.md)
+    const bool is_aq = Exists(dir + "/TBAQ-cleaned/AQUAINT/" + id + ".tml");
+    if (split == "timebank" && is_aq) continue;
+    if (split == "aquaint" && !is_aq) continue;
+    ++docs;
+    const std::string& text = doc["text"].str;
+    const std::vector<int> cp = CodePointToByte(text);
+    auto ref = ParseReferenceTime(doc["dct"].str);
+    if (!ref.ok()) {
+      absl::FPrintF(stderr, "te3_eval: %s: bad DCT %s\n", id, doc["dct"].str);
+      return 2;
+    }
+    std::vector<Gold> gold;
+    for (const tools::JsonValue& t : doc["timex"].arr) {
+      if (t["text"].str.empty() || t["tid"].str == "t0") continue;
+      const int b = static_cast<int>(t["begin"].num);
+      const int e = static_cast<int>(t["end"].num);
+      if (b < 0 || e >= static_cast<int>(cp.size())) continue;
+      gold.push_back({{cp[b], cp[e]}, t["type"].str, t["value"].str});
+    }
+    const std::vector<TimeExpression> sys =
+        (*tagger)->Tag(text, Segmentation{}, *ref);
+    Counts c;
+    c.gold = static_cast<int>(gold.size());
+    c.sys = static_cast<int>(sys.size());
+    auto overlap = [](ByteSpan a, ByteSpan b) {
+      return a.begin < b.end && b.begin < a.end;
+    };
+    std::vector<bool> sys_hit(sys.size());
+    for (const Gold& g : gold) {
+      int match = -1;
+      bool strict = false;
+      for (size_t k = 0; k < sys.size(); ++k) {
+        if (!overlap(g.span, sys[k].span)) continue;
+        sys_hit[k] = true;
+        if (match < 0) match = static_cast<int>(k);
+        if (sys[k].span == g.span) {
+          strict = true;
+          match = static_cast<int>(k);
+        }
+      }
+      if (match < 0) {
+        if (errors) {
+          absl::PrintF("MISS  %s %-28s %s %s\n", id,
+                       "\"" + std::string(g.span.Of(text)) + "\"", g.type,
+                       g.value);
+        }
+        continue;
+      }
+      ++c.relaxed_gold;
+      ++c.pairs;
+      if (strict) ++c.strict_gold;
+      const TimeExpression& s = sys[match];
+      const bool vok = s.value == g.value;
+      if (vok) ++c.value_ok;
+      if (g.type == TypeName(s.type)) ++c.type_ok;
+      if (errors && (!vok || !strict)) {
+        absl::PrintF("%s %s %-28s gold %-9s %-12s sys %-28s %-9s %s\n",
+                     strict ? "VAL  " : (vok ? "SPAN " : "BOTH "), id,
+                     "\"" + std::string(g.span.Of(text)) + "\"", g.type,
+                     g.value, "\"" + std::string(s.span.Of(text)) + "\"",
+                     TypeName(s.type), s.value);
+      }
+    }
+    for (size_t k = 0; k < sys.size(); ++k) {
+      if (sys_hit[k]) ++c.relaxed_sys;
+      bool strict = false;
+      for (const Gold& g : gold) strict |= g.span == sys[k].span;
+      if (strict) ++c.strict_sys;
+      if (errors && !sys_hit[k]) {
+        absl::PrintF("EXTRA %s %-28s %s %s\n", id,
+                     "\"" + std::string(sys[k].span.Of(text)) + "\"",
+                     TypeName(sys[k].type), sys[k].value);
+      }
+    }
+    for (Counts* t : {is_aq ? &aq : &tb, &all}) {
+      t->gold += c.gold;
+      t->sys += c.sys;
+      t->strict_sys += c.strict_sys;
+      t->strict_gold += c.strict_gold;
+      t->relaxed_sys += c.relaxed_sys;
+      t->relaxed_gold += c.relaxed_gold;
+      t->pairs += c.pairs;
+      t->value_ok += c.value_ok;
+      t->type_ok += c.type_ok;
+    }
+  }
+  absl::PrintF("TE3 Task A on %s (%d documents)\n", path, docs);
+  absl::PrintF("%-9s %5s %5s | %-17s | %-17s | %-11s | %-11s\n", "set", "gold",
+               "sys", "strict P R F1", "relaxed P R F1", "type value",
+               "typeF1 valF1");
+  if (split != "aquaint") Report("timebank", tb);
+  if (split != "timebank") Report("aquaint", aq);
+  Report("all", all);
+  auto f1 = [](double p, double r) {
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+  };
+  const double strict_f1 =
+      f1(all.sys ? double(all.strict_sys) / all.sys : 0,
+         all.gold ? double(all.strict_gold) / all.gold : 0);
+  const double value_f1 =
+      f1(all.sys ? double(all.relaxed_sys) / all.sys : 0,
+         all.gold ? double(all.relaxed_gold) / all.gold : 0) *
+      (all.pairs ? double(all.value_ok) / all.pairs : 0);
+  if (strict_f1 < absl::GetFlag(FLAGS_min_strict_f1) ||
+      value_f1 < absl::GetFlag(FLAGS_min_value_f1)) {
+    absl::PrintF(
+        "FAIL: strict F1 %.3f (floor %.3f), value F1 %.3f (floor %.3f)\n",
+        strict_f1, absl::GetFlag(FLAGS_min_strict_f1), value_f1,
+        absl::GetFlag(FLAGS_min_value_f1));
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace lede
+
+int main(int argc, char** argv) {
+  absl::ParseCommandLine(argc, argv);
+  return lede::Main();
+}
