@@ -102,6 +102,21 @@ int64_t PickCycle(int64_t cur, int64_t same_cycle, int64_t period, Dir dir) {
   return best;
 }
 
+// The occurrence of a cyclic calendar position nearest the reference, moved
+// by one period when tense points the other way and the same-cycle
+// occurrence is more than `threshold` away in the wrong direction. With no
+// tense cue the closest occurrence wins.
+int64_t PickNear(int64_t cur, int64_t same, int64_t period, Dir dir,
+                 int64_t threshold) {
+  const int64_t diff = same - cur;
+  if (dir == kBack && diff > threshold) return same - period;
+  if (dir == kFwd && diff < -threshold) return same + period;
+  if (dir == kNone && 2 * std::llabs(diff) > period) {
+    return diff > 0 ? same - period : same + period;
+  }
+  return same;
+}
+
 class Matcher {
  public:
   Matcher(std::string_view text, const std::vector<Tok>& toks,
@@ -190,6 +205,9 @@ class Matcher {
   bool DecadeExpr(int i, Hit* h) const;
   bool CenturyExpr(int i, Hit* h) const;
   void AttachTime(Hit* h) const;
+  bool QuarterContext(int i) const;
+  bool MiscExpr(int i, Hit* h) const;
+  bool WordYear(int i, Hit* h) const;
 
   // ---- resolution ----
   std::string ResolveWeekday(int wd, Dir dir, bool strict) const;
@@ -317,48 +335,44 @@ std::string Matcher::ResolveMonth(int month, Dir dir) const {
   if (!known_) return absl::StrFormat("XXXX-%02d", month);
   const int64_t y = day_.year();
   const int64_t cur = y * 12 + day_.month() - 1;
-  const int64_t idx = PickCycle(cur, y * 12 + month - 1, 12, dir);
+  const int64_t idx = PickNear(cur, y * 12 + month - 1, 12, dir, 2);
   return absl::StrFormat("%s-%02d", YearV(idx / 12, ky_), month);
 }
 
 std::string Matcher::ResolveMonthDay(int month, int day, Dir dir) const {
   if (!known_) return absl::StrFormat("XXXX-%02d-%02d", month, day);
   const int64_t y = day_.year();
-  // Candidate years around the reference; Feb. 29 only in leap years.
-  int64_t best_y = y;
-  bool found = false;
-  int64_t best_dist = 0;
-  for (int64_t cy = y - 1; cy <= y + 1; ++cy) {
+  auto valid = [&](int64_t cy) {
     const absl::CivilDay c(cy, month, day);
-    if (c.month() != month || c.day() != day) continue;
-    const int64_t diff = c - day_;
-    bool ok = true;
-    if (dir == kBack && diff > 0) ok = false;
-    if (dir == kFwd && diff < 0) ok = false;
-    // Tense moves a date across a year only when it is far away.
-    if (dir != kNone && std::llabs(diff) < 60 && cy != y) ok = false;
-    if (!ok) continue;
-    const int64_t dist = std::llabs(diff);
-    if (!found || dist < best_dist) {
-      found = true;
-      best_dist = dist;
-      best_y = cy;
+    return c.month() == month && c.day() == day;
+  };
+  int64_t best_y = y;
+  if (valid(y)) {
+    const int64_t diff = absl::CivilDay(y, month, day) - day_;
+    if (dir == kBack && diff > 60) {
+      best_y = y - 1;
+    } else if (dir == kFwd && diff < -60) {
+      best_y = y + 1;
+    } else if (dir == kNone && std::llabs(diff) > 183) {
+      best_y = diff > 0 ? y - 1 : y + 1;
     }
   }
-  if (!found) {
-    // Fall back to the closest valid candidate.
-    for (int64_t cy = y - 1; cy <= y + 1; ++cy) {
-      const absl::CivilDay c(cy, month, day);
-      if (c.month() != month || c.day() != day) continue;
-      const int64_t dist = std::llabs(c - day_);
-      if (!found || dist < best_dist) {
+  if (!valid(best_y)) {
+    // Feb. 29: the leap year nearest the reference in the chosen direction.
+    bool found = false;
+    int64_t best_dist = 0;
+    for (int64_t cy = y - 4; cy <= y + 4; ++cy) {
+      if (!valid(cy)) continue;
+      const int64_t diff = absl::CivilDay(cy, month, day) - day_;
+      if ((dir == kBack && diff > 0) || (dir == kFwd && diff < 0)) continue;
+      if (!found || std::llabs(diff) < best_dist) {
         found = true;
-        best_dist = dist;
+        best_dist = std::llabs(diff);
         best_y = cy;
       }
     }
+    if (!found) return absl::StrFormat("XXXX-%02d-%02d", month, day);
   }
-  if (!found) return absl::StrFormat("XXXX-%02d-%02d", month, day);
   return absl::StrFormat("%s-%02d-%02d", YearV(best_y, ky_), month, day);
 }
 
@@ -406,6 +420,16 @@ std::string Matcher::Shifted(Unit u, int k) const {
     default:
       return "";
   }
+}
+
+// Whether "quarter" occurs in the 80 tokens before `i` (financial reports
+// that compare quarters year over year).
+bool Matcher::QuarterContext(int i) const {
+  for (int j = i - 1; j >= 0 && j >= i - 80; --j) {
+    const Lex* l = t_[j].lex;
+    if (l && l->unit == di::kQuarter) return true;
+  }
+  return false;
 }
 
 // ------------------------------------------------------------ numbers
@@ -518,7 +542,8 @@ bool Matcher::YearAt(int i, int* year, int* end, bool loose) const {
     if (pv.kind == TokKind::kPunct &&
         (pv.punct == '$' || pv.punct == '#' || pv.punct == '.' ||
          pv.punct == ',' || pv.punct == '/' || pv.punct == ':') &&
-        !pv.space_before && i > 1 && t_[i - 2].kind == TokKind::kNumber) {
+        !pv.space_before && !t_[i].space_before && i > 1 &&
+        t_[i - 2].kind == TokKind::kNumber) {
       return false;
     }
     if (pv.kind == TokKind::kPunct && (pv.punct == '$' || pv.punct == '#')) {
@@ -585,7 +610,32 @@ bool Matcher::MonthAt(int i, int* month, int* end) const {
 // ------------------------------------------------------------ dates
 
 bool Matcher::MonthExpr(int i, Hit* h) const {
+  int rel = 0;
+  if (IsKw(i, di::kLast) || IsKw(i, di::kPast) || IsKw(i, di::kPrevious)) {
+    rel = -1;
+  } else if (IsKw(i, di::kNext) || IsKw(i, di::kComing)) {
+    rel = 1;
+  } else if (IsKw(i, di::kThis)) {
+    rel = 2;
+  }
   int m, j;
+  if (rel != 0) {
+    if (!MonthAt(i + 1, &m, &j)) return false;
+    int d, k;
+    if (DayNum(j, &d, &k)) return false;
+    h->type = TimeType::kDate;
+    h->end = j;
+    if (!known_) {
+      h->value = absl::StrFormat("XXXX-%02d", m);
+      return true;
+    }
+    int64_t y = day_.year();
+    const int rm = day_.month();
+    if (rel == -1 && m >= rm) --y;
+    if (rel == 1 && m <= rm) ++y;
+    h->value = absl::StrFormat("%s-%02d", YearV(y, ky_), m);
+    return true;
+  }
   if (!MonthAt(i, &m, &j)) return false;
   int d, k;
   h->type = TimeType::kDate;
@@ -612,6 +662,11 @@ bool Matcher::MonthExpr(int i, Hit* h) const {
   if (YearAt(c, &y, &e, true)) {
     h->value = absl::StrFormat("%04d-%02d", y, m);
     h->end = e;
+    return true;
+  }
+  if (Hit wy; WordYear(c, &wy)) {
+    h->value = absl::StrFormat("%s-%02d", wy.value, m);
+    h->end = wy.end;
     return true;
   }
   // "September last year", "September of last year", "June this year".
@@ -791,6 +846,10 @@ bool Matcher::NumericDate(int i, Hit* h) const {
       return true;
     }
     if (c != '/') return false;  // "3-1" is a score
+    if (i > 0 && t_[i - 1].kind == TokKind::kNumber) return false;  // 2 1/2
+    if (const Lex* nl = L(i + 3); nl && (nl->unit || nl->number >= 0)) {
+      return false;
+    }
     if (IsP(i + 3, '/') ||
         (i + 3 < n_ && Tight(i + 3) && !IsP(i + 3, ',') && !IsP(i + 3, '.'))) {
       return false;
@@ -947,7 +1006,7 @@ bool Matcher::QuarterExpr(int i, Hit* h) const {
   const int per = half ? 2 : 4;
   const int64_t cur = day_.year() * per + (day_.month() - 1) / (12 / per);
   const int64_t idx =
-      PickCycle(cur, day_.year() * per + q - 1, per, Tense(i, j - 1));
+      PickNear(cur, day_.year() * per + q - 1, per, Tense(i, j - 1), 1);
   h->value = absl::StrFormat("%s-%c%d", YearV(idx / per, ky_), code, q);
   return true;
 }
@@ -993,6 +1052,11 @@ bool Matcher::SeasonExpr(int i, Hit* h) const {
     h->end = e;
     return true;
   }
+  if (Hit wy; rel == 0 && WordYear(c, &wy)) {
+    h->value = absl::StrCat(wy.value, "-", SeasonCode(s));
+    h->end = wy.end;
+    return true;
+  }
   if (rel == 0 && !cue) return false;
   h->end = j;
   if (!known_) {
@@ -1017,7 +1081,7 @@ bool Matcher::SeasonExpr(int i, Hit* h) const {
   } else if (rel == 2) {
     idx = cur_y * 4 + s - 1;
   } else {
-    idx = PickCycle(cur, cur_y * 4 + s - 1, 4, Tense(i, j - 1));
+    idx = PickNear(cur, cur_y * 4 + s - 1, 4, Tense(i, j - 1), 1);
   }
   const int64_t sy = idx >= 0 ? idx / 4 : (idx - 3) / 4;
   h->value = absl::StrFormat("%s-%s", YearV(sy, ky_), SeasonCode(s));
@@ -1110,11 +1174,16 @@ bool Matcher::DeicticExpr(int i, Hit* h) const {
       h->value = "PRESENT_REF";
       return true;
     case di::kRecently:
-    case di::kPreviously:
       h->value = "PAST_REF";
+      if (IsKw(i - 1, di::kMore) && Tight(i) == false) {
+        // "more recently" is one expression; the caller starts at "more".
+      }
       return true;
-    case di::kSoon:
+    case di::kNear:
+      if (!IsKw(i + 1, di::kFuture)) return false;
       h->value = "FUTURE_REF";
+      h->takes_the = true;
+      h->end = i + 2;
       return true;
     case di::kFuture:
       if (!IsKw(i - 1, di::kThe) && !IsKw(i - 1, di::kNear)) return false;
@@ -1244,6 +1313,24 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
   }
   int n = 0, e = j;
   const Lex* u = nullptr;
+  bool hyphen = false;
+  const bool article = IsKw(j, di::kA) || IsKw(j, di::kAn);
+  if (article && rel == 0 && j > 0) {
+    // "$5 a day", "twice a year", "10% a year": rates, not durations.
+    const Tok& pv = t_[j - 1];
+    if (pv.kind == TokKind::kNumber ||
+        (pv.kind == TokKind::kPunct && pv.punct == '%')) {
+      return false;
+    }
+    if (pv.kind == TokKind::kWord) {
+      const std::string_view w = Str(j - 1);
+      if (w == "once" || w == "twice" || w == "times" || w == "per" ||
+          w == "cents" || w == "dollars" || w == "percent" || w == "hours" ||
+          w == "days") {
+        return false;
+      }
+    }
+  }
   if (Number(j, &n, &e)) {
     u = L(e);
     // "two-year", "10-year"
@@ -1252,15 +1339,24 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
       if (IsDash(e + 2) && Tight(e + 2) && Str(e + 3) == "old") return false;
       e = e + 1;
       u = L(e);
+      hyphen = true;
     }
   } else if (rel == 1 && L(j) && L(j)->unit && L(j)->plural &&
              (kw0 == di::kRecent || kw0 == di::kComing || kw0 == di::kPast)) {
     n = -2;  // "recent weeks", "the coming hours"
     e = j;
     u = L(j);
+    if (kw0 != di::kComing && (u->unit == di::kYear || u->unit == di::kDay)) {
+      // TimeBank: "recent years", "past years", "recent days" → PAST_REF.
+      h->type = TimeType::kDate;
+      h->value = "PAST_REF";
+      h->end = j + 1;
+      h->takes_the = true;
+      return true;
+    }
   } else if (rel == 0 && L(j) && L(j)->unit && L(j)->plural &&
              (IsKw(j - 1, di::kFor) || IsKw(j - 1, di::kOver) ||
-              IsKw(j - 1, di::kWithin))) {
+              IsKw(j - 1, di::kIn) || IsKw(j - 1, di::kWithin))) {
     n = -2;  // "for years"
     e = j;
     u = L(j);
@@ -1269,8 +1365,11 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
   }
   if (u == nullptr || u->unit == di::kNoUnit) return false;
   const Unit unit = static_cast<Unit>(u->unit);
-  // "a year" after a number word is fine; "one day" when n == 1 fine.
   if (n == 1 && u->plural) return false;
+  if (article && unit == di::kSecond) return false;  // "a second time"
+  // "the past three years", "the first nine months", "the nine months";
+  // not "the two-year (plan)".
+  const bool the_ok = rel == 1 || (!hyphen && unit >= di::kMonth);
   if (n > 1 && !u->plural && !(IsDash(e - 1) && Tight(e))) {
     // "two year" occurs in speech; accept.
   }
@@ -1293,13 +1392,14 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
     }
     end += 3;
   }
-  h->takes_the = true;
-  // "two weeks ago", "a year earlier", "three days later", "two years from
-  // now": points in time.
+  h->takes_the = the_ok;
+  // "two weeks ago", "a year earlier", "two years from now": points in
+  // time. ("three days later" is anaphoric: the duration alone.)
   const int akw = Kw(end);
   const bool from_now = akw == di::kFrom && IsKw(end + 1, di::kNow);
-  if (rel == 0 && (akw == di::kAgo || akw == di::kEarlier ||
-                   akw == di::kLater || akw == di::kHence || from_now)) {
+  if (rel == 0 && !hyphen &&
+      (akw == di::kAgo || akw == di::kEarlier || akw == di::kHence ||
+       from_now)) {
     const int sign = (akw == di::kAgo || akw == di::kEarlier) ? -1 : 1;
     h->type = TimeType::kDate;
     h->end = from_now ? end + 2 : end + 1;
@@ -1325,6 +1425,10 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
     }
     if (vu <= di::kHour) h->type = TimeType::kTime;
     h->value = Shifted(vu, sign * k);
+    // Financial news compares quarters: "a year ago" means that quarter.
+    if (vu == di::kYear && k < 10 && QuarterContext(i)) {
+      h->value = Shifted(di::kQuarter, sign * 4 * k - 1);
+    }
     return true;
   }
   h->type = TimeType::kDuration;
@@ -1354,9 +1458,6 @@ bool Matcher::SetExpr(int i, Hit* h) const {
       return true;
     case di::kHourly:
       h->value = "PT1H";
-      return true;
-    case di::kQuarterly:
-      h->value = "P3M";
       return true;
     case di::kNightly:
       h->value = "XXXX-XX-XXTNI";
@@ -1525,6 +1626,88 @@ void Matcher::AttachTime(Hit* h) const {
   h->is_day = false;
 }
 
+// "year-earlier", "year-ago"; "quarter"/"weekend" after "the" or "latest";
+// "current".
+bool Matcher::MiscExpr(int i, Hit* h) const {
+  const Lex* l = L(i);
+  if (l == nullptr) return false;
+  h->type = TimeType::kDate;
+  if (l->unit == di::kYear && !l->plural && IsDash(i + 1) && Tight(i + 1) &&
+      (IsKw(i + 2, di::kEarlier) || IsKw(i + 2, di::kAgo))) {
+    h->end = i + 3;
+    h->value =
+        QuarterContext(i) ? Shifted(di::kQuarter, -5) : Shifted(di::kYear, -1);
+    return true;
+  }
+  int j = i;
+  if (IsKw(j, di::kLatest)) ++j;
+  const Lex* u = L(j);
+  if (u && u->unit == di::kQuarter && !u->plural &&
+      (j > i || IsKw(i - 1, di::kThe)) && !IsKw(j + 1, di::kOf) &&
+      !(IsDash(j + 1) && Tight(j + 1))) {
+    h->end = j + 1;
+    h->value = Shifted(di::kQuarter, -1);
+    h->takes_the = true;
+    return true;
+  }
+  if (u && u->unit == di::kWeekend && !u->plural && j == i &&
+      IsKw(i - 1, di::kThe)) {
+    h->end = i + 1;
+    h->takes_the = true;
+    const int rwd = known_ ? IsoWeekday(day_) : 1;
+    const Dir dir = Tense(i, i);
+    int k = 0;
+    if (dir == kBack && rwd < 6) k = -1;
+    if (dir == kFwd && rwd == 7) k = 1;
+    h->value = Shifted(di::kWeekend, k);
+    return true;
+  }
+  if (l->kw == di::kCurrent && !(L(i + 1) && L(i + 1)->unit)) {
+    h->end = i + 1;
+    h->value = "PRESENT_REF";
+    return true;
+  }
+  return false;
+}
+
+// "nineteen ninety-six", "two thousand (and) one" after a year cue.
+bool Matcher::WordYear(int i, Hit* h) const {
+  const Lex* l = L(i);
+  if (l == nullptr || l->number < 0) return false;
+  int a, e;
+  if (!Number(i, &a, &e)) return false;
+  int y = -1;
+  int end = e;
+  if (a >= 10 && a <= 20) {
+    int b, e2;
+    const Lex* nl = L(e);
+    if (nl && nl->number >= 10 && Number(e, &b, &e2) && b >= 10 && b <= 99) {
+      y = a * 100 + b;
+      end = e2;
+    }
+  } else if (a >= 1 && a <= 2 && L(e) && L(e)->number == 1000) {
+    const int pk = Kw(i - 1);
+    const Lex* pl = L(i - 1);
+    if (!(pk == di::kIn || pk == di::kSince || (pl && pl->unit == di::kYear) ||
+          (pl && pl->month))) {
+      return false;
+    }
+    y = a * 1000;
+    end = e + 1;
+    int c = IsKw(end, di::kAnd) ? end + 1 : end;
+    int b, e2;
+    if (L(c) && L(c)->number >= 1 && Number(c, &b, &e2) && b < 100) {
+      y += b;
+      end = e2;
+    }
+  }
+  if (y < 1000) return false;
+  h->type = TimeType::kDate;
+  h->value = Year4(y);
+  h->end = end;
+  return true;
+}
+
 // ------------------------------------------------------------ dispatch
 
 bool Matcher::Core(int i, Hit* h) const {
@@ -1570,7 +1753,9 @@ bool Matcher::Core(int i, Hit* h) const {
     Hit c;
     consider(DecadeExpr(i, &c), std::move(c));
   } else if (const Lex* l = tk.lex) {
-    if (l->month) {
+    if (l->month || l->kw == di::kLast || l->kw == di::kNext ||
+        l->kw == di::kThis || l->kw == di::kComing || l->kw == di::kPast ||
+        l->kw == di::kPrevious) {
       Hit c;
       consider(MonthExpr(i, &c), std::move(c));
     }
@@ -1616,6 +1801,14 @@ bool Matcher::Core(int i, Hit* h) const {
     if (l->number >= 0 || l->kw != di::kNoKw || l->ordinal || l->unit) {
       Hit c;
       consider(DurationExpr(i, &c), std::move(c));
+    }
+    {
+      Hit c;
+      consider(MiscExpr(i, &c), std::move(c));
+    }
+    if (l->number >= 1) {
+      Hit c;
+      consider(WordYear(i, &c), std::move(c));
     }
     if (l->kw == di::kNoon || l->kw == di::kMidnight || l->kw == di::kMidday) {
       Hit c;

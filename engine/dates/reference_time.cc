@@ -4,8 +4,8 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "engine/text/string_view.h"
 #include "absl/strings/str_format.h"
+#include "engine/text/string_view.h"
 
 namespace lede {
 namespace {
@@ -34,8 +34,9 @@ bool Expect(std::string_view s, size_t* pos, char c) {
 
 absl::Status Bad(std::string_view text, std::string_view why) {
   return absl::InvalidArgumentError(absl::StrCat(
-      "reference_time \"", AsAbsl(text.substr(0, 64)), "\" is not an RFC 3339 date or date-time (",
-      AsAbsl(why), "); use a form like 2024-06-17 or 2024-06-17T09:30:00-04:00"));
+      "reference_time \"", AsAbsl(text.substr(0, 64)),
+      "\" is not an RFC 3339 date or date-time (", AsAbsl(why),
+      "); use a form like 2024-06-17 or 2024-06-17T09:30:00-04:00"));
 }
 
 }  // namespace
@@ -54,7 +55,8 @@ absl::StatusOr<ReferenceTime> ParseReferenceTime(std::string_view text) {
   if (mo < 1 || mo > 12) return Bad(text, "month out of range");
   const absl::CivilDay day(y, mo, d);
   if (day.year() != y || day.month() != mo || day.day() != d) {
-    return Bad(text, absl::StrFormat("%04d-%02d-%02d is not a calendar date", y, mo, d));
+    return Bad(text, absl::StrFormat("%04d-%02d-%02d is not a calendar date", y,
+                                     mo, d));
   }
   int h = 0, mi = 0, sec = 0;
   if (pos < s.size()) {
@@ -70,11 +72,14 @@ absl::StatusOr<ReferenceTime> ParseReferenceTime(std::string_view text) {
       if (!ReadInt(s, &pos, 2, &sec)) return Bad(text, "expected seconds");
       if (Expect(s, &pos, '.')) {
         size_t start = pos;
-        while (pos < s.size() && absl::ascii_isdigit(static_cast<unsigned char>(s[pos]))) ++pos;
+        while (pos < s.size() &&
+               absl::ascii_isdigit(static_cast<unsigned char>(s[pos])))
+          ++pos;
         if (pos == start) return Bad(text, "expected digits after '.'");
       }
     }
-    if (h > 23 || mi > 59 || sec > 60) return Bad(text, "time of day out of range");
+    if (h > 23 || mi > 59 || sec > 60)
+      return Bad(text, "time of day out of range");
     if (sec == 60) sec = 59;  // leap second: keep the civil minute
     ref.has_time_of_day = true;
     if (pos < s.size()) {
@@ -93,7 +98,8 @@ absl::StatusOr<ReferenceTime> ParseReferenceTime(std::string_view text) {
         ref.utc_offset_minutes = sign * (oh * 60 + om);
       }
     }
-    if (pos != s.size()) return Bad(text, "unexpected characters after the time");
+    if (pos != s.size())
+      return Bad(text, "unexpected characters after the time");
   }
   ref.source = ReferenceTime::Source::kRequest;
   ref.time = absl::CivilSecond(y, mo, d, h, mi, sec);
@@ -104,7 +110,8 @@ std::string ReferenceTime::ToString() const {
   if (!known()) return "";
   const std::string year =
       has_year ? absl::StrFormat("%04d", time.year()) : std::string("XXXX");
-  std::string out = absl::StrFormat("%s-%02d-%02d", year, time.month(), time.day());
+  std::string out =
+      absl::StrFormat("%s-%02d-%02d", year, time.month(), time.day());
   if (!has_time_of_day) return out;
   absl::StrAppendFormat(&out, "T%02d:%02d:%02d", time.hour(), time.minute(),
                         time.second());
@@ -113,8 +120,8 @@ std::string ReferenceTime::ToString() const {
       out += "Z";
     } else {
       const int m = std::abs(utc_offset_minutes);
-      absl::StrAppendFormat(&out, "%c%02d:%02d", utc_offset_minutes < 0 ? '-' : '+',
-                            m / 60, m % 60);
+      absl::StrAppendFormat(&out, "%c%02d:%02d",
+                            utc_offset_minutes < 0 ? '-' : '+', m / 60, m % 60);
     }
   }
   return out;

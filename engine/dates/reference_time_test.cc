@@ -32,11 +32,13 @@ TEST(ReferenceTimeTest, EmptyMeansUnknown) {
 }
 
 TEST(ReferenceTimeTest, RejectsMalformedWithActionableMessage) {
-  for (const char* bad : {"yesterday", "2024-13-01", "2023-02-29", "2024-06-17T25:00:00Z",
-                          "2024-06-17T09:30:00+4", "17/06/2024", "2024-06-17Tnoon"}) {
+  for (const char* bad :
+       {"yesterday", "2024-13-01", "2023-02-29", "2024-06-17T25:00:00Z",
+        "2024-06-17T09:30:00+4", "17/06/2024", "2024-06-17Tnoon"}) {
     auto r = ParseReferenceTime(bad);
     EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument) << bad;
-    EXPECT_THAT(r.status().message(), ::testing::HasSubstr("2024-06-17T09:30:00-04:00"))
+    EXPECT_THAT(r.status().message(),
+                ::testing::HasSubstr("2024-06-17T09:30:00-04:00"))
         << bad;
   }
 }
