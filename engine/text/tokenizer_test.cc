@@ -1,0 +1,3 @@
+#include "engine/text/tokenizer.h"
+
+#include "gtest/gtest.h"
