@@ -287,15 +287,30 @@ Dir Matcher::Tense(int first, int last) const {
     cue(j, d);
     if (tk.newline_before) break;
   }
-  for (int j = last + 1, d = 1; j < n_ && d <= 10; ++j, ++d) {
+  // Forwards, at half weight, to the end of the clause.
+  const double back_score = score;
+  score = 0;
+  for (int j = last + 1, d = 1; j < n_ && d <= 8; ++j, ++d) {
     const Tok& tk = t_[j];
     if (tk.newline_before) break;
     if (tk.kind == TokKind::kPunct &&
-        (tk.punct == '!' || tk.punct == '?' || tk.punct == '.')) {
+        (tk.punct == '!' || tk.punct == '?' || tk.punct == '.' ||
+         tk.punct == ';' || tk.punct == ':')) {
+      break;
+    }
+    if (tk.kind == TokKind::kWord && tk.lex == nullptr) {
+      const std::string_view w = Str(j);
+      if (w == "that" || w == "saying" || w == "who" || w == "which" ||
+          w == "because" || w == "while" || w == "but" || w == "if") {
+        break;
+      }
+    }
+    if (IsKw(j, di::kAnd) || IsKw(j, di::kAfter) || IsKw(j, di::kBefore)) {
       break;
     }
     cue(j, d);
   }
+  score = back_score + 0.5 * score;
   if (score > 0.2) return kFwd;
   if (score < -0.2) return kBack;
   return kNone;
@@ -320,7 +335,7 @@ bool Matcher::WeekdayDay(int wd, Dir dir, bool strict,
   } else {
     // News convention: a bare weekday is the closest one, the past one on a
     // tie-break margin (reports tell of what happened).
-    *d = fwd < back ? day_ + fwd : day_ - back;
+    *d = fwd + 2 < back ? day_ + fwd : day_ - back;
   }
   return true;
 }
@@ -950,6 +965,7 @@ bool Matcher::QuarterExpr(int i, Hit* h) const {
   if (IsKw(j, di::kFiscal)) ++j;
   int q = 0;
   bool half = false;
+  bool hyphen = false;
   if (IsKw(j, di::kQ) && IsNum(j + 1) && Tight(j + 1) && t_[j + 1].num >= 1 &&
       t_[j + 1].num <= 4 && t_[j + 1].digits == 1) {
     q = t_[j + 1].num;
@@ -969,7 +985,10 @@ bool Matcher::QuarterExpr(int i, Hit* h) const {
     } else {
       return false;
     }
-    if (IsDash(j) && Tight(j)) ++j;
+    if (IsDash(j) && Tight(j)) {
+      ++j;
+      hyphen = true;
+    }
     if (IsKw(j, di::kFiscal)) ++j;
     if (IsKw(j, di::kHalf) && ord <= 2) {
       half = true;
@@ -992,7 +1011,8 @@ bool Matcher::QuarterExpr(int i, Hit* h) const {
     }
   }
   h->type = TimeType::kDate;
-  h->takes_the = true;
+  // "the third quarter" but not "the third-quarter (results)".
+  h->takes_the = !hyphen || year >= 0;
   h->end = j;
   const char code = half ? 'H' : 'Q';
   if (year >= 0) {
@@ -1073,8 +1093,8 @@ bool Matcher::SeasonExpr(int i, Hit* h) const {
   const int64_t cur = cur_y * 4 + cur_s - 1;
   int64_t idx;
   if (rel == -1) {
-    idx = cur - 1;
-    while ((idx % 4 + 4) % 4 != s - 1) --idx;
+    // TimeBank reads "last spring" as the previous year's.
+    idx = (day_.year() - 1) * 4 + s - 1;
   } else if (rel == 1) {
     idx = cur + 1;
     while ((idx % 4 + 4) % 4 != s - 1) ++idx;
@@ -1331,7 +1351,7 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
       }
     }
   }
-  if (Number(j, &n, &e)) {
+  if (Number(j, &n, &e) && !(IsNum(j) && t_[j].digits >= 4)) {
     u = L(e);
     // "two-year", "10-year"
     if ((u == nullptr || u->unit == di::kNoUnit) && IsDash(e) && Tight(e) &&
@@ -1637,7 +1657,31 @@ bool Matcher::MiscExpr(int i, Hit* h) const {
     h->end = i + 3;
     h->value =
         QuarterContext(i) ? Shifted(di::kQuarter, -5) : Shifted(di::kYear, -1);
+    if (i + 3 < n_) {
+      const Lex* nx = L(i + 3);
+      if ((nx && nx->unit == di::kQuarter && !nx->plural) ||
+          Str(i + 3) == "period") {
+        h->end = i + 4;
+        h->takes_the = true;
+      }
+    }
     return true;
+  }
+  if (l->unit == di::kYear && !l->plural && IsKw(i - 1, di::kThe)) {
+    Hit y;
+    int yy, e;
+    if (YearAt(i + 1, &yy, &e, true)) {
+      h->value = Year4(yy);
+      h->end = e;
+      h->takes_the = true;
+      return true;
+    }
+    if (WordYear(i + 1, &y)) {
+      h->value = y.value;
+      h->end = y.end;
+      h->takes_the = true;
+      return true;
+    }
   }
   int j = i;
   if (IsKw(j, di::kLatest)) ++j;
