@@ -1,30 +1,729 @@
 #include "engine/entities/resolver.h"
 
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "engine/entities/canonical.h"
+#include "engine/entities/demonyms.h"
+#include "engine/entities/numeric.h"
+#include "engine/entities/salience.h"
+#include "engine/text/string_view.h"
+#include "engine/text/utf8.h"
+
 namespace lede {
 namespace {
 
-// One entity per mention, named by its text; replaced by the real resolver.
-class SimpleResolver : public Resolver {
- public:
-  std::vector<Entity> Resolve(std::string_view text, const Segmentation&,
-                              std::vector<TaggedMention> mentions) const override {
-    std::vector<Entity> out;
-    for (const auto& m : mentions) {
-      Entity e;
-      e.name = std::string(m.span.Of(text));
-      e.type = m.type;
-      e.salience = 0;
-      e.mentions.push_back({m.span, MentionType::kProper});
-      out.push_back(std::move(e));
-    }
-    return out;
-  }
+constexpr int kNumTypes = static_cast<int>(EntityType::kOther) + 1;
+
+// One mention while it is being resolved.
+struct Work {
+  ByteSpan span;
+  EntityType type = EntityType::kOther;
+  float confidence = 1;
+  bool strong = false;  // the type comes from a rule, not the tagger
+  int num_words = 1;
+  std::string key;        // NameKey() of the cleaned mention
+  std::string group_key;  // what identical entities share
+  bool numeric = false;
+  bool acronym = false;  // one all-caps word: "NATO", "U.S."
 };
+
+// "U.S.", "NATO", "AT&T": two or more letters, all uppercase ASCII.
+bool IsAcronymWord(std::string_view w) {
+  int letters = 0;
+  for (char c : w) {
+    if (c >= 'A' && c <= 'Z') {
+      ++letters;
+    } else if (c != '.' && c != '&') {
+      return false;
+    }
+  }
+  return letters >= 2;
+}
+
+const absl::flat_hash_set<std::string_view>& EventHeads() {
+  static const auto* const s = new absl::flat_hash_set<std::string_view>{
+      "summit",       "war",           "wars",       "games",
+      "olympics",     "paralympics",   "olympiad",   "cup",
+      "championship", "championships", "conference", "festival",
+      "election",     "elections",     "revolution", "crisis",
+      "expo",         "marathon",      "tournament", "bowl",
+      "prix",         "massacre",      "uprising",   "awards",
+      "oscars",       "grammys",       "emmys",      "convention",
+      "referendum",   "protests",      "riots",      "invasion",
+      "holocaust",    "genocide",      "ramadan",    "eid",
+      "christmas",    "easter",        "hanukkah",   "diwali",
+      "thanksgiving", "halloween",     "passover",   "jubilee",
+      "coronation",   "ceremony",      "day",        "eve",
+      "week",         "eurovision",    "open",       "series",
+      "rally",        "talks"};
+  return *s;
+}
+
+const absl::flat_hash_set<std::string_view>& EventFirstWords() {
+  static const auto* const s = new absl::flat_hash_set<std::string_view>{
+      "hurricane", "typhoon", "cyclone", "storm",
+      "operation", "battle",  "siege"};
+  return *s;
+}
+
+// Capitalized words that, right after a name, make it an event ("NATO
+// Summit", "Paris Olympics"); lowercase "summit" counts too.
+const absl::flat_hash_set<std::string_view>& EventExtensions() {
+  static const auto* const s = new absl::flat_hash_set<std::string_view>{
+      "Summit",        "summit",     "War",  "Games",
+      "Olympics",      "Conference", "Cup",  "Championship",
+      "Championships", "Festival",   "Expo", "Marathon"};
+  return *s;
+}
+
+const absl::flat_hash_set<std::string_view>& ArtNouns() {
+  static const auto* const s = new absl::flat_hash_set<std::string_view>{
+      "film",      "movie",   "book",        "novel",      "album",   "song",
+      "series",    "show",    "documentary", "painting",   "play",    "opera",
+      "musical",   "single",  "poem",        "sitcom",     "drama",   "memoir",
+      "sculpture", "episode", "hit",         "bestseller", "podcast", "ballet"};
+  return *s;
+}
+
+const absl::flat_hash_set<std::string_view>& ProductNouns() {
+  static const auto* const s = new absl::flat_hash_set<std::string_view>{
+      "missile",     "missiles", "jet",        "jets",        "drone",
+      "drones",      "tank",     "tanks",      "rifle",       "rifles",
+      "phone",       "phones",   "smartphone", "smartphones", "car",
+      "cars",        "aircraft", "fighter",    "fighters",    "helicopter",
+      "helicopters", "vaccine",  "vaccines",   "app",         "software",
+      "chip",        "chips",    "truck",      "trucks",      "launcher",
+      "launchers",   "rockets",  "rocket",     "howitzers",   "howitzer",
+      "bomber",      "bombers",  "console",    "laptop",      "chatbot"};
+  return *s;
+}
+
+const absl::flat_hash_set<std::string_view>& ProductFirstWords() {
+  static const auto* const s = new absl::flat_hash_set<std::string_view>{
+      "iphone",      "ipad",   "macbook", "android",  "windows", "chatgpt",
+      "playstation", "xbox",   "kindle",  "starlink", "himars",  "javelin",
+      "kinzhal",     "shahed", "boeing",  "airbus"};
+  return *s;
+}
+
+// The lowercase ASCII word (letters only) that follows `end` after spaces
+// on the same line, and where it ends; or empty.
+std::string_view NextWord(std::string_view text, int32_t end, int32_t* wend) {
+  size_t i = static_cast<size_t>(end);
+  while (i < text.size() && text[i] == ' ') ++i;
+  size_t j = i;
+  while (j < text.size() && ((text[j] >= 'a' && text[j] <= 'z') ||
+                             (text[j] >= 'A' && text[j] <= 'Z'))) {
+    ++j;
+  }
+  *wend = static_cast<int32_t>(j);
+  return text.substr(i, j - i);
+}
+
+// The ASCII word that ends right before `begin` (after spaces).
+std::string_view PrevWord(std::string_view text, int32_t begin) {
+  size_t i = static_cast<size_t>(begin);
+  while (i > 0 && text[i - 1] == ' ') --i;
+  size_t j = i;
+  while (j > 0 && ((text[j - 1] >= 'a' && text[j - 1] <= 'z') ||
+                   (text[j - 1] >= 'A' && text[j - 1] <= 'Z'))) {
+    --j;
+  }
+  return text.substr(j, i - j);
+}
+
+bool IsQuote(char32_t c) {
+  return c == '"' || c == '\'' || c == 0x201C || c == 0x201D || c == 0x2018 ||
+         c == 0x2019 || c == 0x00AB || c == 0x00BB;
+}
+
+// True when the mention is enclosed in quotation marks.
+bool IsQuoted(std::string_view text, ByteSpan span) {
+  if (span.begin == 0 || static_cast<size_t>(span.end) >= text.size()) {
+    return false;
+  }
+  int len = 0;
+  char32_t before = DecodeUtf8Before(text, span.begin, &len);
+  char32_t after = DecodeUtf8(text, span.end, &len);
+  return IsQuote(before) && IsQuote(after);
+}
+
+// The space-separated parts of `s` (no empty parts).
+std::vector<std::string_view> SplitSpaces(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string_view::npos) j = s.size();
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+template <typename It>
+std::string JoinSpaces(It begin, It end) {
+  std::string out;
+  for (It it = begin; it != end; ++it) {
+    if (!out.empty()) out.push_back(' ');
+    out.append(it->data(), it->size());
+  }
+  return out;
+}
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
+  }
+  return out;
+}
+
+class CanonicalResolver : public Resolver {
+ public:
+  std::vector<Entity> Resolve(
+      std::string_view text, const Segmentation& seg,
+      std::vector<TaggedMention> mentions) const override;
+
+ private:
+  // Cleans one tagged mention into zero, one or two (with a nationality
+  // found in front of a person's name) mentions appended to `out`.
+  void Clean(std::string_view text, const TaggedMention& m,
+             std::vector<Work>* out) const;
+  // Refines the type of a cleaned mention (MISC → NATIONALITY, EVENT, ...).
+  void Refine(std::string_view text, Work* w) const;
+  // Groups mentions; returns the cluster of each, and each cluster's type.
+  static std::vector<int> Group(const std::vector<Work>& works,
+                                std::vector<EntityType>* cluster_types);
+};
+
+void CanonicalResolver::Clean(std::string_view text, const TaggedMention& m,
+                              std::vector<Work>* out) const {
+  std::vector<ByteSpan> words = SplitNameWords(text, m.span);
+  std::vector<std::string> keys;
+  keys.reserve(words.size());
+  for (ByteSpan w : words) keys.push_back(NameKey(w.Of(text)));
+  auto word = [&](size_t i) { return words[i].Of(text); };
+  const bool person = m.type == EntityType::kPerson;
+
+  size_t b = 0, e = words.size();
+  while (b < e) {
+    if (IsAcronymWord(word(b))) break;
+    if (keys[b] == "the") {
+      std::string rest;
+      for (size_t i = b + 1; i < e; ++i) {
+        if (!rest.empty()) rest.push_back(' ');
+        rest += keys[i];
+      }
+      const bool keep =
+          !person && e - b > 1 &&
+          (IsKnownTheName(rest) ||
+           (StartsUpper(word(b)) && !IsSentenceInitial(text, words[b].begin)));
+      if (keep) break;
+      ++b;
+    } else if (IsLeadingStopWord(keys[b]) ||
+               (IsLowerWord(word(b)) && !IsNameParticle(keys[b]))) {
+      ++b;
+    } else {
+      break;
+    }
+  }
+  while (e > b &&
+         (IsLowerWord(word(e - 1)) ||
+          (IsLeadingStopWord(keys[e - 1]) && !IsAcronymWord(word(e - 1))))) {
+    --e;
+  }
+
+  bool had_title = false;
+  ByteSpan nationality;
+  if (person) {
+    // Keep only what follows the last lowercase word: "U.S. National
+    // Security spokesman John Kirby" → "John Kirby".
+    for (size_t i = b; i + 1 < e; ++i) {
+      if (IsLowerWord(word(i)) && !IsNameParticle(keys[i])) b = i + 1;
+    }
+    while (e - b > 1) {
+      if (e - b > 2 && IsTitleWord(keys[b + 2]) &&
+          FindDemonym(keys[b] + " " + keys[b + 1]) != nullptr) {
+        nationality = {words[b].begin, words[b + 1].end};
+        b += 2;
+        continue;
+      }
+      if (IsTitleWord(keys[b + 1]) &&
+          (FindDemonym(keys[b]) != nullptr || IsCountryName(keys[b]))) {
+        if (FindDemonym(keys[b]) != nullptr) nationality = words[b];
+        ++b;
+        continue;
+      }
+      if (IsTitleWord(keys[b])) {
+        had_title = true;
+        ++b;
+        continue;
+      }
+      break;
+    }
+    if (e - b == 1 && words.size() == 1 && IsTitleWord(keys[b])) b = e;
+  }
+
+  if (!nationality.empty()) {
+    Work n;
+    n.span = nationality;
+    n.type = EntityType::kNationality;
+    n.confidence = m.confidence;
+    n.strong = true;
+    n.key = NameKey(nationality.Of(text));
+    n.num_words = 1;
+    out->push_back(std::move(n));
+  }
+
+  bool any_name_word = false;
+  bool any_letter = false;
+  for (size_t i = b; i < e; ++i) {
+    if (IsAcronymWord(word(i)) || !IsNonNameWord(keys[i])) {
+      any_name_word = true;
+    }
+    if (HasLetter(word(i))) any_letter = true;
+  }
+  if (b >= e || !any_name_word || !any_letter) return;
+
+  Work w;
+  w.span = {words[b].begin, words[e - 1].end};
+  w.type = m.type;
+  w.confidence = m.confidence;
+  w.strong = had_title;
+  w.num_words = static_cast<int>(e - b);
+  w.acronym = e - b == 1 && IsAcronymWord(word(b));
+  for (size_t i = b; i < e; ++i) {
+    if (!w.key.empty()) w.key.push_back(' ');
+    w.key += keys[i];
+  }
+  out->push_back(std::move(w));
+}
+
+void CanonicalResolver::Refine(std::string_view text, Work* w) const {
+  if (const Demonym* d = FindDemonym(w->key)) {
+    w->type = EntityType::kNationality;
+    w->strong = true;
+    w->group_key = NameKey(d->adjective);
+    return;
+  }
+  if (w->type == EntityType::kNationality) return;
+  if (w->type == EntityType::kOrganization || w->type == EntityType::kOther ||
+      w->type == EntityType::kLocation) {
+    int32_t wend = 0;
+    std::string_view next = NextWord(text, w->span.end, &wend);
+    if (!next.empty() && EventExtensions().contains(next) &&
+        (next == "summit" || next == "Summit" ||
+         w->type != EntityType::kLocation)) {
+      w->span.end = wend;
+      w->key += " " + LowerAscii(next);
+      ++w->num_words;
+      w->type = EntityType::kEvent;
+      w->strong = true;
+      return;
+    }
+  }
+  if (w->type != EntityType::kOther) return;
+
+  std::vector<std::string_view> parts = SplitSpaces(w->key);
+  const std::string_view first = parts.front();
+  const std::string_view last = parts.back();
+  if (EventHeads().contains(last) || EventFirstWords().contains(first) ||
+      (parts.size() >= 2 && parts[0] == "world" && parts[1] == "war")) {
+    w->type = EntityType::kEvent;
+    w->strong = true;
+    return;
+  }
+  if (IsQuoted(text, w->span) ||
+      ArtNouns().contains(LowerAscii(PrevWord(text, w->span.begin)))) {
+    w->type = EntityType::kWorkOfArt;
+    w->strong = true;
+    return;
+  }
+  std::string_view surface = w->span.Of(text);
+  bool model_number = false;
+  for (std::string_view p : SplitSpaces(surface)) {
+    if (HasDigit(p) && HasLetter(p)) model_number = true;
+  }
+  if (parts.size() >= 2 && HasDigit(last) && !HasLetter(last)) {
+    model_number = true;  // "Boeing 737"
+  }
+  const bool excluded = first == "covid" || first == "sars" ||
+                        (first.size() <= 3 && first[0] == 'g' &&
+                         first.size() >= 2 && HasDigit(first));
+  int32_t wend = 0;
+  std::string next = LowerAscii(NextWord(text, w->span.end, &wend));
+  if (!excluded && (model_number || ProductFirstWords().contains(first) ||
+                    ProductNouns().contains(next))) {
+    w->type = EntityType::kProduct;
+    w->strong = true;
+  }
+}
+
+// Union-find over clusters.
+int Find(std::vector<int>& parent, int c) {
+  while (parent[c] != c) {
+    parent[c] = parent[parent[c]];
+    c = parent[c];
+  }
+  return c;
+}
+
+std::vector<int> CanonicalResolver::Group(
+    const std::vector<Work>& works, std::vector<EntityType>* cluster_types) {
+  const int n = static_cast<int>(works.size());
+  std::vector<int> cluster(n, -1);
+  std::vector<int> parent;
+  std::vector<int> full_count;     // full-name mentions (people)
+  std::vector<int> first_mention;  // index of the first mention
+  std::vector<std::string> rep_key;
+  auto& types = *cluster_types;
+  types.clear();
+  absl::flat_hash_map<std::string, int> exact;
+  auto get_cluster = [&](EntityType t, const std::string& key, int i) {
+    std::string k;
+    k.reserve(key.size() + 1);
+    k.push_back(static_cast<char>('A' + static_cast<int>(t)));
+    k += key;
+    auto [it, inserted] = exact.try_emplace(std::move(k), 0);
+    if (inserted) {
+      it->second = static_cast<int>(parent.size());
+      parent.push_back(it->second);
+      full_count.push_back(0);
+      first_mention.push_back(i);
+      rep_key.push_back(key);
+      types.push_back(t);
+    }
+    return it->second;
+  };
+
+  // People: split each name into its significant parts.
+  std::vector<std::string> person_key(n);
+  std::vector<std::string> short_word(n);
+  for (int i = 0; i < n; ++i) {
+    const Work& w = works[i];
+    if (w.type != EntityType::kPerson) {
+      cluster[i] = get_cluster(w.type, w.group_key, i);
+      continue;
+    }
+    std::vector<std::string_view> parts;
+    for (std::string_view p : SplitSpaces(w.key)) {
+      if (p.empty() || IsNameParticle(p) || IsNameSuffix(p)) continue;
+      if (p.size() == 1) continue;  // initials
+      parts.push_back(p);
+    }
+    if (parts.size() >= 2) {
+      person_key[i] = JoinSpaces(parts.begin(), parts.end());
+      cluster[i] = get_cluster(w.type, person_key[i], i);
+      ++full_count[cluster[i]];
+    } else {
+      short_word[i] = parts.empty() ? w.key : std::string(parts[0]);
+    }
+  }
+
+  // A full name that is the tail of a longer one ("Luther King") joins it.
+  {
+    absl::flat_hash_map<std::string, int> tails;
+    const int num = static_cast<int>(parent.size());
+    for (int c = 0; c < num; ++c) {
+      if (types[c] != EntityType::kPerson) continue;
+      std::vector<std::string_view> parts = SplitSpaces(rep_key[c]);
+      for (size_t s = 1; s + 2 <= parts.size(); ++s) {
+        std::string tail = JoinSpaces(parts.begin() + s, parts.end());
+        auto [it, inserted] = tails.try_emplace(tail, c);
+        if (!inserted && full_count[c] > full_count[it->second]) {
+          it->second = c;
+        }
+      }
+    }
+    for (int c = 0; c < num; ++c) {
+      if (types[c] != EntityType::kPerson) continue;
+      auto it = tails.find(rep_key[c]);
+      if (it != tails.end() && it->second != c) {
+        int a = Find(parent, c), b = Find(parent, it->second);
+        if (a != b) {
+          parent[a] = b;
+          full_count[b] += full_count[a];
+        }
+      }
+    }
+  }
+
+  // One-word mentions of people: candidates are the full names whose first
+  // or last part the word is; the most frequent wins, ties go to the most
+  // recent preceding one, else to the earliest.
+  {
+    struct Best {
+      int count = -1;
+      int tied = 0;
+      int earliest = -1;  // tied cluster with the earliest first mention
+    };
+    absl::flat_hash_map<std::string, Best> best;
+    // (cluster, word) pairs that are tied-best for the word.
+    absl::flat_hash_set<std::pair<int, std::string>> top;
+    std::vector<std::pair<std::string, int>> roles;  // (word, root)
+    const int num = static_cast<int>(parent.size());
+    for (int c = 0; c < num; ++c) {
+      if (types[c] != EntityType::kPerson || Find(parent, c) != c ||
+          full_count[c] == 0) {
+        continue;
+      }
+      std::vector<std::string_view> parts = SplitSpaces(rep_key[c]);
+      roles.emplace_back(std::string(parts.front()), c);
+      if (parts.back() != parts.front()) {
+        roles.emplace_back(std::string(parts.back()), c);
+      }
+    }
+    for (const auto& [word, c] : roles) {
+      Best& b = best[word];
+      if (full_count[c] > b.count) {
+        b.count = full_count[c];
+        b.tied = 1;
+        b.earliest = c;
+      } else if (full_count[c] == b.count) {
+        ++b.tied;
+        if (first_mention[c] < first_mention[b.earliest]) b.earliest = c;
+      }
+    }
+    for (const auto& [word, c] : roles) {
+      if (full_count[c] == best[word].count) top.emplace(c, word);
+    }
+    absl::flat_hash_map<std::string, int> recent;
+    for (int i = 0; i < n; ++i) {
+      if (works[i].type != EntityType::kPerson) continue;
+      if (cluster[i] >= 0) {
+        int c = Find(parent, cluster[i]);
+        std::vector<std::string_view> parts = SplitSpaces(rep_key[c]);
+        for (std::string_view p : {parts.front(), parts.back()}) {
+          std::string word(p);
+          if (top.contains(std::make_pair(c, word))) recent[word] = c;
+        }
+        continue;
+      }
+      auto it = best.find(short_word[i]);
+      if (it == best.end()) {
+        cluster[i] = get_cluster(EntityType::kPerson, short_word[i], i);
+        continue;
+      }
+      if (it->second.tied == 1) {
+        cluster[i] = it->second.earliest;
+      } else if (auto r = recent.find(short_word[i]); r != recent.end()) {
+        cluster[i] = r->second;
+      } else {
+        cluster[i] = it->second.earliest;
+      }
+    }
+  }
+
+  // Acronyms of organizations and places: "KCNA", "NATO", "U.S.".
+  {
+    auto groupable = [](EntityType t) {
+      return t == EntityType::kOrganization || t == EntityType::kLocation ||
+             t == EntityType::kOther;
+    };
+    absl::flat_hash_map<std::string, int> initials;
+    const int num = static_cast<int>(parent.size());
+    for (int c = 0; c < num; ++c) {
+      if (!groupable(types[c])) continue;
+      std::vector<std::string_view> parts = SplitSpaces(rep_key[c]);
+      if (parts.size() < 2) continue;
+      std::string all, content;
+      for (std::string_view p : parts) {
+        if (p.empty()) continue;
+        all.push_back(p[0]);
+        if (p != "of" && p != "the" && p != "and" && p != "for" && p != "&" &&
+            p != "on" && p != "in" && p != "de" && p != "la" && p != "du" &&
+            p != "des") {
+          content.push_back(p[0]);
+        }
+      }
+      for (const std::string& s : {content, all}) {
+        if (s.size() < 2) continue;
+        auto [it, inserted] = initials.try_emplace(s, c);
+        if (!inserted && types[it->second] != EntityType::kOrganization &&
+            types[c] == EntityType::kOrganization) {
+          it->second = c;
+        }
+      }
+    }
+    for (int c = 0; c < num; ++c) {
+      const Work& w = works[first_mention[c]];
+      if (!groupable(types[c]) || !w.acronym) continue;
+      auto it = initials.find(rep_key[c]);
+      if (it == initials.end()) continue;
+      int a = Find(parent, c), b = Find(parent, it->second);
+      if (a != b) parent[a] = b;
+    }
+  }
+
+  for (int i = 0; i < n; ++i) cluster[i] = Find(parent, cluster[i]);
+  return cluster;
+}
+
+// The text of `span` with each run of whitespace turned into one space.
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+      space = true;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::vector<Entity> CanonicalResolver::Resolve(
+    std::string_view text, const Segmentation& seg,
+    std::vector<TaggedMention> mentions) const {
+  const int32_t size = static_cast<int32_t>(text.size());
+  std::sort(mentions.begin(), mentions.end(),
+            [](const TaggedMention& a, const TaggedMention& b) {
+              if (a.span.begin != b.span.begin) {
+                return a.span.begin < b.span.begin;
+              }
+              return a.span.end > b.span.end;
+            });
+
+  // Clean the tagger's mentions, splitting "Kremlin/UPI" in two.
+  std::vector<Work> tagged;
+  tagged.reserve(mentions.size());
+  for (const TaggedMention& m : mentions) {
+    if (m.span.begin < 0 || m.span.end > size || m.span.empty()) continue;
+    int32_t b = m.span.begin;
+    for (int32_t i = m.span.begin; i <= m.span.end; ++i) {
+      if (i == m.span.end || text[i] == '/') {
+        TaggedMention part = m;
+        part.span = {b, i};
+        if (!part.span.empty()) Clean(text, part, &tagged);
+        b = i + 1;
+      }
+    }
+  }
+  for (Work& w : tagged) Refine(text, &w);
+  std::stable_sort(tagged.begin(), tagged.end(),
+                   [](const Work& a, const Work& b) {
+                     if (a.span.begin != b.span.begin) {
+                       return a.span.begin < b.span.begin;
+                     }
+                     return a.span.end > b.span.end;
+                   });
+
+  // Drop overlaps: with numbers (rules win) and among tagger mentions (the
+  // first, longest one wins).
+  const std::vector<NumericMention> numeric = FindNumericMentions(text);
+  std::vector<Work> works;
+  works.reserve(tagged.size() + numeric.size());
+  {
+    size_t k = 0;
+    int32_t last_end = -1;
+    for (Work& w : tagged) {
+      if (w.span.begin < last_end) continue;
+      while (k < numeric.size() && numeric[k].span.end <= w.span.begin) ++k;
+      if (k < numeric.size() && numeric[k].span.begin < w.span.end) continue;
+      last_end = w.span.end;
+      works.push_back(std::move(w));
+    }
+  }
+
+  // One type per string: the highest total confidence, rules counting more.
+  {
+    absl::flat_hash_map<std::string_view, std::array<float, kNumTypes>> votes;
+    votes.reserve(works.size());
+    for (const Work& w : works) {
+      auto [it, inserted] = votes.try_emplace(w.key);
+      if (inserted) it->second.fill(0);
+      it->second[static_cast<int>(w.type)] +=
+          w.strong ? 2 + w.confidence : w.confidence;
+    }
+    for (Work& w : works) {
+      if (w.strong) continue;
+      const auto& v = votes[w.key];
+      int best = static_cast<int>(w.type);
+      for (int t = 0; t < kNumTypes; ++t) {
+        if (v[t] > v[best]) best = t;
+      }
+      w.type = static_cast<EntityType>(best);
+    }
+    for (Work& w : works) {
+      if (w.group_key.empty()) w.group_key = w.key;
+    }
+  }
+
+  // Numbers join in document order.
+  const size_t num_tagged = works.size();
+  for (const NumericMention& m : numeric) {
+    Work w;
+    w.span = m.span;
+    w.type = m.type;
+    w.strong = true;
+    w.numeric = true;
+    w.key = m.normalized;
+    w.group_key = m.normalized;
+    works.push_back(std::move(w));
+  }
+  std::inplace_merge(
+      works.begin(), works.begin() + num_tagged, works.end(),
+      [](const Work& a, const Work& b) { return a.span.begin < b.span.begin; });
+
+  std::vector<EntityType> types;
+  const std::vector<int> cluster = Group(works, &types);
+
+  // Entities in order of first mention; names by most words, then most
+  // frequent surface, then earliest.
+  std::vector<int> entity_of(types.size(), -1);
+  std::vector<Entity> entities;
+  struct NameChoice {
+    int words = -1;
+    int count = 0;
+  };
+  std::vector<NameChoice> choice;
+  absl::flat_hash_map<std::string, int> surface_count;
+  surface_count.reserve(works.size());
+  for (size_t i = 0; i < works.size(); ++i) {
+    const Work& w = works[i];
+    int& e = entity_of[cluster[i]];
+    if (e < 0) {
+      e = static_cast<int>(entities.size());
+      entities.emplace_back();
+      entities.back().type = types[cluster[i]];
+      choice.emplace_back();
+    }
+    Entity& ent = entities[e];
+    ent.mentions.push_back({w.span, MentionType::kProper});
+    std::string surface = CollapseSpaces(w.span.Of(text));
+    std::string counted = std::to_string(e);
+    counted.push_back('\x1f');
+    counted += surface;
+    const int count = ++surface_count[counted];
+    NameChoice& c = choice[e];
+    if (w.num_words > c.words || (w.num_words == c.words && count > c.count)) {
+      c.words = w.num_words;
+      c.count = count;
+      ent.name = std::move(surface);
+    } else if (ent.name == surface) {
+      c.count = count;
+    }
+  }
+  ScoreSalience(text, seg, &entities);
+  return entities;
+}
 
 }  // namespace
 
-absl::StatusOr<std::unique_ptr<Resolver>> Resolver::Create(const ResolverSpec&) {
-  return std::unique_ptr<Resolver>(new SimpleResolver());
+absl::StatusOr<std::unique_ptr<Resolver>> Resolver::Create(
+    const ResolverSpec&) {
+  return std::unique_ptr<Resolver>(new CanonicalResolver());
 }
 
 }  // namespace lede

@@ -14,29 +14,63 @@ namespace lede {
 
 struct ResolverSpec {
   // Directory with gazetteers the resolver reads (may be empty: built-ins
-  // only).
+  // only). The current resolver needs no files: its word lists are built in.
   std::string model_dir;
 };
 
 // Resolver
 //
-// Turns tagged mentions into canonical entities: adds MONEY and PERCENT
-// mentions found by rules, refines CoNLL MISC into NATIONALITY / EVENT /
-// WORK_OF_ART / PRODUCT / OTHER, makes types consistent across the document,
-// groups mentions ("Putin" → "Vladimir Putin", "KCNA" → "Korean Central News
-// Agency", not "Kim Jong Il" with "Kim Jong-un"), names each entity by its
-// most complete proper mention and scores salience in [0, 1].
+// Turns tagged mentions into canonical entities:
 //
-// Immutable after Create(); safe to share across threads.
+//  * Cleans each mention: strips surrounding punctuation, a possessive
+//    ("Putin's" → "Putin"), leading function and time words ("On Tuesday",
+//    "The Kremlin" → "Kremlin", but "The New York Times" and a capitalized
+//    "The" inside a sentence stay), trailing lowercase words ("Kremlin
+//    announced" → "Kremlin") and, for people, titles and the nationality in
+//    front of them ("Russian President Vladimir Putin" → "Vladimir Putin",
+//    plus a NATIONALITY mention "Russian"). Drops mentions left with only
+//    function words, time words or page boilerplate ("Advertising",
+//    "Tuesday"). A mention "A/B" is split in two.
+//  * Adds MONEY and PERCENT mentions found by rules (see numeric.h); a
+//    tagger mention overlapping one is dropped. Money and percentages are
+//    grouped by identical normalized amount ("$50 billion" and "$50bn" are
+//    one entity, "$50 billion" and "€50 billion" two).
+//  * Refines types: a demonym ("Russian", "North Koreans") of any tagger type
+//    becomes NATIONALITY; CoNLL MISC becomes EVENT ("World War II",
+//    "Olympics"; a name followed by "summit" is extended to include it),
+//    WORK_OF_ART (quoted, or after "film", "book", ...), PRODUCT (model
+//    numbers like "F-16", or followed by "missiles", "jets", ...) or OTHER.
+//  * Makes types consistent: every mention of the same normalized string
+//    gets the type with the highest total tagger confidence, except mentions
+//    whose type a rule established (demonyms, titles, events, numbers).
+//  * Groups mentions of one type: identical normalized names; for people, a
+//    name without initials and suffixes ("Lloyd J. Austin Jr." ~ "Lloyd
+//    Austin"), a shorter name that is the tail of a longer one, and a
+//    one-word mention ("Putin", "Kim") attached to the full names whose
+//    first or last word it is: the one with the most full mentions, ties to
+//    the most recent preceding one (else the earliest). "Kim Jong Il" and
+//    "Kim Jong-un" stay apart. For organizations and places, an acronym
+//    joins the multi-word name whose initials it spells ("KCNA", "NATO",
+//    "U.S."), with or without the function words.
+//  * Names each entity by its most complete proper mention (most words, then
+//    most frequent, then earliest) and scores salience (see salience.h).
+//
+// Immutable after Create(); safe to share across threads. Linear in the
+// number of mentions (hashed lookups only) and in the length of the text.
 class Resolver {
  public:
-  static absl::StatusOr<std::unique_ptr<Resolver>> Create(const ResolverSpec& spec);
+  static absl::StatusOr<std::unique_ptr<Resolver>> Create(
+      const ResolverSpec& spec);
   virtual ~Resolver() = default;
 
-  // Entities sorted by salience (highest first), mentions in document order.
-  virtual std::vector<Entity> Resolve(std::string_view text,
-                                      const Segmentation& seg,
-                                      std::vector<TaggedMention> mentions) const = 0;
+  // Entities sorted by salience (highest first), mentions in document order,
+  // every mention of type kProper. `mentions` may come in any order and may
+  // overlap (overlaps are resolved first come, longest first).
+  // REQUIRES: `seg` is the segmentation of `text` (may be empty); every
+  // mention span lies within `text`.
+  virtual std::vector<Entity> Resolve(
+      std::string_view text, const Segmentation& seg,
+      std::vector<TaggedMention> mentions) const = 0;
 };
 
 }  // namespace lede
