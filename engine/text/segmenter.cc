@@ -264,8 +264,9 @@ void SentenceSplitter::FindListMarkers() {
 
   for (int32_t k = t0_; k < t1_; ++k) {
     if (Bullet(k) && k > t0_ && Space(k)) Flags(k) |= kBreakBefore;
-    const bool after_bullet = k > t0_ && Bullet(k - 1);
+    const bool after_bullet = !Space(k) && k > t0_ && Bullet(k - 1);
     if (!(k == t0_ || Space(k) || after_bullet)) continue;
+    if (tok_[k].kind == TokenKind::kWord && tok_[k].span.size() > 4) continue;
     int32_t v = k;
     bool paren = false;
     if (Is(k, "(") && k + 1 < t1_ && !Space(k + 1)) {
@@ -294,7 +295,8 @@ void SentenceSplitter::FindListMarkers() {
         value = c - 'A' + 1;
       }
       attached_dot = w.size() == 2;
-    } else if (tok_[v].kind == TokenKind::kWord && w.size() <= 4) {
+    } else if (tok_[v].kind == TokenKind::kWord && w.size() <= 4 &&
+               (w[0] == 'i' || w[0] == 'v' || w[0] == 'x')) {
       static constexpr std::string_view kRoman[] = {
           "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii"};
       static constexpr int kRomanValue[] = {2, 3, 4, 6, 7, 8, 9, 11, 12};
@@ -333,7 +335,11 @@ void SentenceSplitter::FindListMarkers() {
          tok_[n].kind != TokenKind::kNumber)) {
       continue;
     }
-    const bool at_start = k == t0_ || after_bullet;
+    // At the paragraph start, or after a bullet or a leading symbol.
+    const bool at_start =
+        k == t0_ ||
+        (k > t0_ && (Bullet(k - 1) || (k - 1 == t0_ && !IsWord(t0_) &&
+                                       tok_[t0_].kind != TokenKind::kNumber)));
     if (!at_start) {
       if (type == 0) {
         if (!Upper(n)) continue;
@@ -515,6 +521,8 @@ Segmentation Segmenter::Segment(std::string_view text) const {
   Segmentation seg;
   const int32_t n = static_cast<int32_t>(text.size());
   seg.tokens.reserve(text.size() / 5 + 1);
+  seg.sentences.reserve(text.size() / 80 + 1);
+  seg.paragraphs.reserve(text.size() / 200 + 1);
   std::vector<int32_t> depth;
   std::vector<uint8_t> flags;
 

@@ -114,11 +114,13 @@ bool IsTopLevelDomain(std::string_view label) {
 // -1. Scans only characters that cannot precede another attempt, so the
 // total work over a text stays linear.
 int32_t ScanSpecial(std::string_view t, int32_t i, int32_t end) {
-  if (StartsWithNoCase(t, i, end, "http://") ||
-      StartsWithNoCase(t, i, end, "https://") ||
-      StartsWithNoCase(t, i, end, "ftp://") ||
-      (StartsWithNoCase(t, i, end, "www.") && i + 4 < end &&
-       IsAsciiAlnum(At(t, i + 4)))) {
+  const unsigned char c0 = At(t, i) | 0x20;
+  if ((c0 == 'h' || c0 == 'f' || c0 == 'w') &&
+      (StartsWithNoCase(t, i, end, "http://") ||
+       StartsWithNoCase(t, i, end, "https://") ||
+       StartsWithNoCase(t, i, end, "ftp://") ||
+       (StartsWithNoCase(t, i, end, "www.") && i + 4 < end &&
+        IsAsciiAlnum(At(t, i + 4))))) {
     return TrimUrlEnd(t, i, ScanToSpace(t, i, end));
   }
   // Local part or domain: [A-Za-z0-9._%+-].
@@ -312,13 +314,6 @@ int32_t ScanToken(std::string_view t, int32_t i, int32_t end, bool space_before,
   *kind = TokenKind::kPunctuation;
   if (c < 0x80) {
     if (IsAsciiAlnum(c)) {
-      if (space_before || OpenerBefore(t, i)) {
-        const int32_t e = ScanSpecial(t, i, end);
-        if (e > i) {
-          *kind = TokenKind::kWord;
-          return e;
-        }
-      }
       if (IsAsciiAlpha(c)) {
         const int32_t e = ScanDottedAbbreviation(t, i, end);
         if (e > i) {
@@ -327,6 +322,17 @@ int32_t ScanToken(std::string_view t, int32_t i, int32_t end, bool space_before,
         }
       }
       const int32_t e = ScanWord(t, i, end, kind);
+      if (e < end && (space_before || OpenerBefore(t, i))) {
+        const unsigned char d = At(t, e);
+        if (d == '.' || d == '@' || d == ':' || d == '_' || d == '%' ||
+            d == '+' || d == '-') {
+          const int32_t s = ScanSpecial(t, i, end);
+          if (s > e) {
+            *kind = TokenKind::kWord;
+            return s;
+          }
+        }
+      }
       if (e < end && At(t, e) == '.' && *kind == TokenKind::kWord &&
           AttachesPeriod(t, i, e, end)) {
         return e + 1;
