@@ -1,14 +1,1371 @@
 #include "engine/quotes/quote_finder.h"
 
+#include <algorithm>
+#include <map>
+#include <string>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "engine/quotes/quote_marks.h"
+#include "engine/text/string_view.h"
+
 namespace lede {
 
-absl::StatusOr<std::unique_ptr<QuoteFinder>> QuoteFinder::Create(const QuoteSpec&) {
-  return std::unique_ptr<QuoteFinder>(new QuoteFinder());
+using WordSet = absl::flat_hash_set<std::string>;
+
+struct QuoteFinder::Lexicon {
+  WordSet cues;             // speech verbs, all tense forms
+  WordSet skip_before_cue;  // adverbs and auxiliaries between subject and cue
+  WordSet negations;
+  WordSet pronouns;
+  WordSet cap_stop;        // capitalized words that never start a name
+  WordSet connectors;      // de, van, bin ... inside names
+  WordSet titles;          // words stripped from the start of a name
+  WordSet org_words;       // words that make a name an organization
+  WordSet determiners;     // start a nominal speaker phrase
+  WordSet indefinite;      // a, an, another ...
+  WordSet np_stop;         // end a speaker phrase read forward
+  WordSet bare_speakers;   // nouns that speak without a determiner
+  WordSet person_nouns;    // titles that can refer back to a named person
+  WordSet abbreviations;   // words that keep their final period
+  WordSet function_words;  // lower-case words allowed inside titles
+};
+
+namespace {
+
+WordSet Set(std::initializer_list<const char*> words) {
+  WordSet s;
+  for (const char* w : words) s.insert(w);
+  return s;
 }
 
-std::vector<Quote> QuoteFinder::Find(std::string_view, const Segmentation&,
-                                     std::vector<Entity>*) const {
-  return {};  // The quote stage lands with the quotes issue.
+// ---------------------------------------------------------------------------
+// Words of the text around a quote.
+
+struct Word {
+  ByteSpan span;
+  std::string lower;   // lower-cased ASCII; other bytes unchanged
+  bool punct = false;  // a punctuation or symbol character
+  bool cap = false;    // starts with an upper-case letter
+  bool all_caps = false;
+  bool sentence_end = false;  // . ! ? (not an abbreviation's period)
+};
+
+bool IsAsciiAlnum(unsigned char c) { return absl::ascii_isalnum(c); }
+
+bool EndsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         std::string_view(s).substr(s.size() - suffix.size()) == suffix;
+}
+
+// Bytes of multi-byte punctuation we care about: curly quotes, dashes,
+// ellipsis, guillemets, no-break space.
+int MultiBytePunct(std::string_view t, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(t[i]);
+  if (c == 0xE2 && i + 2 < t.size() &&
+      static_cast<unsigned char>(t[i + 1]) == 0x80) {
+    const unsigned char d = static_cast<unsigned char>(t[i + 2]);
+    if ((d >= 0x90 && d <= 0x9F) || d == 0xA6 || d == 0xB9 || d == 0xBA ||
+        d == 0xAF || (d >= 0x80 && d <= 0x8B)) {
+      return 3;
+    }
+  }
+  if (c == 0xC2 && i + 1 < t.size()) {
+    const unsigned char d = static_cast<unsigned char>(t[i + 1]);
+    if (d == 0xAB || d == 0xBB || d == 0xA0) return 2;
+  }
+  return 0;
+}
+
+bool IsSpaceAt(std::string_view t, size_t i, int* len) {
+  const unsigned char c = static_cast<unsigned char>(t[i]);
+  if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+    *len = 1;
+    return true;
+  }
+  if (c == 0xC2 && i + 1 < t.size() &&
+      static_cast<unsigned char>(t[i + 1]) == 0xA0) {
+    *len = 2;
+    return true;
+  }
+  if (c == 0xE2 && i + 2 < t.size() &&
+      static_cast<unsigned char>(t[i + 1]) == 0x80) {
+    const unsigned char d = static_cast<unsigned char>(t[i + 2]);
+    if ((d >= 0x80 && d <= 0x8A) || d == 0xAF) {
+      *len = 3;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsWordByte(std::string_view t, size_t i) {
+  const unsigned char c = static_cast<unsigned char>(t[i]);
+  if (c < 0x80) return IsAsciiAlnum(c);
+  return MultiBytePunct(t, i) == 0;
+}
+
+// Splits [b, e) of `t` into words and punctuation.
+std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
+                           const QuoteFinder::Lexicon& lex) {
+  std::vector<Word> out;
+  size_t i = b;
+  const size_t end = e;
+  while (i < end) {
+    int sl = 0;
+    if (IsSpaceAt(t, i, &sl)) {
+      i += sl;
+      continue;
+    }
+    Word w;
+    if (IsWordByte(t, i)) {
+      size_t j = i;
+      while (j < end) {
+        if (IsWordByte(t, j)) {
+          const unsigned char c = static_cast<unsigned char>(t[j]);
+          j += c < 0x80 ? 1 : (c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2);
+          continue;
+        }
+        // Inner apostrophe, hyphen, period, ampersand followed by a letter.
+        size_t k = j;
+        if (t[j] == '\'' || t[j] == '-' || t[j] == '.' || t[j] == '&') {
+          k = j + 1;
+        } else if (j + 2 < end && static_cast<unsigned char>(t[j]) == 0xE2 &&
+                   static_cast<unsigned char>(t[j + 1]) == 0x80 &&
+                   static_cast<unsigned char>(t[j + 2]) == 0x99) {
+          k = j + 3;  // ’
+        }
+        if (k > j && k < end && IsWordByte(t, k)) {
+          j = k;
+          continue;
+        }
+        break;
+      }
+      if (j > end) j = end;
+      w.span = {static_cast<int32_t>(i), static_cast<int32_t>(j)};
+      w.lower = absl::AsciiStrToLower(AsAbsl(t.substr(i, j - i)));
+      // Keep the period of an abbreviation or initial: Mr. U.S. F.
+      if (j < end && t[j] == '.') {
+        const bool initial =
+            j - i == 1 && absl::ascii_isupper(static_cast<unsigned char>(t[i]));
+        const bool dotted = w.lower.find('.') != std::string::npos;
+        if (initial || dotted || lex.abbreviations.contains(w.lower)) {
+          ++j;
+          w.span.end = static_cast<int32_t>(j);
+          w.lower.push_back('.');
+        }
+      }
+      const unsigned char f = static_cast<unsigned char>(t[i]);
+      w.cap = absl::ascii_isupper(f) ||
+              (f == 0xC3 && i + 1 < end &&
+               static_cast<unsigned char>(t[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(t[i + 1]) <= 0x9E);
+      bool lower_seen = false;
+      int letters = 0;
+      for (size_t k = i; k < j; ++k) {
+        const unsigned char c = static_cast<unsigned char>(t[k]);
+        if (absl::ascii_islower(c)) lower_seen = true;
+        if (absl::ascii_isupper(c)) ++letters;
+      }
+      w.all_caps = !lower_seen && letters >= 2;
+      out.push_back(std::move(w));
+      i = j;
+      continue;
+    }
+    // Punctuation: one character, or a run of dots / hyphens.
+    size_t j = i;
+    int mb = MultiBytePunct(t, i);
+    if (mb > 0) {
+      j = i + mb;
+    } else {
+      const unsigned char c = static_cast<unsigned char>(t[i]);
+      j = i + 1;
+      if (c == '.' || c == '-') {
+        while (j < end && t[j] == static_cast<char>(c)) ++j;
+      } else if (c >= 0x80) {
+        while (j < end && (static_cast<unsigned char>(t[j]) & 0xC0) == 0x80)
+          ++j;
+      }
+    }
+    if (j > end) j = end;
+    w.span = {static_cast<int32_t>(i), static_cast<int32_t>(j)};
+    w.lower = std::string(t.substr(i, j - i));
+    w.punct = true;
+    w.sentence_end = w.lower == "." || w.lower == "!" || w.lower == "?";
+    out.push_back(std::move(w));
+    i = j;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Speaker phrases.
+
+enum class PhraseKind { kNone, kName, kPronoun, kNominal };
+
+struct Phrase {
+  PhraseKind kind = PhraseKind::kNone;
+  ByteSpan span;  // the whole phrase ("U.S. spokesman John Kirby" → name)
+  ByteSpan name_span;  // kName: without leading titles ("John Kirby")
+  std::string head;    // lower-cased last word before any preposition
+  bool indefinite = false;
+  bool org = false;  // kName: looks like an organization
+  int gender = 0;    // +1 male, -1 female, 0 unknown (from Mr./Mrs./he)
+};
+
+class Parser {
+ public:
+  Parser(std::string_view text, const std::vector<Word>& w,
+         const QuoteFinder::Lexicon& lex)
+      : text_(text), w_(w), lex_(lex) {}
+
+  bool IsCueAt(int i, int* len) const {
+    if (i < 0 || i >= static_cast<int>(w_.size()) || w_[i].punct) return false;
+    const std::string& l = w_[i].lower;
+    if (l == "according" && i + 1 < static_cast<int>(w_.size()) &&
+        w_[i + 1].lower == "to") {
+      *len = 2;
+      return true;
+    }
+    if (lex_.cues.contains(l)) {
+      *len = 1;
+      return true;
+    }
+    return false;
+  }
+
+  bool Negated(int cue) const {
+    for (int j = cue - 1; j >= 0 && j >= cue - 3; --j) {
+      if (lex_.negations.contains(w_[j].lower)) return true;
+      if (!lex_.skip_before_cue.contains(w_[j].lower)) break;
+    }
+    return false;
+  }
+
+  bool IsNameWord(int i) const {
+    const Word& w = w_[i];
+    if (w.punct) return false;
+    if (!w.cap) return false;
+    return !lex_.cap_stop.contains(w.lower);
+  }
+
+  // A name run ending at `j` (inclusive), reading back to `min`.
+  int NameRunStart(int j, int min) const {
+    int k = j;
+    while (k - 1 >= min) {
+      if (IsNameWord(k - 1)) {
+        --k;
+      } else if (k - 2 >= min && lex_.connectors.contains(w_[k - 1].lower) &&
+                 IsNameWord(k - 2)) {
+        k -= 2;
+      } else {
+        break;
+      }
+    }
+    return k;
+  }
+
+  Phrase NamePhrase(int k, int j) const {
+    Phrase p;
+    p.kind = PhraseKind::kName;
+    p.span = {w_[k].span.begin, w_[j].span.end};
+    p.head = w_[j].lower;
+    bool org = false;
+    int acronyms = 0;
+    for (int i = k; i <= j; ++i) {
+      if (lex_.org_words.contains(w_[i].lower)) org = true;
+      if (w_[i].all_caps && w_[i].lower.find('.') == std::string::npos)
+        ++acronyms;
+      if (w_[i].lower == "mr." || w_[i].lower == "mr") p.gender = 1;
+      if (w_[i].lower == "mrs." || w_[i].lower == "ms." ||
+          w_[i].lower == "mrs" || w_[i].lower == "ms" ||
+          w_[i].lower == "miss") {
+        p.gender = -1;
+      }
+    }
+    if (acronyms > 0 && acronyms == j - k + 1) org = true;
+    p.org = org;
+    int s = k;
+    if (!org) {
+      for (int i = k; i < j; ++i) {
+        if (lex_.titles.contains(w_[i].lower)) s = i + 1;
+      }
+    }
+    p.name_span = {w_[s].span.begin, w_[j].span.end};
+    return p;
+  }
+
+  // The subject that ends just before the cue at `cue`, reading back to
+  // `min`. Skips adverbs and auxiliaries; handles "Kirby, the spokesman,".
+  Phrase SubjectBefore(int cue, int min) const {
+    int j = cue - 1;
+    while (j >= min && lex_.skip_before_cue.contains(w_[j].lower)) --j;
+    if (j < min) return {};
+    if (w_[j].lower == ",") {
+      // Appositive: NAME, the spokesman, said
+      int k = j - 1;
+      while (k >= min && k >= j - 12 && w_[k].lower != ",") --k;
+      if (k < min || k < j - 12 || w_[k].lower != ",") return {};
+      Phrase before = PhraseEndingAt(k - 1, min);
+      if (before.kind == PhraseKind::kName ||
+          before.kind == PhraseKind::kPronoun) {
+        return before;
+      }
+      Phrase app = PhraseEndingAt(j - 1, k + 1);
+      return app;
+    }
+    return PhraseEndingAt(j, min);
+  }
+
+  // A speaker phrase whose last word is `j`, reading back to `min`. The
+  // phrase must reach `min` or stop at a boundary word.
+  Phrase PhraseEndingAt(int j, int min) const {
+    if (j < min) return {};
+    const Word& w = w_[j];
+    if (w.punct) return {};
+    if (lex_.pronouns.contains(w.lower)) {
+      Phrase p;
+      p.kind = PhraseKind::kPronoun;
+      p.span = w.span;
+      p.name_span = w.span;
+      p.head = w.lower;
+      if (w.lower == "he") p.gender = 1;
+      if (w.lower == "she") p.gender = -1;
+      return p;
+    }
+    if (IsNameWord(j)) {
+      int k = NameRunStart(j, min);
+      return NamePhrase(k, j);
+    }
+    // Nominal: read back to a determiner or possessive within a few words.
+    if (lex_.np_stop.contains(w.lower) ||
+        lex_.skip_before_cue.contains(w.lower) ||
+        lex_.determiners.contains(w.lower)) {
+      return {};
+    }
+    int k = j;
+    bool det = false;
+    bool modifier = false;
+    while (k - 1 >= min && j - (k - 1) <= 7) {
+      const Word& p = w_[k - 1];
+      if (p.punct) break;
+      if (lex_.determiners.contains(p.lower)) {
+        --k;
+        det = true;
+        break;
+      }
+      const bool poss =
+          EndsWith(p.lower, "'s") || EndsWith(p.lower, "\xE2\x80\x99s");
+      if (poss) {
+        --k;
+        det = true;
+        // "Russia's president", "the company's spokesman"
+        if (k - 1 >= min && lex_.determiners.contains(w_[k - 1].lower)) --k;
+        break;
+      }
+      if (p.lower == "of" || p.lower == "for" || p.lower == "at") {
+        --k;
+        continue;
+      }
+      if (lex_.np_stop.contains(p.lower) || lex_.cues.contains(p.lower) ||
+          lex_.skip_before_cue.contains(p.lower) ||
+          lex_.pronouns.contains(p.lower)) {
+        break;
+      }
+      if (p.cap) modifier = true;
+      --k;
+    }
+    // The first word must not be a bare preposition.
+    while (k < j && (w_[k].lower == "of" || w_[k].lower == "for" ||
+                     w_[k].lower == "at")) {
+      ++k;
+    }
+    std::string head = w.lower;
+    // Head: the last word before "of"/"for"/"at" ("secretary of state").
+    for (int i = k; i <= j; ++i) {
+      if (w_[i].lower == "of" || w_[i].lower == "for" || w_[i].lower == "at") {
+        if (i > k) head = w_[i - 1].lower;
+        break;
+      }
+    }
+    const bool bare = lex_.bare_speakers.contains(w.lower);
+    if (!det && !modifier && !bare) return {};
+    Phrase p;
+    p.kind = PhraseKind::kNominal;
+    p.span = {w_[k].span.begin, w.span.end};
+    p.name_span = p.span;
+    p.head = head;
+    p.indefinite = lex_.indefinite.contains(w_[k].lower) || (!det && !modifier);
+    return p;
+  }
+
+  // A speaker phrase starting at `s` (after an inverted cue or "according
+  // to"), read forward to the first boundary.
+  Phrase PhraseFrom(int s, int limit) const {
+    const int n = std::min(static_cast<int>(w_.size()), limit);
+    if (s >= n || w_[s].punct) return {};
+    if (lex_.pronouns.contains(w_[s].lower)) {
+      return PhraseEndingAt(s, s);
+    }
+    int e = s;
+    while (e < n && e - s < 9) {
+      const Word& w = w_[e];
+      if (w.punct) break;
+      if (e > s && (lex_.np_stop.contains(w.lower) || w.lower == "of" ||
+                    lex_.cues.contains(w.lower))) {
+        break;
+      }
+      ++e;
+    }
+    if (e == s) return {};
+    // The last name run inside the phrase wins ("Putin aide Yuri Ushakov").
+    for (int j = e - 1; j >= s; --j) {
+      if (IsNameWord(j)) {
+        int k = NameRunStart(j, s);
+        Phrase p = NamePhrase(k, j);
+        // "the spokesman, John Kirby" is handled by the caller.
+        return p;
+      }
+    }
+    Phrase p = PhraseEndingAt(e - 1, s);
+    if (p.kind == PhraseKind::kNominal && e < n && w_[e].lower == "," &&
+        e + 1 < n && IsNameWord(e + 1)) {
+      int j = e + 1;
+      while (j + 1 < n && (IsNameWord(j + 1))) ++j;
+      return NamePhrase(e + 1, j);
+    }
+    return p;
+  }
+
+ private:
+  std::string_view text_;
+  const std::vector<Word>& w_;
+  const QuoteFinder::Lexicon& lex_;
+};
+
+// ---------------------------------------------------------------------------
+
+struct Attribution {
+  Phrase speaker;
+  std::string cue;
+  bool found = false;
+};
+
+// Whether `content` reads like a title ("One Hundred Years of Solitude"):
+// two or more words, every word capitalized but short function words, and no
+// inner punctuation but a final one.
+bool TitleLike(const std::vector<Word>& words,
+               const QuoteFinder::Lexicon& lex) {
+  int n_words = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    if (w.punct) {
+      if (i + 1 == words.size()) continue;
+      if (w.lower == ":" || w.lower == "-" || w.lower == "&") continue;
+      return false;
+    }
+    ++n_words;
+    if (w.cap || absl::ascii_isdigit(static_cast<unsigned char>(w.lower[0]))) {
+      continue;
+    }
+    if (i > 0 && lex.function_words.contains(w.lower)) continue;
+    return false;
+  }
+  return n_words >= 2;
+}
+
+int CountWords(const std::vector<Word>& words) {
+  int n = 0;
+  for (const Word& w : words) n += w.punct ? 0 : 1;
+  return n;
+}
+
+// Index of the mentions of `entities`.
+struct MentionRef {
+  int32_t begin;
+  int32_t end;
+  int entity;
+};
+
+}  // namespace
+
+QuoteFinder::QuoteFinder() = default;
+QuoteFinder::~QuoteFinder() = default;
+
+absl::StatusOr<std::unique_ptr<QuoteFinder>> QuoteFinder::Create(
+    const QuoteSpec&) {
+  auto lex = std::make_unique<Lexicon>();
+  lex->cues = Set({
+      "said",        "says",       "say",        "saying",       "told",
+      "tells",       "tell",       "added",      "adds",         "asked",
+      "asks",        "wrote",      "writes",     "write",        "warned",
+      "warns",       "noted",      "notes",      "explained",    "explains",
+      "insisted",    "insists",    "stated",     "states",       "declared",
+      "declares",    "argued",     "argues",     "claimed",      "claims",
+      "announced",   "announces",  "replied",    "replies",      "continued",
+      "continues",   "recalled",   "recalls",    "acknowledged", "acknowledges",
+      "tweeted",     "tweets",     "posted",     "posts",        "conceded",
+      "concedes",    "admitted",   "admits",     "agreed",       "agrees",
+      "responded",   "responds",   "suggested",  "suggests",     "observed",
+      "observes",    "remarked",   "remarks",    "joked",        "jokes",
+      "quipped",     "quips",      "shouted",    "shouts",       "yelled",
+      "yells",       "cried",      "exclaimed",  "whispered",    "boasted",
+      "boasts",      "complained", "complains",  "lamented",     "laments",
+      "predicted",   "predicts",   "promised",   "promises",     "vowed",
+      "vows",        "pledged",    "pledges",    "urged",        "urges",
+      "cautioned",   "cautions",   "stressed",   "stresses",     "emphasized",
+      "emphasizes",  "emphasised", "maintained", "maintains",    "contended",
+      "contends",    "countered",  "counters",   "charged",      "alleged",
+      "alleges",     "reported",   "reports",    "testified",    "testifies",
+      "mused",       "muses",      "wondered",   "wonders",      "concluded",
+      "concludes",   "confirmed",  "confirms",   "denied",       "denies",
+      "proclaimed",  "asserted",   "asserts",    "commented",    "comments",
+      "reiterated",  "reiterates", "texted",     "emailed",      "e-mailed",
+      "blogged",     "recounted",  "recounts",   "described",    "describes",
+      "called",      "calls",      "labeled",    "labelled",     "dubbed",
+      "scoffed",     "mocked",     "thundered",  "snapped",      "sneered",
+      "bragged",     "gushed",     "raged",      "ranted",       "pleaded",
+      "begged",      "demanded",   "demands",    "advised",      "advises",
+      "informed",    "assured",    "assures",    "reminded",     "reminds",
+      "stated",      "explained",  "opined",     "penned",       "chimed",
+      "interjected", "answered",   "answers",    "echoed",       "echoes",
+      "conceded",    "shot",       "speculated", "summed",       "put",
+      "read",        "reads",
+  });
+  lex->skip_before_cue = Set({
+      "also",         "later",       "then",        "once",       "previously",
+      "recently",     "again",       "further",     "simply",     "repeatedly",
+      "flatly",       "publicly",    "privately",   "reportedly", "earlier",
+      "often",        "frequently",  "has",         "have",       "had",
+      "would",        "will",        "could",       "might",      "may",
+      "did",          "does",        "do",          "is",         "was",
+      "were",         "are",         "just",        "first",      "last",
+      "initially",    "even",        "angrily",     "bluntly",    "candidly",
+      "quietly",      "loudly",      "famously",    "proudly",    "bitterly",
+      "sharply",      "clearly",     "directly",    "openly",     "already",
+      "still",        "always",      "never",       "not",        "n't",
+      "similarly",    "separately",  "ultimately",  "finally",    "now",
+      "subsequently", "immediately", "continually", "recently",   "once",
+      "herself",      "himself",     "themselves",  "itself",     "apparently",
+  });
+  lex->negations = Set({"not", "n't", "never", "didn't", "doesn't", "don't",
+                        "won't", "wouldn't", "hasn't", "haven't"});
+  lex->pronouns = Set({"he", "she", "they", "i", "we", "it", "you"});
+  lex->cap_stop = Set({
+      "the",          "a",          "an",        "but",
+      "and",          "or",         "yet",       "so",
+      "then",         "still",      "however",   "also",
+      "now",          "in",         "on",        "at",
+      "when",         "while",      "after",     "before",
+      "as",           "if",         "although",  "though",
+      "because",      "meanwhile",  "later",     "earlier",
+      "instead",      "this",       "that",      "these",
+      "those",        "his",        "her",       "their",
+      "its",          "our",        "my",        "we",
+      "he",           "she",        "they",      "i",
+      "it",           "asked",      "speaking",  "said",
+      "says",         "told",       "according", "for",
+      "from",         "with",       "by",        "to",
+      "of",           "there",      "here",      "what",
+      "who",          "why",        "how",       "where",
+      "which",        "one",        "some",      "many",
+      "most",         "all",        "both",      "each",
+      "every",        "no",         "not",       "last",
+      "next",         "first",      "monday",    "tuesday",
+      "wednesday",    "thursday",   "friday",    "saturday",
+      "sunday",       "today",      "yesterday", "tonight",
+      "tomorrow",     "since",      "until",     "during",
+      "without",      "even",       "just",      "only",
+      "again",        "once",       "twice",     "other",
+      "another",      "such",       "thus",      "indeed",
+      "perhaps",      "maybe",      "unlike",    "like",
+      "despite",      "ultimately", "finally",   "overall",
+      "separately",   "similarly",  "likewise",  "nonetheless",
+      "nevertheless", "otherwise",  "rather",    "furthermore",
+      "moreover",     "besides",    "afterward", "afterwards",
+      "previously",   "currently",  "recently",  "additionally",
+      "specifically",
+  });
+  lex->connectors = Set({"de", "da", "van", "von", "bin", "al", "la", "le",
+                         "del", "der", "di", "du", "dos", "ben", "ibn"});
+  lex->titles = Set({
+      "mr.",
+      "mrs.",
+      "ms.",
+      "miss",
+      "dr.",
+      "sen.",
+      "senator",
+      "rep.",
+      "representative",
+      "gov.",
+      "governor",
+      "president",
+      "vice",
+      "secretary",
+      "gen.",
+      "general",
+      "col.",
+      "lt.",
+      "capt.",
+      "sgt.",
+      "officer",
+      "detective",
+      "chief",
+      "judge",
+      "justice",
+      "minister",
+      "prime",
+      "chancellor",
+      "ambassador",
+      "speaker",
+      "leader",
+      "chairman",
+      "chairwoman",
+      "director",
+      "spokesman",
+      "spokeswoman",
+      "spokesperson",
+      "prof.",
+      "professor",
+      "rev.",
+      "king",
+      "queen",
+      "prince",
+      "princess",
+      "pope",
+      "sheriff",
+      "attorney",
+      "commissioner",
+      "deputy",
+      "mayor",
+      "majority",
+      "minority",
+      "democratic",
+      "republican",
+      "former",
+      "u.s.",
+      "press",
+      "national",
+      "security",
+      "adviser",
+      "advisor",
+      "aide",
+      "candidate",
+      "nominee",
+      "state",
+      "defense",
+      "foreign",
+      "commander",
+      "lieutenant",
+      "sergeant",
+      "captain",
+      "colonel",
+      "admiral",
+      "trooper",
+      "agent",
+      "coach",
+      "ceo",
+      "chair",
+      "premier",
+      "sir",
+      "dame",
+      "lord",
+      "lady",
+      "rabbi",
+      "imam",
+      "father",
+      "sister",
+      "brother",
+      "cardinal",
+      "bishop",
+      "congressman",
+      "congresswoman",
+      "assemblyman",
+      "assemblywoman",
+      "councilman",
+      "councilwoman",
+      "alderman",
+      "mr",
+      "mrs",
+      "ms",
+      "dr",
+      "sen",
+      "rep",
+      "gov",
+      "presidential",
+      "gop",
+      "house",
+      "senate",
+      "white",
+      "emperor",
+      "crown",
+      "sheikh",
+  });
+  lex->org_words = Set({
+      "agency",       "department", "ministry",    "times",
+      "post",         "news",       "journal",     "committee",
+      "council",      "party",      "company",     "corp.",
+      "corp",         "inc.",       "inc",         "group",
+      "institute",    "university", "association", "campaign",
+      "office",       "police",     "commission",  "bank",
+      "fund",         "foundation", "center",      "centre",
+      "network",      "service",    "court",       "administration",
+      "government",   "bureau",     "union",       "organization",
+      "organisation", "board",      "league",      "federation",
+      "media",        "tv",         "radio",       "magazine",
+      "daily",        "tribune",    "herald",      "review",
+      "reuters",      "cnn",        "bbc",         "nbc",
+      "abc",          "cbs",        "fox",         "msnbc",
+      "npr",          "ap",         "afp",         "kcna",
+      "ria",          "tass",       "pentagon",    "kremlin",
+      "congress",     "fbi",        "cia",         "nypd",
+      "staff",        "coalition",  "alliance",    "club",
+      "team",         "project",    "trust",       "council",
+      "authority",    "forces",     "army",        "navy",
+      "church",       "college",    "school",      "hospital",
+      "ltd",          "llc",        "co.",         "press",
+      "politico",     "breitbart",  "huffpost",    "times",
+      "gazette",      "telegraph",  "guardian",    "economist",
+      "bloomberg",    "reuters",    "xinhua",      "yonhap",
+      "interfax",     "sputnik",
+  });
+  lex->determiners =
+      Set({"the",   "a",       "an",  "another", "one",  "his",   "her",
+           "their", "its",     "our", "my",      "your", "this",  "that",
+           "some",  "several", "two", "three",   "many", "other", "both"});
+  lex->indefinite = Set({"a", "an", "another", "one", "some", "several", "two",
+                         "three", "many", "other"});
+  lex->np_stop = Set({
+      "who",     "which", "that",   "in",   "on",      "at",    "for",
+      "during",  "after", "before", "when", "while",   "to",    "from",
+      "as",      "with",  "about",  "and",  "but",     "or",    "if",
+      "because", "since", "than",   "by",   "into",    "over",  "under",
+      "via",     "last",  "this",   "on",   "earlier", "later", "told",
+      "is",      "was",   "are",    "were", "be",      "been",  "it",
+      "there",   "not",   "so",     "yet",  "what",    "how",   "why",
+      "whether", "where", "also",
+  });
+  lex->bare_speakers = Set({
+      "officials",      "sources",    "police",        "experts",
+      "analysts",       "critics",    "investigators", "authorities",
+      "prosecutors",    "democrats",  "republicans",   "supporters",
+      "residents",      "witnesses",  "people",        "voters",
+      "observers",      "aides",      "advisers",      "advisors",
+      "officers",       "economists", "scientists",    "researchers",
+      "doctors",        "lawyers",    "attorneys",     "organizers",
+      "activists",      "protesters", "leaders",       "lawmakers",
+      "diplomats",      "insiders",   "staffers",      "spokesmen",
+      "administration", "others",     "reporters",     "journalists",
+  });
+  lex->person_nouns = Set({
+      "spokesman",
+      "spokeswoman",
+      "spokesperson",
+      "president",
+      "official",
+      "minister",
+      "secretary",
+      "senator",
+      "governor",
+      "mayor",
+      "leader",
+      "candidate",
+      "nominee",
+      "chairman",
+      "chairwoman",
+      "director",
+      "aide",
+      "adviser",
+      "advisor",
+      "ambassador",
+      "general",
+      "commander",
+      "chief",
+      "judge",
+      "lawyer",
+      "attorney",
+      "detective",
+      "officer",
+      "sheriff",
+      "professor",
+      "economist",
+      "analyst",
+      "author",
+      "writer",
+      "reporter",
+      "actor",
+      "actress",
+      "singer",
+      "star",
+      "coach",
+      "player",
+      "ceo",
+      "executive",
+      "founder",
+      "manager",
+      "host",
+      "businessman",
+      "businesswoman",
+      "billionaire",
+      "congressman",
+      "congresswoman",
+      "lawmaker",
+      "legislator",
+      "democrat",
+      "republican",
+      "woman",
+      "man",
+      "clown",
+      "chancellor",
+      "premier",
+      "king",
+      "queen",
+      "prince",
+      "pope",
+      "owner",
+      "teacher",
+      "doctor",
+      "scientist",
+      "researcher",
+      "expert",
+      "activist",
+      "prosecutor",
+      "investigator",
+      "witness",
+      "victim",
+      "suspect",
+      "critic",
+      "strategist",
+      "pollster",
+      "historian",
+      "diplomat",
+      "envoy",
+      "dictator",
+      "emperor",
+      "speaker",
+      "representative",
+      "commissioner",
+      "deputy",
+      "head",
+      "boss",
+      "mogul",
+      "magnate",
+      "tycoon",
+      "frontrunner",
+      "front-runner",
+      "challenger",
+      "incumbent",
+      "opponent",
+      "rival",
+      "veteran",
+      "founder",
+      "chair",
+      "publisher",
+      "editor",
+      "columnist",
+      "anchor",
+      "comedian",
+      "governor-elect",
+      "president-elect",
+      "nominee",
+      "contender",
+  });
+  lex->abbreviations = Set({
+      "mr",   "mrs", "ms",   "dr",   "sen", "rep", "gov", "gen",
+      "lt",   "col", "sgt",  "capt", "st",  "jr",  "sr",  "prof",
+      "rev",  "inc", "corp", "co",   "ltd", "no",  "vs",  "jan",
+      "feb",  "aug", "sept", "sep",  "oct", "nov", "dec", "adm",
+      "cmdr", "maj", "pres", "supt", "det", "ft",  "mt",
+  });
+  lex->function_words =
+      Set({"of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at",
+           "by", "from", "or", "vs.", "&"});
+  std::unique_ptr<QuoteFinder> f(new QuoteFinder());
+  f->lex_ = std::move(lex);
+  return f;
+}
+
+namespace {
+
+// Per-call state: entity lookups and pending mention additions.
+class Resolver {
+ public:
+  Resolver(std::string_view text, std::vector<Entity>* entities,
+           const std::vector<QuotedRun>& runs)
+      : text_(text), entities_(*entities), runs_(runs) {
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      IndexEntity(static_cast<int>(e));
+    }
+    std::sort(mentions_.begin(), mentions_.end(),
+              [](const MentionRef& a, const MentionRef& b) {
+                return a.begin < b.begin;
+              });
+    gender_.resize(entities_.size(), 0);
+    added_.resize(entities_.size());
+    // Honorifics before a person's mentions tell the gender.
+    for (size_t e = 0; e < entities_.size(); ++e) {
+      if (entities_[e].type != EntityType::kPerson) continue;
+      for (const EntityMention& m : entities_[e].mentions) {
+        const int32_t lo = std::max<int32_t>(0, m.span.begin - 5);
+        const std::string before =
+            absl::AsciiStrToLower(AsAbsl(text_.substr(lo, m.span.begin - lo)));
+        if (EndsWith(before, "mr. ") || EndsWith(before, "mr ")) {
+          gender_[e] = 1;
+        } else if (EndsWith(before, "mrs. ") || EndsWith(before, "ms. ") ||
+                   EndsWith(before, "ms ") || EndsWith(before, "miss ")) {
+          gender_[e] = -1;
+        }
+      }
+    }
+  }
+
+  // Resolves `p` for a quote whose open mark is at `anchor`; returns the
+  // entity index or -1, and sets `*span` to the mention naming it.
+  int Resolve(const Phrase& p, int32_t anchor, int32_t window_begin,
+              const QuoteFinder::Lexicon& lex, ByteSpan* span) {
+    *span = p.span;
+    switch (p.kind) {
+      case PhraseKind::kName:
+        return ResolveName(p, span);
+      case PhraseKind::kPronoun:
+        return ResolvePronoun(p, std::min(anchor, p.span.begin), window_begin);
+      case PhraseKind::kNominal:
+        if (p.indefinite || !lex.person_nouns.contains(p.head)) {
+          if (lex.bare_speakers.contains(p.head) || p.indefinite) return -1;
+        }
+        return ResolveTitle(p, std::min(anchor, p.span.begin), window_begin,
+                            lex);
+      default:
+        return -1;
+    }
+  }
+
+  // Merges the added mentions into the entities, in document order.
+  void Finish() {
+    for (size_t e = 0; e < added_.size() && e < entities_.size(); ++e) {
+      if (added_[e].empty()) continue;
+      auto& ms = entities_[e].mentions;
+      ms.insert(ms.end(), added_[e].begin(), added_[e].end());
+      std::stable_sort(
+          ms.begin(), ms.end(),
+          [](const EntityMention& a, const EntityMention& b) {
+            return a.span.begin < b.span.begin ||
+                   (a.span.begin == b.span.begin && a.span.end < b.span.end);
+          });
+    }
+  }
+
+ private:
+  void IndexEntity(int e) {
+    const Entity& ent = entities_[e];
+    for (const EntityMention& m : ent.mentions) {
+      mentions_.push_back({m.span.begin, m.span.end, e});
+      if (ent.type == EntityType::kPerson) person_at_[m.span.begin] = e;
+      if (ent.type == EntityType::kOrganization) org_at_[m.span.begin] = e;
+    }
+    IndexName(e);
+  }
+
+  void IndexName(int e) {
+    const Entity& ent = entities_[e];
+    if (ent.type != EntityType::kPerson &&
+        ent.type != EntityType::kOrganization &&
+        ent.type != EntityType::kUnspecified) {
+      return;
+    }
+    const std::string name = absl::AsciiStrToLower(ent.name);
+    by_name_.emplace(name, e);
+    if (ent.type == EntityType::kPerson) {
+      size_t sp = name.rfind(' ');
+      if (sp != std::string::npos) by_surname_.emplace(name.substr(sp + 1), e);
+    }
+  }
+
+  // The entity with a mention overlapping `s`, or -1.
+  int Overlapping(ByteSpan s, ByteSpan* found) const {
+    auto it = std::lower_bound(
+        mentions_.begin(), mentions_.end(), s.begin - 256,
+        [](const MentionRef& m, int32_t v) { return m.begin < v; });
+    int best = -1;
+    int32_t best_len = 0;
+    for (; it != mentions_.end() && it->begin < s.end; ++it) {
+      if (it->end > s.begin && it->end - it->begin > best_len) {
+        best = it->entity;
+        best_len = it->end - it->begin;
+        *found = {it->begin, it->end};
+      }
+    }
+    return best;
+  }
+
+  bool InsideRun(int32_t pos) const {
+    auto it = std::upper_bound(
+        runs_.begin(), runs_.end(), pos,
+        [](int32_t v, const QuotedRun& r) { return v < r.content.begin; });
+    if (it == runs_.begin()) return false;
+    --it;
+    return pos < it->content.end;
+  }
+
+  void AddMention(int e, ByteSpan s, MentionType type) {
+    ByteSpan dummy;
+    if (Overlapping(s, &dummy) == e) return;
+    added_[e].push_back({s, type});
+    if (entities_[e].type == EntityType::kPerson) person_at_[s.begin] = e;
+    if (entities_[e].type == EntityType::kOrganization) org_at_[s.begin] = e;
+    added_mentions_[s.begin] = {s.begin, s.end, e};
+  }
+
+  int ResolveName(const Phrase& p, ByteSpan* span) {
+    ByteSpan found;
+    int e = Overlapping(p.span, &found);
+    if (e < 0) {
+      auto it = added_mentions_.upper_bound(p.span.end);
+      if (it != added_mentions_.begin()) {
+        --it;
+        if (it->second.end > p.span.begin) e = it->second.entity;
+      }
+    }
+    if (e >= 0) {
+      if (p.gender != 0) gender_[e] = p.gender;
+      return e;
+    }
+    const std::string name =
+        absl::AsciiStrToLower(AsAbsl(p.name_span.Of(text_)));
+    auto it = by_name_.find(name);
+    if (it != by_name_.end()) {
+      e = it->second;
+    } else if (!p.org) {
+      size_t sp = name.rfind(' ');
+      std::string last = sp == std::string::npos ? name : name.substr(sp + 1);
+      auto jt = by_surname_.find(last);
+      if (jt != by_surname_.end() &&
+          (sp == std::string::npos ||
+           absl::AsciiStrToLower(entities_[jt->second].name) == name)) {
+        e = jt->second;
+      } else if (sp == std::string::npos) {
+        // A one-word name may be the surname of an entity named in full.
+        jt = by_surname_.find(name);
+        if (jt != by_surname_.end()) e = jt->second;
+      }
+    }
+    if (e < 0) {
+      Entity ent;
+      ent.name = std::string(p.name_span.Of(text_));
+      ent.type = p.org ? EntityType::kOrganization : EntityType::kPerson;
+      ent.salience = 0;
+      entities_.push_back(std::move(ent));
+      e = static_cast<int>(entities_.size()) - 1;
+      gender_.push_back(0);
+      added_.emplace_back();
+      IndexName(e);
+    }
+    if (p.gender != 0) gender_[e] = p.gender;
+    AddMention(e, p.span, MentionType::kProper);
+    return e;
+  }
+
+  int ResolvePronoun(const Phrase& p, int32_t before, int32_t window_begin) {
+    const std::string& w = p.head;
+    const bool person = w == "he" || w == "she";
+    const bool group = w == "they" || w == "we" || w == "it";
+    if (!person && !group) return -1;
+    const std::map<int32_t, int>& index = person ? person_at_ : org_at_;
+    auto it = index.lower_bound(before);
+    int steps = 0;
+    while (it != index.begin() && steps < 40) {
+      --it;
+      ++steps;
+      if (it->first < window_begin) break;
+      if (InsideRun(it->first)) continue;
+      const int e = it->second;
+      if (person && gender_[e] != 0 && gender_[e] != p.gender) continue;
+      if (person) gender_[e] = p.gender;
+      AddMention(e, p.span, MentionType::kPronoun);
+      return e;
+    }
+    return -1;
+  }
+
+  // "the spokesman": a person earlier introduced with the same title.
+  int ResolveTitle(const Phrase& p, int32_t before, int32_t window_begin,
+                   const QuoteFinder::Lexicon& lex) {
+    if (p.head.empty()) return -1;
+    auto it = person_at_.lower_bound(before);
+    int steps = 0;
+    while (it != person_at_.begin() && steps < 60) {
+      --it;
+      ++steps;
+      if (it->first < window_begin) break;
+      const int32_t b = it->first;
+      const int32_t lo = std::max<int32_t>(0, b - 48);
+      const std::string around = absl::AsciiStrToLower(AsAbsl(text_.substr(
+          lo, std::min<size_t>(text_.size() - lo, (b - lo) + 120))));
+      size_t pos = 0;
+      while ((pos = around.find(p.head, pos)) != std::string::npos) {
+        const bool left_ok =
+            pos == 0 ||
+            !absl::ascii_isalpha(static_cast<unsigned char>(around[pos - 1]));
+        const size_t r = pos + p.head.size();
+        const bool right_ok =
+            r >= around.size() ||
+            !absl::ascii_isalpha(static_cast<unsigned char>(around[r]));
+        if (left_ok && right_ok) {
+          const int e = it->second;
+          AddMention(e, p.span, MentionType::kNominal);
+          return e;
+        }
+        pos = r;
+      }
+    }
+    return -1;
+  }
+
+  std::string_view text_;
+  std::vector<Entity>& entities_;
+  const std::vector<QuotedRun>& runs_;
+  std::vector<MentionRef> mentions_;
+  std::map<int32_t, int> person_at_;
+  std::map<int32_t, int> org_at_;
+  std::map<int32_t, MentionRef> added_mentions_;
+  absl::flat_hash_map<std::string, int> by_name_;
+  absl::flat_hash_map<std::string, int> by_surname_;
+  std::vector<int> gender_;
+  std::vector<std::vector<EntityMention>> added_;
+};
+
+constexpr int32_t kMaxFrame = 400;  // bytes read on either side of a quote
+
+// Cuts `words` to the part after the last sentence end.
+std::vector<Word> LastSentence(std::vector<Word> words) {
+  size_t start = 0;
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i].sentence_end && i + 1 < words.size()) start = i + 1;
+  }
+  words.erase(words.begin(), words.begin() + start);
+  return words;
+}
+
+// Cuts `words` at the first sentence end (inclusive of nothing after it).
+std::vector<Word> FirstSentence(std::vector<Word> words) {
+  for (size_t i = 0; i < words.size(); ++i) {
+    if (words[i].sentence_end) {
+      words.resize(i + 1);
+      break;
+    }
+  }
+  return words;
+}
+
+}  // namespace
+
+std::vector<Quote> QuoteFinder::Find(std::string_view text,
+                                     const Segmentation& seg,
+                                     std::vector<Entity>* entities) const {
+  std::vector<Quote> out;
+  if (entities == nullptr) return out;
+  const Lexicon& lex = *lex_;
+  const std::vector<QuotedRun> runs = FindQuotedRuns(text, seg);
+  if (runs.empty()) return out;
+  Resolver resolver(text, entities, runs);
+
+  auto para_span = [&](int32_t pi) -> ByteSpan {
+    if (seg.paragraphs.empty()) {
+      return {0, static_cast<int32_t>(text.size())};
+    }
+    return seg.paragraphs[pi].span;
+  };
+
+  // The previous attributed quote, for continuations.
+  struct Prev {
+    bool valid = false;
+    int32_t last_paragraph = 0;
+    Quote quote;
+  } prev;
+
+  for (size_t ri = 0; ri < runs.size(); ++ri) {
+    const QuotedRun& run = runs[ri];
+    const std::vector<Word> content =
+        Tokenize(text, run.content.begin, run.content.end, lex);
+    if (TitleLike(content, lex)) continue;
+
+    const ByteSpan first_para = para_span(run.first_paragraph);
+    const ByteSpan last_para = para_span(run.last_paragraph);
+
+    // Words after the closing mark, to the next quote or the paragraph end.
+    Attribution attr;
+    if (!run.close.empty()) {
+      int32_t e = last_para.end;
+      if (ri + 1 < runs.size() && runs[ri + 1].open.begin < e) {
+        e = runs[ri + 1].open.begin;
+      }
+      e = std::min(e, run.close.end + kMaxFrame);
+      const std::vector<Word> after =
+          FirstSentence(Tokenize(text, run.close.end, e, lex));
+      // Last character of the quoted words.
+      const unsigned char last =
+          static_cast<unsigned char>(text[run.content.end - 1]);
+      const bool open_end =
+          last == ',' || last == '?' || last == '!' || last == '-' ||
+          (last >= 0x80 && !content.empty() && content.back().punct);
+      size_t first = 0;
+      while (first < after.size() && after[first].punct &&
+             !after[first].sentence_end && first < 2) {
+        ++first;
+      }
+      const bool comma_after = first > 0;
+      const bool lower_after =
+          first < after.size() && !after[first].punct && !after[first].cap;
+      int sentence_words = 0;
+      for (const Word& w : after) sentence_words += w.punct ? 0 : 1;
+      const bool short_after = sentence_words <= 6;
+      if (open_end || comma_after || lower_after || short_after) {
+        Parser parser(text, after, lex);
+        for (size_t c = first; c < after.size() && c < first + 9; ++c) {
+          if (after[c].sentence_end) break;
+          int len = 0;
+          if (!parser.IsCueAt(static_cast<int>(c), &len)) continue;
+          Phrase sp;
+          if (c == first) {
+            sp = parser.PhraseFrom(static_cast<int>(c) + len,
+                                   static_cast<int>(after.size()));
+          } else {
+            sp = parser.SubjectBefore(static_cast<int>(c),
+                                      static_cast<int>(first));
+            if (sp.kind != PhraseKind::kNone) {
+              // Words between the quote and the subject must describe the
+              // subject ("U.S. spokesman John Kirby said").
+              int extra = 0;
+              for (size_t k = first;
+                   k < after.size() && after[k].span.begin < sp.span.begin;
+                   ++k) {
+                ++extra;
+                if ((after[k].punct && after[k].lower != ",") ||
+                    lex.np_stop.contains(after[k].lower) ||
+                    lex.cues.contains(after[k].lower) || extra > 7) {
+                  sp = {};
+                  break;
+                }
+              }
+            }
+            if (parser.Negated(static_cast<int>(c))) sp = {};
+          }
+          if (sp.kind != PhraseKind::kNone) {
+            attr.found = true;
+            attr.speaker = sp;
+            attr.cue = len == 2 ? "according to" : after[c].lower;
+          }
+          break;
+        }
+      }
+    }
+
+    // Words before the opening mark in the same sentence.
+    if (!attr.found) {
+      int32_t b = first_para.begin;
+      if (ri > 0 && runs[ri - 1].close.end > b) b = runs[ri - 1].close.end;
+      b = std::max(b, run.open.begin - kMaxFrame);
+      std::vector<Word> before =
+          LastSentence(Tokenize(text, b, run.open.begin, lex));
+      Parser parser(text, before, lex);
+      int tries = 0;
+      for (int c = static_cast<int>(before.size()) - 1; c >= 0 && tries < 2;
+           --c) {
+        int len = 0;
+        if (!parser.IsCueAt(c, &len)) {
+          // "according to": the cue is the word before "to".
+          continue;
+        }
+        ++tries;
+        Phrase sp;
+        if (len == 2) {
+          sp = parser.PhraseFrom(c + 2, static_cast<int>(before.size()));
+        } else if (!parser.Negated(c)) {
+          sp = parser.SubjectBefore(c, 0);
+        }
+        if (sp.kind != PhraseKind::kNone) {
+          attr.found = true;
+          attr.speaker = sp;
+          attr.cue = len == 2 ? "according to" : before[c].lower;
+          break;
+        }
+      }
+    }
+
+    Quote q;
+    q.span = run.content;
+    q.type = QuoteType::kDirect;
+    const int32_t window_begin =
+        para_span(std::max<int32_t>(0, run.first_paragraph - 3)).begin;
+    if (attr.found) {
+      ByteSpan span;
+      const int e = resolver.Resolve(attr.speaker, run.open.begin, window_begin,
+                                     lex, &span);
+      q.cue = attr.cue;
+      q.has_speaker_span = true;
+      q.speaker_span = span;
+      if (e >= 0) q.speaker = (*entities)[e].name;
+    } else {
+      // A continuation of the previous quote's speaker.
+      const bool starts_para = run.open.begin == first_para.begin;
+      bool intro = false;
+      if (starts_para && run.first_paragraph > 0 && seg.paragraphs.size() > 0) {
+        const ByteSpan pp = para_span(run.first_paragraph - 1);
+        const bool colon = pp.end > pp.begin && text[pp.end - 1] == ':';
+        const bool prev_close =
+            prev.valid && prev.last_paragraph == run.first_paragraph - 1;
+        if (colon || !prev_close) {
+          std::vector<Word> words = Tokenize(
+              text, std::max(pp.begin, pp.end - kMaxFrame), pp.end, lex);
+          if (!words.empty() && words.back().sentence_end) words.pop_back();
+          words = LastSentence(std::move(words));
+          Parser parser(text, words, lex);
+          for (int c = static_cast<int>(words.size()) - 1; c >= 0; --c) {
+            int len = 0;
+            if (!parser.IsCueAt(c, &len)) continue;
+            Phrase sp = len == 2 ? parser.PhraseFrom(
+                                       c + 2, static_cast<int>(words.size()))
+                                 : parser.SubjectBefore(c, 0);
+            if (parser.Negated(c)) sp = {};
+            if (sp.kind != PhraseKind::kNone) {
+              ByteSpan span;
+              const int e = resolver.Resolve(sp, run.open.begin, window_begin,
+                                             lex, &span);
+              q.cue = len == 2 ? "according to" : words[c].lower;
+              q.has_speaker_span = true;
+              q.speaker_span = span;
+              if (e >= 0) q.speaker = (*entities)[e].name;
+              intro = true;
+            }
+            break;
+          }
+        }
+      }
+      if (!intro && prev.valid &&
+          prev.last_paragraph >= run.first_paragraph - 1) {
+        q.speaker = prev.quote.speaker;
+        q.speaker_span = prev.quote.speaker_span;
+        q.has_speaker_span = prev.quote.has_speaker_span;
+        q.cue = prev.quote.cue;
+      }
+    }
+    const bool attributed = q.has_speaker_span;
+    if (!attributed) {
+      if (run.single) continue;
+      if (CountWords(content) < 4) continue;
+    }
+    if (attributed) {
+      prev.valid = true;
+      prev.last_paragraph = run.last_paragraph;
+      prev.quote = q;
+    }
+    out.push_back(std::move(q));
+  }
+  resolver.Finish();
+  return out;
 }
 
 }  // namespace lede

@@ -16,21 +16,65 @@ struct QuoteSpec {};
 //
 // Finds quotations and attributes each to a speaker entity and a cue.
 //
-// Immutable after Create(); safe to share across threads.
+// Quotes are the runs of words inside quotation marks (see quote_marks.h for
+// which marks and how they pair): one `Quote` per contiguous run, so a quote
+// split around "she said" gives two, both attributed. A quote of several
+// paragraphs (news convention: each paragraph reopens the quote) is one
+// `Quote` whose span covers all of them. Runs that look like titles ("One
+// Hundred Years of Solitude") are dropped, and so are short runs with no
+// attribution (scare quotes) and single-quoted runs with no attribution.
+//
+// Attribution, in order of preference: the words after the quote
+// ("QUOTE," X said / said X / X told reporters / according to X); the words
+// before it in the same sentence (X said, "QUOTE" / X said: "QUOTE" / X said
+// the plan is "partial quote"); the previous quote's speaker when this quote
+// continues it (same or next paragraph); a sentence in the previous paragraph
+// that introduces the speaker ("The Times reports:").
+//
+// Speakers are resolved against `*entities`: a name mention overlapping the
+// speaker phrase, else an entity whose name or surname matches ("Kirby" →
+// "John Kirby"); a pronoun to the most recent person mentioned outside
+// quotes (which is the previous quote's speaker in a "he said"
+// continuation), skipping people whose known gender disagrees; a definite
+// title ("the spokesman", "Russia's president") to a person earlier
+// introduced with that title ("spokesman John Kirby"). Indefinite speakers
+// ("a source") are never resolved.
+//
+// Immutable after Create(); safe to share across threads. Linear in the
+// length of the text (plus n log n in the number of mentions).
 class QuoteFinder {
  public:
-  static absl::StatusOr<std::unique_ptr<QuoteFinder>> Create(const QuoteSpec& spec);
+  static absl::StatusOr<std::unique_ptr<QuoteFinder>> Create(
+      const QuoteSpec& spec);
+  ~QuoteFinder();
 
-  // Quotes in document order. The mentions that name speakers but are not yet
-  // mentions of their entity ("he", "the spokesman") are added to that entity
-  // in `*entities` (typed PRONOUN or NOMINAL, keeping document order), so
-  // every `Quote::speaker_span` is a mention of the entity named by
-  // `Quote::speaker`.
+  // Quotes in document order, all of type DIRECT. The mentions that name
+  // speakers but are not yet mentions of their entity ("he", "the
+  // spokesman", or a name the entity stage missed) are added to that entity
+  // in `*entities` (typed PRONOUN, NOMINAL or PROPER, keeping document
+  // order), so every `Quote::speaker_span` of a quote with a non-empty
+  // `speaker` is a mention of the entity named by `Quote::speaker`.
+  //
+  // When a speaker is a capitalized name that no entity covers (the entity
+  // stage may miss it), a new `Entity` is appended to `*entities`: named by
+  // the name without leading titles ("Officer Tusk" → "Tusk", "Russian
+  // President Vladimir Putin" → "Vladimir Putin"), typed ORGANIZATION when
+  // the name holds an organization word or is an acronym and PERSON
+  // otherwise, with salience 0.
+  //
+  // When the phrase naming the speaker is found but cannot be resolved (a
+  // pronoun with no person before it, "a source"), `speaker` is empty while
+  // `has_speaker_span` is true and `speaker_span` marks the phrase.
+  //
+  // REQUIRES: `seg` is the segmentation of `text`; `entities` is not null.
   std::vector<Quote> Find(std::string_view text, const Segmentation& seg,
                           std::vector<Entity>* entities) const;
 
+  struct Lexicon;
+
  private:
-  QuoteFinder() = default;
+  QuoteFinder();
+  std::unique_ptr<const Lexicon> lex_;
 };
 
 }  // namespace lede

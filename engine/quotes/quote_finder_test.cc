@@ -1,0 +1,396 @@
+#include "engine/quotes/quote_finder.h"
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "engine/quotes/test_util.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace lede {
+namespace {
+
+using testing::MakeEntity;
+using testing::ParagraphsOf;
+
+// What a test expects of one quote; empty strings mean "empty".
+struct Want {
+  std::string text;
+  std::string speaker;
+  std::string speaker_span;
+  std::string cue;
+};
+
+struct EntitySeed {
+  std::string name;
+  EntityType type;
+  std::vector<std::string> surfaces;
+};
+
+struct FinderCase {
+  const char* name;
+  std::string text;
+  std::vector<EntitySeed> entities;
+  std::vector<Want> quotes;
+};
+
+std::vector<Entity> Seed(const std::string& text,
+                         const std::vector<EntitySeed>& seeds) {
+  std::vector<Entity> out;
+  for (const EntitySeed& s : seeds) {
+    out.push_back(MakeEntity(text, s.name, s.type, s.surfaces));
+  }
+  return out;
+}
+
+std::vector<Quote> FindAll(const std::string& text,
+                           std::vector<Entity>* entities) {
+  auto finder = QuoteFinder::Create(QuoteSpec{});
+  EXPECT_TRUE(finder.ok());
+  return (*finder)->Find(text, ParagraphsOf(text), entities);
+}
+
+void ExpectQuotes(const std::string& text, const std::vector<Quote>& got,
+                  const std::vector<Want>& want) {
+  ASSERT_EQ(got.size(), want.size()) << text;
+  for (size_t i = 0; i < want.size(); ++i) {
+    SCOPED_TRACE(want[i].text);
+    EXPECT_EQ(got[i].span.Of(text), want[i].text);
+    EXPECT_EQ(got[i].speaker, want[i].speaker);
+    EXPECT_EQ(got[i].has_speaker_span ? got[i].speaker_span.Of(text) : "",
+              want[i].speaker_span);
+    EXPECT_EQ(got[i].cue, want[i].cue);
+    EXPECT_EQ(got[i].type, QuoteType::kDirect);
+  }
+}
+
+class QuoteFinderTest : public ::testing::TestWithParam<FinderCase> {};
+
+TEST_P(QuoteFinderTest, FindsAndAttributesQuotes) {
+  const FinderCase& c = GetParam();
+  std::vector<Entity> entities = Seed(c.text, c.entities);
+  const std::vector<Quote> got = FindAll(c.text, &entities);
+  ExpectQuotes(c.text, got, c.quotes);
+}
+
+const EntitySeed kKirby{
+    "John Kirby", EntityType::kPerson, {"John Kirby", "Kirby"}};
+const EntitySeed kBurton{"Burton", EntityType::kPerson, {"Burton"}};
+
+INSTANTIATE_TEST_SUITE_P(
+    Patterns, QuoteFinderTest,
+    ::testing::Values(
+        FinderCase{"QuoteCommaNameSaid",
+                   "“We are not worried,” Kirby said.",
+                   {kKirby},
+                   {{"We are not worried,", "John Kirby", "Kirby", "said"}}},
+        FinderCase{"NameSaidCommaQuote",
+                   "Burton said, \"I love cats!\"",
+                   {kBurton},
+                   {{"I love cats!", "Burton", "Burton", "said"}}},
+        FinderCase{"QuoteCommaSaidName",
+                   "''This isn't tax reform,'' said Douglas Holtz-Eakin, an "
+                   "economist.",
+                   {},
+                   {{"This isn't tax reform,", "Douglas Holtz-Eakin",
+                     "Douglas Holtz-Eakin", "said"}}},
+        FinderCase{
+            "NameSaidColonQuote",
+            "John Kirby said: “We are watching closely.”",
+            {kKirby},
+            {{"We are watching closely.", "John Kirby", "John Kirby", "said"}}},
+        FinderCase{"QuoteNameToldReporters",
+                   "“It is a concern,” Kirby told reporters on Monday.",
+                   {kKirby},
+                   {{"It is a concern,", "John Kirby", "Kirby", "told"}}},
+        FinderCase{"QuoteAccordingTo",
+                   "“The talks went well,” according to Yuri Ushakov.",
+                   {{"Yuri Ushakov", EntityType::kPerson, {"Yuri Ushakov"}}},
+                   {{"The talks went well,", "Yuri Ushakov", "Yuri Ushakov",
+                     "according to"}}},
+        FinderCase{"SplitQuoteBothAttributed",
+                   "Mary Lee arrived late. “Part one,” she said, “part two.”",
+                   {{"Mary Lee", EntityType::kPerson, {"Mary Lee"}}},
+                   {{"Part one,", "Mary Lee", "she", "said"},
+                    {"part two.", "Mary Lee", "she", "said"}}},
+        FinderCase{"InvertedCueThenContinuation",
+                   "“I love cats!” insists Burton. “I absolutely do.”",
+                   {kBurton},
+                   {{"I love cats!", "Burton", "Burton", "insists"},
+                    {"I absolutely do.", "Burton", "Burton", "insists"}}},
+        FinderCase{"PartialQuoteInsideSentence",
+                   "On Monday, spokesman John Kirby told reporters that the "
+                   "administration is “not concerned about the trip,” but "
+                   "added there is concern.",
+                   {kKirby},
+                   {{"not concerned about the trip,", "John Kirby",
+                     "John Kirby", "told"}}},
+        FinderCase{"IntroSentenceInPreviousParagraph",
+                   "The New York Times reports:\n“Fewer donors gave small "
+                   "amounts this year than in 2012.”",
+                   {},
+                   {{"Fewer donors gave small amounts this year than in 2012.",
+                     "New York Times", "New York Times", "reports"}}},
+        FinderCase{"ContinuationParagraph",
+                   "“We are ready,” Kirby said.\n“We have been ready for a "
+                   "long time and we will stay ready.”",
+                   {kKirby},
+                   {{"We are ready,", "John Kirby", "Kirby", "said"},
+                    {"We have been ready for a long time and we will stay "
+                     "ready.",
+                     "John Kirby", "Kirby", "said"}}},
+        FinderCase{"MultiParagraphQuoteIsOneQuote",
+                   "“The first paragraph of the statement.\n“The second "
+                   "paragraph,” Kirby said.",
+                   {kKirby},
+                   {{"The first paragraph of the statement.\n“The second "
+                     "paragraph,",
+                     "John Kirby", "Kirby", "said"}}},
+        FinderCase{"TitleIsNotAQuote",
+                   "Burton claims that his favorite book is \"One Hundred "
+                   "Years of Solitude\".",
+                   {kBurton},
+                   {}},
+        FinderCase{"ScareQuoteIsNotAQuote",
+                   "Burton thinks that cats are \"cuties\".",
+                   {kBurton},
+                   {}},
+        FinderCase{"NestedSingleQuotesStayInside",
+                   "The stranger was eating a burger. He told everyone, "
+                   "\"This 'hamburger with extra cheese' is good.\"",
+                   {},
+                   {{"This 'hamburger with extra cheese' is good.", "", "He",
+                     "told"}}},
+        FinderCase{
+            "NominalSpeakerWithoutName",
+            "“Think before you act,” the clown said. “Your actions "
+            "have repercussions.”",
+            {},
+            {{"Think before you act,", "", "the clown", "said"},
+             {"Your actions have repercussions.", "", "the clown", "said"}}},
+        FinderCase{"IndefiniteSpeakerStaysUnresolved",
+                   "John Kirby spoke first. “It was chaos,” a source said.",
+                   {kKirby},
+                   {{"It was chaos,", "", "a source", "said"}}},
+        FinderCase{"ApostrophesAreNotQuotes",
+                   "Putin’s visit recalls the ’90s and rock ’n’ roll, and the "
+                   "States’ role.",
+                   {},
+                   {}},
+        FinderCase{"NegatedCueIsNoAttribution",
+                   "“It will rain all week long there,” Kirby did not say.",
+                   {kKirby},
+                   {{"It will rain all week long there,", "", "", ""}}}),
+    [](const ::testing::TestParamInfo<FinderCase>& info) {
+      return std::string(info.param.name);
+    });
+
+TEST(QuoteFinderResolutionTest, PronounResolvesToTheMostRecentPerson) {
+  const std::string text =
+      "Lloyd Austin spoke to lawmakers.\n“We saw Russia engage North "
+      "Korea,” he said.";
+  std::vector<Entity> entities = {
+      MakeEntity(text, "Lloyd Austin", EntityType::kPerson, {"Lloyd Austin"}),
+      MakeEntity(text, "Russia", EntityType::kLocation, {"Russia"})};
+  const auto quotes = FindAll(text, &entities);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Lloyd Austin");
+  EXPECT_EQ(quotes[0].speaker_span.Of(text), "he");
+  // The pronoun became a mention of Austin, in document order.
+  ASSERT_EQ(entities[0].mentions.size(), 2u);
+  EXPECT_EQ(entities[0].mentions[1].type, MentionType::kPronoun);
+  EXPECT_EQ(entities[0].mentions[1].span.Of(text), "he");
+}
+
+TEST(QuoteFinderResolutionTest, PronounSkipsPeopleNamedInsideTheQuote) {
+  const std::string text =
+      "Ann Smith spoke first. “Vladimir Putin is not our friend,” she said.";
+  std::vector<Entity> entities = {
+      MakeEntity(text, "Ann Smith", EntityType::kPerson, {"Ann Smith"}),
+      MakeEntity(text, "Vladimir Putin", EntityType::kPerson,
+                 {"Vladimir Putin"})};
+  const auto quotes = FindAll(text, &entities);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Ann Smith");
+}
+
+TEST(QuoteFinderResolutionTest, PronounRespectsKnownGender) {
+  struct Case {
+    std::string text;
+    std::string speaker;
+  };
+  const std::vector<Case> cases = {
+      {"Mr. Tom Brown met Ms. Jane Green. “We will sign,” she said.",
+       "Jane Green"},
+      {"Mr. Tom Brown met Ms. Jane Green. “We will sign,” he said.",
+       "Tom Brown"},
+      // Gender learned from an earlier "she".
+      {"Jane Green spoke. “Fine by us,” she said. Tom Brown left. Jane "
+       "Green stayed. “No deal at all today,” he said.",
+       "Tom Brown"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    std::vector<Entity> entities = {
+        MakeEntity(c.text, "Tom Brown", EntityType::kPerson, {"Tom Brown"}),
+        MakeEntity(c.text, "Jane Green", EntityType::kPerson, {"Jane Green"})};
+    const auto quotes = FindAll(c.text, &entities);
+    ASSERT_FALSE(quotes.empty());
+    EXPECT_EQ(quotes.back().speaker, c.speaker);
+  }
+}
+
+TEST(QuoteFinderResolutionTest, TitleResolvesToThePersonIntroducedWithIt) {
+  const std::string text =
+      "National Security spokesman John Kirby spoke on Monday.\n“We are "
+      "watching,” the spokesman said.";
+  std::vector<Entity> entities = {
+      MakeEntity(text, "John Kirby", EntityType::kPerson, {"John Kirby"})};
+  const auto quotes = FindAll(text, &entities);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "John Kirby");
+  EXPECT_EQ(quotes[0].speaker_span.Of(text), "the spokesman");
+  ASSERT_EQ(entities[0].mentions.size(), 2u);
+  EXPECT_EQ(entities[0].mentions[1].type, MentionType::kNominal);
+}
+
+TEST(QuoteFinderResolutionTest, PossessiveTitleResolves) {
+  const std::string text =
+      "Russian President Vladimir Putin met envoys.\n“The partnership is "
+      "strong,” Russia's president said.";
+  std::vector<Entity> entities = {
+      MakeEntity(text, "Vladimir Putin", EntityType::kPerson,
+                 {"Vladimir Putin"}),
+      MakeEntity(text, "Russia", EntityType::kLocation, {"Russia"})};
+  const auto quotes = FindAll(text, &entities);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Vladimir Putin");
+  EXPECT_EQ(quotes[0].speaker_span.Of(text), "Russia's president");
+}
+
+TEST(QuoteFinderResolutionTest, SurnameResolvesToTheFullName) {
+  const std::string text =
+      "John Kirby briefed reporters.\n“It is a concern,” Kirby said.";
+  // The entity stage found only the first mention.
+  std::vector<Entity> entities = {
+      MakeEntity(text, "John Kirby", EntityType::kPerson, {"John Kirby"})};
+  const auto quotes = FindAll(text, &entities);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "John Kirby");
+  ASSERT_EQ(entities.size(), 1u);
+  EXPECT_EQ(entities[0].mentions.size(), 2u);
+}
+
+TEST(QuoteFinderResolutionTest, UnknownNameBecomesANewEntity) {
+  const std::string text =
+      "“This is really a shame”, said Officer Tusk of the Walrus Police "
+      "Department. “He had such a life ahead of him”";
+  std::vector<Entity> entities;
+  const auto quotes = FindAll(text, &entities);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].speaker_span.Of(text), "Officer Tusk");
+  EXPECT_EQ(quotes[0].speaker, "Tusk");
+  EXPECT_EQ(quotes[1].speaker, "Tusk");
+  ASSERT_EQ(entities.size(), 1u);
+  EXPECT_EQ(entities[0].type, EntityType::kPerson);
+  EXPECT_EQ(entities[0].salience, 0);
+  ASSERT_EQ(entities[0].mentions.size(), 1u);
+}
+
+TEST(QuoteFinderResolutionTest, UnknownOrganizationIsTypedAsOne) {
+  const std::string text =
+      "“Detectives are looking into it,” the Richmond Police Department "
+      "said.";
+  std::vector<Entity> entities;
+  const auto quotes = FindAll(text, &entities);
+  ASSERT_EQ(quotes.size(), 1u);
+  ASSERT_EQ(entities.size(), 1u);
+  EXPECT_EQ(entities[0].type, EntityType::kOrganization);
+  EXPECT_EQ(quotes[0].speaker, "Richmond Police Department");
+}
+
+// An article like the sample: five quotes, each with its speaker.
+TEST(QuoteFinderArticleTest, FindsEveryQuoteOfANewsArticle) {
+  const std::string text =
+      "Leaders to meet in Hanoi\n"
+      "June 3 (UPI) — Chinese Premier Li Qiang will travel to Vietnam on "
+      "Monday to meet President To Lam, according to the foreign ministry.\n"
+      "Li and Lam are expected to sign a trade pact, according to Li aide "
+      "Wang Jun. While Wang said the pact does not target other countries, "
+      "it will open new markets.\n"
+      "“The parties are still polishing the text, and a decision on signing "
+      "will come within hours,” Wang said, according to state media.\n"
+      "China’s trade with Vietnam has “grown into a bond between partners "
+      "that keeps getting stronger,” Lam said in a speech last year.\n"
+      "On Friday, State Department spokesman Matthew Miller told reporters "
+      "that Washington is “not worried about the visit,” but added there "
+      "is unease about the pact.\n"
+      "“What worries us is the deepening tie between the two, because of "
+      "what it means for the region’s balance,” Miller said.\n"
+      "Trade Representative Katherine Tai told senators last week that the "
+      "pact could divert exports.\n"
+      "“We saw goods rerouted through third countries, and the effect on "
+      "our industries was real,” Tai said.\n";
+  std::vector<Entity> entities = {
+      MakeEntity(text, "Li Qiang", EntityType::kPerson, {"Li Qiang", "Li"}),
+      MakeEntity(text, "To Lam", EntityType::kPerson, {"To Lam", "Lam"}),
+      MakeEntity(text, "Wang Jun", EntityType::kPerson, {"Wang Jun", "Wang"}),
+      MakeEntity(text, "Matthew Miller", EntityType::kPerson,
+                 {"Matthew Miller", "Miller"}),
+      MakeEntity(text, "Katherine Tai", EntityType::kPerson,
+                 {"Katherine Tai", "Tai"}),
+      MakeEntity(text, "Vietnam", EntityType::kLocation, {"Vietnam"}),
+  };
+  const auto quotes = FindAll(text, &entities);
+  ExpectQuotes(
+      text, quotes,
+      {{"The parties are still polishing the text, and a decision on "
+        "signing will come within hours,",
+        "Wang Jun", "Wang", "said"},
+       {"grown into a bond between partners that keeps getting stronger,",
+        "To Lam", "Lam", "said"},
+       {"not worried about the visit,", "Matthew Miller", "Matthew Miller",
+        "told"},
+       {"What worries us is the deepening tie between the two, because of "
+        "what it means for the region’s balance,",
+        "Matthew Miller", "Miller", "said"},
+       {"We saw goods rerouted through third countries, and the effect on "
+        "our industries was real,",
+        "Katherine Tai", "Tai", "said"}});
+  EXPECT_EQ(entities.size(), 6u);  // every speaker was already known
+}
+
+TEST(QuoteFinderLimitsTest, TwoHundredThousandMarksAreLinear) {
+  auto finder = QuoteFinder::Create(QuoteSpec{});
+  ASSERT_TRUE(finder.ok());
+  const std::vector<std::string> units = {
+      "\"", "“",    "”", " “a,” he said. ", "“Yes,” Kirby said, “no.” ",
+      "'",  "‘x’ ",
+  };
+  for (const std::string& u : units) {
+    std::string text;
+    while (text.size() < 200000 * 1) text += u;
+    std::vector<Entity> entities;
+    const auto start = std::chrono::steady_clock::now();
+    const auto quotes = (*finder)->Find(text, ParagraphsOf(text), &entities);
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
+    EXPECT_LT(secs, 3.0) << u;
+    for (size_t i = 1; i < quotes.size(); ++i) {
+      ASSERT_LE(quotes[i - 1].span.end, quotes[i].span.begin);
+    }
+  }
+}
+
+TEST(QuoteFinderLimitsTest, EmptyInputs) {
+  auto finder = QuoteFinder::Create(QuoteSpec{});
+  ASSERT_TRUE(finder.ok());
+  std::vector<Entity> entities;
+  EXPECT_TRUE((*finder)->Find("", Segmentation{}, &entities).empty());
+  EXPECT_TRUE((*finder)->Find("\"", ParagraphsOf("\""), nullptr).empty());
+}
+
+}  // namespace
+}  // namespace lede
