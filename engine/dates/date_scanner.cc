@@ -338,6 +338,19 @@ inline int SeqLen(unsigned char c) {
   return 4;
 }
 
+// Length of the well-formed UTF-8 sequence at `i`, or 0 when the bytes there
+// are not one (stray continuation bytes, truncation, bad lead bytes).
+int ValidSeq(std::string_view s, size_t i) {
+  const unsigned char c = s[i];
+  if (c < 0xC2 || c > 0xF4) return 0;
+  const int len = SeqLen(c);
+  if (i + len > s.size()) return 0;
+  for (int k = 1; k < len; ++k) {
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  }
+  return len;
+}
+
 uint32_t Decode(std::string_view s, size_t i, int len) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + i;
   switch (len) {
@@ -431,10 +444,14 @@ std::vector<Tok> Tokenize(std::string_view text) {
       ++i;
     } else {
       if (c >= 0x80) {
-        const int len = SeqLen(c);
+        int len = ValidSeq(text, i);
         char code = 0;
-        const CpClass cls = i + len <= n ? Classify(Decode(text, i, len), &code)
-                                         : CpClass::kPunct;
+        CpClass cls = CpClass::kPunct;
+        if (len == 0) {
+          len = 1;  // a stray byte stands alone as punctuation
+        } else {
+          cls = Classify(Decode(text, i, len), &code);
+        }
         if (cls == CpClass::kSpace) {
           space = true;
           i += len;
@@ -460,8 +477,8 @@ std::vector<Tok> Tokenize(std::string_view text) {
           ++j;
           continue;
         }
-        const int len = SeqLen(d);
-        if (j + len > n) break;
+        const int len = ValidSeq(text, j);
+        if (len == 0) break;
         char code = 0;
         if (Classify(Decode(text, j, len), &code) != CpClass::kLetter) break;
         j += len;

@@ -1,9 +1,396 @@
 #include "engine/dates/date_tagger.h"
 
+#include <string>
+#include <vector>
+
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
 namespace lede {
 namespace {
-TEST(DateTaggerTest, Placeholder) {}
+
+class DateTaggerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto t = DateTagger::Create(DateSpec{});
+    ASSERT_TRUE(t.ok());
+    tagger_ = *std::move(t);
+  }
+
+  static ReferenceTime Ref(const std::string& s) {
+    auto r = ParseReferenceTime(s);
+    EXPECT_TRUE(r.ok()) << s;
+    return r.ok() ? *r : ReferenceTime();
+  }
+
+  std::vector<TimeExpression> Tag(const std::string& text,
+                                  const std::string& ref) const {
+    return tagger_->Tag(text, Segmentation{}, Ref(ref));
+  }
+
+  // The expression whose text is exactly `phrase`, or nullptr.
+  static const TimeExpression* Find(const std::vector<TimeExpression>& v,
+                                    const std::string& text,
+                                    const std::string& phrase, int nth = 0) {
+    for (const TimeExpression& e : v) {
+      if (e.span.Of(text) == phrase && nth-- == 0) return &e;
+    }
+    return nullptr;
+  }
+
+  std::unique_ptr<DateTagger> tagger_;
+};
+
+struct Case {
+  const char* text;    // a sentence
+  const char* phrase;  // the expected span text
+  TimeType type;
+  const char* value;
+  const char* mod;
+};
+
+void RunTable(const DateTagger& tagger, const std::vector<Case>& cases,
+              const std::string& ref_text) {
+  const ReferenceTime ref = *ParseReferenceTime(ref_text);
+  for (const Case& c : cases) {
+    const std::string text = c.text;
+    const auto found = tagger.Tag(text, Segmentation{}, ref);
+    const TimeExpression* hit = nullptr;
+    for (const TimeExpression& e : found) {
+      if (e.span.Of(text) == c.phrase) hit = &e;
+    }
+    std::string got;
+    for (const TimeExpression& e : found) {
+      got += "[" + std::string(e.span.Of(text)) + "=" + e.value + "] ";
+    }
+    ASSERT_NE(hit, nullptr)
+        << c.text << " → no \"" << c.phrase << "\"; found " << got;
+    EXPECT_EQ(hit->value, c.value) << c.text;
+    EXPECT_EQ(hit->type, c.type) << c.text;
+    EXPECT_EQ(hit->mod, c.mod) << c.text;
+  }
+}
+
+constexpr TimeType D = TimeType::kDate;
+constexpr TimeType T = TimeType::kTime;
+constexpr TimeType P = TimeType::kDuration;
+constexpr TimeType S = TimeType::kSet;
+
+TEST_F(DateTaggerTest, NewsArticleLikeTheSample) {
+  const std::string text =
+      "The leaders met on September 13, 2023, at a spaceport. On Tuesday, "
+      "the president will travel north for talks. The two are expected to "
+      "sign a treaty Wednesday, updating pacts signed in 1961, 2000 and "
+      "2001. It is his first visit in 20 years and their second meeting in "
+      "nine months. He will spend two days there.\n"
+      "The visit follows a trip to Russia in September, when the two "
+      "countries exchanged weapons. Relations grew \"in September last "
+      "year,\" the leader said in a statement last fall.\n"
+      "On Monday, a spokesman told reporters the trip was no surprise. A "
+      "minister told lawmakers last month that supplies had helped. The "
+      "meeting comes less than a week after a summit, and a decision will "
+      "come in the coming hours.";
+  const auto v = Tag(text, "2024-06-17");
+  struct Want {
+    const char* phrase;
+    const char* value;
+    TimeType type;
+    const char* mod;
+  };
+  const Want wants[] = {
+      {"September 13, 2023", "2023-09-13", D, ""},
+      {"Tuesday", "2024-06-18", D, ""},
+      {"Wednesday", "2024-06-19", D, ""},
+      {"1961", "1961", D, ""},
+      {"2000", "2000", D, ""},
+      {"2001", "2001", D, ""},
+      {"20 years", "P20Y", P, ""},
+      {"nine months", "P9M", P, ""},
+      {"two days", "P2D", P, ""},
+      {"September", "2023-09", D, ""},
+      {"September last year", "2023-09", D, ""},
+      {"last fall", "2023-FA", D, ""},
+      {"Monday", "2024-06-17", D, ""},
+      {"last month", "2024-05", D, ""},
+      {"less than a week", "P1W", P, "LESS_THAN"},
+      {"the coming hours", "PTXH", P, ""},
+  };
+  for (const Want& w : wants) {
+    const TimeExpression* e = Find(v, text, w.phrase);
+    ASSERT_NE(e, nullptr) << w.phrase;
+    EXPECT_EQ(e->value, w.value) << w.phrase;
+    EXPECT_EQ(e->type, w.type) << w.phrase;
+    EXPECT_EQ(e->mod, w.mod) << w.phrase;
+  }
+  // Spans are byte offsets in document order, not overlapping.
+  for (size_t i = 1; i < v.size(); ++i) {
+    EXPECT_LE(v[i - 1].span.end, v[i].span.begin);
+  }
+}
+
+TEST_F(DateTaggerTest, AbsoluteDates) {
+  RunTable(
+      *tagger_,
+      {
+          {"It began on September 13, 2023.", "September 13, 2023", D,
+           "2023-09-13", ""},
+          {"It began on 13 September 2023.", "13 September 2023", D,
+           "2023-09-13", ""},
+          {"It opens Sept. 13 in Paris.", "Sept. 13", D, "2024-09-13", ""},
+          {"Sales rose in June 2024.", "June 2024", D, "2024-06", ""},
+          {"Filed 06/17/2024 in court.", "06/17/2024", D, "2024-06-17", ""},
+          {"Filed 2024-06-17 in court.", "2024-06-17", D, "2024-06-17", ""},
+          {"It was built in 1961.", "1961", D, "1961", ""},
+          {"Music of the 1990s.", "the 1990s", D, "199", ""},
+          {"Growth in the 2000s.", "the 2000s", D, "200", ""},
+          {"Earnings for Q3 2024 rose.", "Q3 2024", D, "2024-Q3", ""},
+          {"Profit fell in the first quarter.", "the first quarter", D,
+           "2024-Q1", ""},
+          {"Talks resume in mid-June.", "mid-June", D, "2024-06", "MID"},
+          {"A vote is due early 2025.", "early 2025", D, "2025", "START"},
+          {"It opened in the 20th century.", "the 20th century", D, "19", ""},
+      },
+      "2024-06-17");
+}
+
+TEST_F(DateTaggerTest, FourDigitNumbersAreYearsOnlyInContext) {
+  const std::string text =
+      "About 1,961 people came; 2000 troops left. Pacts from 1961, 2000 and "
+      "2001 stand.";
+  const auto v = Tag(text, "2024-06-17");
+  std::vector<std::string> years;
+  for (const TimeExpression& e : v) years.push_back(e.value);
+  EXPECT_THAT(years, ::testing::ElementsAre("1961", "2000", "2001"));
+}
+
+TEST_F(DateTaggerTest, RelativeDates) {
+  RunTable(
+      *tagger_,
+      {
+          {"He resigned last month.", "last month", D, "2024-05", ""},
+          {"Elections are due next year.", "next year", D, "2025", ""},
+          {"Talks continue this week.", "this week", D, "2024-W25", ""},
+          {"He arrived two weeks ago.", "two weeks ago", D, "2024-W23", ""},
+          {"He arrived three days ago.", "three days ago", D, "2024-06-14", ""},
+          {"He spoke yesterday.", "yesterday", D, "2024-06-16", ""},
+          {"He speaks today.", "today", D, "2024-06-17", ""},
+          {"He speaks tomorrow.", "tomorrow", D, "2024-06-18", ""},
+          {"Prices are high now.", "now", D, "PRESENT_REF", ""},
+          {"Prices are currently high.", "currently", D, "PRESENT_REF", ""},
+          {"He recently moved.", "recently", D, "PAST_REF", ""},
+          {"It shipped September last year.", "September last year", D,
+           "2023-09", ""},
+          {"He spoke last fall.", "last fall", D, "2023-FA", ""},
+          {"He will visit this summer.", "this summer", D, "2024-SU", ""},
+          {"It was built earlier this year.", "earlier this year", D, "2024",
+           "START"},
+          {"We met last Friday.", "last Friday", D, "2024-06-14", ""},
+          {"We meet next Friday.", "next Friday", D, "2024-06-21", ""},
+      },
+      "2024-06-17");
+}
+
+TEST_F(DateTaggerTest, WeekdaysFollowTense) {
+  // Reference: Wednesday 2024-06-19.
+  RunTable(
+      *tagger_,
+      {
+          {"Putin will travel on Tuesday.", "Tuesday", D, "2024-06-25", ""},
+          {"Officials said Tuesday the plan failed.", "Tuesday", D,
+           "2024-06-18", ""},
+          {"The minister resigned Monday.", "Monday", D, "2024-06-17", ""},
+          {"The vote is expected Friday.", "Friday", D, "2024-06-21", ""},
+          {"The talks are scheduled for Monday.", "Monday", D, "2024-06-24",
+           ""},
+          {"He met the king Thursday.", "Thursday", D, "2024-06-13", ""},
+      },
+      "2024-06-19");
+}
+
+TEST_F(DateTaggerTest, MonthWithoutYearFollowsTense) {
+  RunTable(
+      *tagger_,
+      {
+          {"The ministers met in September.", "September", D, "2023-09", ""},
+          {"The ministers will meet in September.", "September", D, "2024-09",
+           ""},
+          {"The ministers will meet in March.", "March", D, "2025-03", ""},
+      },
+      "2024-06-17");
+}
+
+TEST_F(DateTaggerTest, YearRollsOverInDecember) {
+  RunTable(*tagger_,
+           {
+               {"Rates rise next month.", "next month", D, "2025-01", ""},
+               {"The court sits Jan. 3 for the hearing.", "Jan. 3", D,
+                "2025-01-03", ""},
+               {"Talks continue next week.", "next week", D, "2024-W52", ""},
+           },
+           "2024-12-20");
+  RunTable(
+      *tagger_,
+      {
+          {"Sales fell last month.", "last month", D, "2023-12", ""},
+          {"He spoke on Dec. 30 about it.", "Dec. 30", D, "2023-12-30", ""},
+      },
+      "2024-01-05");
+}
+
+TEST_F(DateTaggerTest, LeapDays) {
+  RunTable(*tagger_,
+           {
+               {"It was signed Feb. 29, 2024.", "Feb. 29, 2024", D,
+                "2024-02-29", ""},
+               {"A year after Feb 29, 2024, little changed.", "Feb 29, 2024", D,
+                "2024-02-29", ""},
+               {"He spoke yesterday.", "yesterday", D, "2024-02-29", ""},
+               {"It opened on Feb. 29.", "Feb. 29", D, "2024-02-29", ""},
+           },
+           "2024-03-01");
+  // Feb. 29 in a non-leap year is not a date.
+  const std::string text = "It was signed Feb. 29, 2023.";
+  for (const TimeExpression& e : Tag(text, "2024-03-01")) {
+    EXPECT_NE(e.value, "2023-02-29");
+  }
+  RunTable(*tagger_, {{"It opens Feb. 29.", "Feb. 29", D, "2028-02-29", ""}},
+           "2027-06-01");
+}
+
+TEST_F(DateTaggerTest, Times) {
+  RunTable(
+      *tagger_,
+      {
+          {"Polls close at 3 p.m. EDT.", "3 p.m. EDT", T, "2024-06-17T15:00",
+           ""},
+          {"Polls close at 8:30 pm.", "8:30 pm", T, "2024-06-17T20:30", ""},
+          {"They meet at noon.", "noon", T, "2024-06-17T12:00", ""},
+          {"Monday morning, markets fell.", "Monday morning", T,
+           "2024-06-17TMO", ""},
+          {"He will speak tonight.", "tonight", T, "2024-06-17TNI", ""},
+          {"He spoke this afternoon.", "this afternoon", T, "2024-06-17TAF",
+           ""},
+      },
+      "2024-06-17");
+}
+
+TEST_F(DateTaggerTest, Durations) {
+  RunTable(
+      *tagger_,
+      {
+          {"He served 20 years.", "20 years", P, "P20Y", ""},
+          {"It took nine months.", "nine months", P, "P9M", ""},
+          {"He stayed two days.", "two days", P, "P2D", ""},
+          {"It ended in less than a week.", "less than a week", P, "P1W",
+           "LESS_THAN"},
+          {"Prices rose over the past three years.", "the past three years", P,
+           "P3Y", ""},
+          {"Strikes lasted 24 hours.", "24 hours", P, "PT24H", ""},
+          {"It took a decade.", "a decade", P, "P10Y", ""},
+          {"It took twenty-five years.", "twenty-five years", P, "P25Y", ""},
+          {"It took a dozen years.", "a dozen years", P, "P12Y", ""},
+          {"A two-year deal was signed.", "two-year", P, "P2Y", ""},
+          {"It lasted more than four hours.", "more than four hours", P, "PT4H",
+           "MORE_THAN"},
+      },
+      "2024-06-17");
+}
+
+TEST_F(DateTaggerTest, Sets) {
+  RunTable(
+      *tagger_,
+      {
+          {"They meet every Tuesday.", "every Tuesday", S, "XXXX-WXX-2", ""},
+          {"Fees are paid annually.", "annually", S, "P1Y", ""},
+          {"He runs daily.", "daily", S, "P1D", ""},
+          {"Reports arrive each week.", "each week", S, "P1W", ""},
+      },
+      "2024-06-17");
+}
+
+TEST_F(DateTaggerTest, UnknownReferenceLeavesRelativeDatesUnresolved) {
+  const ReferenceTime none;
+  const std::string text =
+      "He spoke Tuesday, last month and yesterday; on Sept. 13 and in June "
+      "2024 too.";
+  const auto v = tagger_->Tag(text, Segmentation{}, none);
+  EXPECT_EQ(Find(v, text, "Tuesday")->value, "XXXX-WXX-2");
+  EXPECT_EQ(Find(v, text, "last month")->value, "XXXX-XX");
+  EXPECT_EQ(Find(v, text, "yesterday")->value, "XXXX-XX-XX");
+  EXPECT_EQ(Find(v, text, "Sept. 13")->value, "XXXX-09-13");
+  EXPECT_EQ(Find(v, text, "June 2024")->value, "2024-06");
+}
+
+TEST_F(DateTaggerTest, DatelineWithoutYearKeepsYearUnknown) {
+  const std::string text =
+      "Caption line.\nJune 17 (UPI) — Officials met yesterday and will meet "
+      "again on Sept. 13. Last year was hard.";
+  const ReferenceTime ref = tagger_->FindDateline(text, Segmentation{});
+  ASSERT_EQ(ref.source, ReferenceTime::Source::kDateline);
+  EXPECT_FALSE(ref.has_year);
+  EXPECT_EQ(ref.ToString(), "XXXX-06-17");
+  const auto v = tagger_->Tag(text, Segmentation{}, ref);
+  EXPECT_EQ(Find(v, text, "yesterday")->value, "XXXX-06-16");
+  EXPECT_EQ(Find(v, text, "Sept. 13")->value, "XXXX-09-13");
+  EXPECT_EQ(Find(v, text, "Last year")->value, "XXXX");
+}
+
+TEST_F(DateTaggerTest, FindsDatelines) {
+  struct D2 {
+    const char* text;
+    bool found;
+    const char* value;
+  };
+  const D2 cases[] = {
+      {"June 17 (UPI) — Putin will travel.", true, "XXXX-06-17"},
+      {"WASHINGTON, June 17 (Reuters) - The Senate voted.", true, "XXXX-06-17"},
+      {"NEW YORK, Sept. 3, 2023 (AP) -- Stocks fell.", true, "2023-09-03"},
+      {"Photo caption here.\nMOSCOW, March 4 (AP) — Snow fell.", true,
+       "XXXX-03-04"},
+      {"MOSCOW (AP) — Snow fell on June 17.", false, ""},
+      {"Nothing to see here on June 17.", false, ""},
+  };
+  for (const D2& c : cases) {
+    const ReferenceTime r = tagger_->FindDateline(c.text, Segmentation{});
+    EXPECT_EQ(r.known(), c.found) << c.text;
+    if (c.found) {
+      EXPECT_EQ(r.source, ReferenceTime::Source::kDateline);
+      EXPECT_EQ(r.ToString(), c.value) << c.text;
+    }
+  }
+}
+
+TEST_F(DateTaggerTest, CaseAndApostrophesDoNotMatter) {
+  const std::string text =
+      "TUESDAY the club said it had grown since the ’90s and the '80s.";
+  const auto v = Tag(text, "2024-06-19");
+  ASSERT_NE(Find(v, text, "TUESDAY"), nullptr);
+  EXPECT_EQ(Find(v, text, "TUESDAY")->value, "2024-06-18");
+  ASSERT_NE(Find(v, text, "the ’90s"), nullptr);
+  EXPECT_EQ(Find(v, text, "the ’90s")->value, "199");
+  ASSERT_NE(Find(v, text, "the '80s"), nullptr);
+}
+
+TEST_F(DateTaggerTest, MalformedReferenceTimeIsRejected) {
+  EXPECT_EQ(ParseReferenceTime("2023-02-29").status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(ParseReferenceTime("yesterday").status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(DateTaggerTest, HostileInputsStayLinearAndSafe) {
+  const std::string no_spaces(10 << 20, 'a');
+  EXPECT_TRUE(Tag(no_spaces, "2024-06-17").empty());
+  const std::string periods(1000000, '.');
+  EXPECT_TRUE(Tag(periods, "2024-06-17").empty());
+  const std::string digits(1000000, '7');
+  EXPECT_TRUE(Tag(digits, "2024-06-17").empty());
+  std::string many;
+  for (int i = 0; i < 100000; ++i) many += "May 2024 ";
+  EXPECT_EQ(Tag(many, "2024-06-17").size(), 100000u);
+  std::string invalid = "\xff\xfe June 17 \xe2\x80";
+  EXPECT_FALSE(Tag(invalid, "2024-06-17").empty());
+}
+
 }  // namespace
 }  // namespace lede
