@@ -416,7 +416,9 @@ TEST(ResolverTest, SalienceIsNormalizedAndSorted) {
   for (size_t i = 0; i < es.size(); ++i) {
     EXPECT_GE(es[i].salience, 0.0f);
     EXPECT_LE(es[i].salience, 1.0f);
-    if (i > 0) EXPECT_GE(es[i - 1].salience, es[i].salience);
+    if (i > 0) {
+      EXPECT_GE(es[i - 1].salience, es[i].salience);
+    }
     for (size_t j = 1; j < es[i].mentions.size(); ++j) {
       EXPECT_LT(es[i].mentions[j - 1].span.begin, es[i].mentions[j].span.begin);
     }
