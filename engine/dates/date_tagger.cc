@@ -9,6 +9,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
 #include "engine/dates/date_scanner.h"
+#include "engine/text/string_view.h"
 
 namespace lede {
 
@@ -1318,6 +1319,47 @@ std::string DurationValue(Unit u, int n) {
   }
 }
 
+// An ISO 8601 duration from (unit, count) parts, largest unit first:
+// P1Y2DT3H4S. Counts may be decimal ("1.5").
+std::string FormatDuration(
+    const std::vector<std::pair<Unit, std::string>>& parts) {
+  auto times = [](const std::string& c, int k) {
+    int v = 0;
+    for (char ch : c) {
+      if (ch < '0' || ch > '9') return absl::StrCat(c, "x", k);  // not used
+      v = v * 10 + (ch - '0');
+    }
+    return absl::StrCat(v * k);
+  };
+  std::string date = "P", time;
+  for (const auto& [u, c] : parts) {
+    const bool integral = c.find('.') == std::string::npos;
+    switch (u) {
+      case di::kSecond: absl::StrAppend(&time, c, "S"); break;
+      case di::kMinute: absl::StrAppend(&time, c, "M"); break;
+      case di::kHour: absl::StrAppend(&time, c, "H"); break;
+      case di::kDay: absl::StrAppend(&date, c, "D"); break;
+      case di::kWeek: absl::StrAppend(&date, c, "W"); break;
+      case di::kFortnight:
+        absl::StrAppend(&date, integral ? times(c, 2) : c + "x2", "W");
+        break;
+      case di::kWeekend: absl::StrAppend(&date, c, "WE"); break;
+      case di::kMonth: absl::StrAppend(&date, c, "M"); break;
+      case di::kQuarter: absl::StrAppend(&date, c, "Q"); break;
+      case di::kYear: absl::StrAppend(&date, c, "Y"); break;
+      case di::kDecade:
+        absl::StrAppend(&date, integral ? times(c, 10) : c, integral ? "Y" : "DE");
+        break;
+      case di::kCentury_:
+        absl::StrAppend(&date, integral ? times(c, 100) : c, integral ? "Y" : "CE");
+        break;
+      default: break;
+    }
+  }
+  if (!time.empty()) absl::StrAppend(&date, "T", time);
+  return date;
+}
+
 // "20 years", "nine months", "the past three years", "two-year", "a decade",
 // "two weeks ago" (a date), "24 hours", "several days", "recent weeks".
 bool Matcher::DurationExpr(int i, Hit* h) const {
@@ -1351,7 +1393,27 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
       }
     }
   }
-  if (Number(j, &n, &e) && !(IsNum(j) && t_[j].digits >= 4)) {
+  std::string count;  // decimal count ("1.5"), else empty
+  if (IsNum(j) && !GluedLeft(j) && IsP(j + 1, '.') && Tight(j + 1) &&
+      IsNum(j + 2) && Tight(j + 2) && t_[j].digits <= 3 &&
+      t_[j + 2].digits <= 2) {
+    count = absl::StrCat(t_[j].num, ".", AsAbsl(Str(j + 2)));
+    n = t_[j].num;
+    e = j + 3;
+    u = L(e);
+  } else if (Number(j, &n, &e) && !(IsNum(j) && t_[j].digits >= 4)) {
+    // "5 and a half minutes"
+    if (n >= 0 && IsKw(e, di::kAnd) && (IsKw(e + 1, di::kA) || IsKw(e + 1, di::kAn)) &&
+        IsKw(e + 2, di::kHalf) && L(e + 3) && L(e + 3)->unit) {
+      count = absl::StrCat(n, ".5");
+      e += 3;
+    }
+    // "two more weeks", "2 additional minutes"
+    if (n > 0 && (IsKw(e, di::kMore) || Str(std::min(e, n_ - 1)) == "additional" ||
+                  Str(std::min(e, n_ - 1)) == "extra") &&
+        e + 1 < n_ && L(e + 1) && L(e + 1)->unit) {
+      ++e;
+    }
     u = L(e);
     // "two-year", "10-year"
     if ((u == nullptr || u->unit == di::kNoUnit) && IsDash(e) && Tight(e) &&
@@ -1394,23 +1456,33 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
     // "two year" occurs in speech; accept.
   }
   int end = e + 1;
-  std::string value = DurationValue(unit, n);
-  // "a year and a half", "an hour and a half"
-  if (n >= 0 && IsKw(end, di::kAnd) && (IsKw(end + 1, di::kA)) &&
-      IsKw(end + 2, di::kHalf)) {
-    if (unit == di::kHour) {
-      value = absl::StrCat("PT", n, "H30M");
-    } else if (unit == di::kMinute) {
-      value = absl::StrCat("PT", n, "M30S");
-    } else if (unit == di::kYear) {
-      value = absl::StrCat("P", n, "Y6M");
-    } else if (unit == di::kDay) {
-      value = absl::StrCat("P", n, "DT12H");
-    } else {
-      value = absl::StrCat(value.substr(0, value.size() - 1), ".5",
-                           value.substr(value.size() - 1));
+  std::string value;
+  if (n == -2) {
+    value = DurationValue(unit, n);
+  } else {
+    std::vector<std::pair<Unit, std::string>> parts;
+    parts.emplace_back(unit, count.empty() ? absl::StrCat(n) : count);
+    // "an hour and a half", "a year and a half"
+    if (count.empty() && IsKw(end, di::kAnd) && IsKw(end + 1, di::kA) &&
+        IsKw(end + 2, di::kHalf)) {
+      parts.back().second = absl::StrCat(n, ".5");
+      end += 3;
     }
-    end += 3;
+    // "an hour and 45 minutes", "1 year, 2 days, 3 hours and 4 seconds"
+    while (!hyphen) {
+      int c = end;
+      if (IsP(c, ',')) ++c;
+      if (IsKw(c, di::kAnd)) ++c;
+      int m, me;
+      if (c == end || !Number(c, &m, &me) || m < 0 || L(me) == nullptr ||
+          L(me)->unit == di::kNoUnit || L(me)->unit >= parts.back().first ||
+          (m == 1 && L(me)->plural) || IsNum(me)) {
+        break;
+      }
+      parts.emplace_back(static_cast<Unit>(L(me)->unit), absl::StrCat(m));
+      end = me + 1;
+    }
+    value = FormatDuration(parts);
   }
   h->takes_the = the_ok;
   // "two weeks ago", "a year earlier", "two years from now": points in
