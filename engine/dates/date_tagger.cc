@@ -1335,25 +1335,46 @@ std::string FormatDuration(
   for (const auto& [u, c] : parts) {
     const bool integral = c.find('.') == std::string::npos;
     switch (u) {
-      case di::kSecond: absl::StrAppend(&time, c, "S"); break;
-      case di::kMinute: absl::StrAppend(&time, c, "M"); break;
-      case di::kHour: absl::StrAppend(&time, c, "H"); break;
-      case di::kDay: absl::StrAppend(&date, c, "D"); break;
-      case di::kWeek: absl::StrAppend(&date, c, "W"); break;
+      case di::kSecond:
+        absl::StrAppend(&time, c, "S");
+        break;
+      case di::kMinute:
+        absl::StrAppend(&time, c, "M");
+        break;
+      case di::kHour:
+        absl::StrAppend(&time, c, "H");
+        break;
+      case di::kDay:
+        absl::StrAppend(&date, c, "D");
+        break;
+      case di::kWeek:
+        absl::StrAppend(&date, c, "W");
+        break;
       case di::kFortnight:
         absl::StrAppend(&date, integral ? times(c, 2) : c + "x2", "W");
         break;
-      case di::kWeekend: absl::StrAppend(&date, c, "WE"); break;
-      case di::kMonth: absl::StrAppend(&date, c, "M"); break;
-      case di::kQuarter: absl::StrAppend(&date, c, "Q"); break;
-      case di::kYear: absl::StrAppend(&date, c, "Y"); break;
+      case di::kWeekend:
+        absl::StrAppend(&date, c, "WE");
+        break;
+      case di::kMonth:
+        absl::StrAppend(&date, c, "M");
+        break;
+      case di::kQuarter:
+        absl::StrAppend(&date, c, "Q");
+        break;
+      case di::kYear:
+        absl::StrAppend(&date, c, "Y");
+        break;
       case di::kDecade:
-        absl::StrAppend(&date, integral ? times(c, 10) : c, integral ? "Y" : "DE");
+        absl::StrAppend(&date, integral ? times(c, 10) : c,
+                        integral ? "Y" : "DE");
         break;
       case di::kCentury_:
-        absl::StrAppend(&date, integral ? times(c, 100) : c, integral ? "Y" : "CE");
+        absl::StrAppend(&date, integral ? times(c, 100) : c,
+                        integral ? "Y" : "CE");
         break;
-      default: break;
+      default:
+        break;
     }
   }
   if (!time.empty()) absl::StrAppend(&date, "T", time);
@@ -1402,15 +1423,35 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
     e = j + 3;
     u = L(e);
   } else if (Number(j, &n, &e) && !(IsNum(j) && t_[j].digits >= 4)) {
-    // "5 and a half minutes"
-    if (n >= 0 && IsKw(e, di::kAnd) && (IsKw(e + 1, di::kA) || IsKw(e + 1, di::kAn)) &&
-        IsKw(e + 2, di::kHalf) && L(e + 3) && L(e + 3)->unit) {
-      count = absl::StrCat(n, ".5");
-      e += 3;
+    // "5 and a half minutes", "one and three quarters hours"
+    if (n >= 0 && IsKw(e, di::kAnd)) {
+      int c = e + 1;
+      int quarters = 1;
+      if (IsKw(c, di::kA) || IsKw(c, di::kAn)) {
+        ++c;
+      } else if (L(c) && L(c)->number >= 1 && L(c)->number <= 3) {
+        quarters = L(c)->number;
+        ++c;
+      }
+      const char* frac = nullptr;
+      if (IsKw(c, di::kHalf)) {
+        frac = ".5";
+      } else if (L(c) && L(c)->unit == di::kQuarter) {
+        frac = quarters == 1 ? ".25" : quarters == 2 ? ".5" : ".75";
+      }
+      if (frac != nullptr) {
+        int k = c + 1;
+        if (IsKw(k, di::kOf)) ++k;
+        if (L(k) && L(k)->unit && L(k)->unit != di::kQuarter) {
+          count = absl::StrCat(n, frac);
+          e = k;
+        }
+      }
     }
     // "two more weeks", "2 additional minutes"
-    if (n > 0 && (IsKw(e, di::kMore) || Str(std::min(e, n_ - 1)) == "additional" ||
-                  Str(std::min(e, n_ - 1)) == "extra") &&
+    if (n > 0 &&
+        (IsKw(e, di::kMore) || Str(std::min(e, n_ - 1)) == "additional" ||
+         Str(std::min(e, n_ - 1)) == "extra") &&
         e + 1 < n_ && L(e + 1) && L(e + 1)->unit) {
       ++e;
     }
@@ -1447,7 +1488,7 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
   }
   if (u == nullptr || u->unit == di::kNoUnit) return false;
   const Unit unit = static_cast<Unit>(u->unit);
-  if (n == 1 && u->plural) return false;
+  if (n == 1 && u->plural && count.empty()) return false;
   if (article && unit == di::kSecond) return false;  // "a second time"
   // "the past three years", "the first nine months", "the nine months";
   // not "the two-year (plan)".
@@ -1462,11 +1503,24 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
   } else {
     std::vector<std::pair<Unit, std::string>> parts;
     parts.emplace_back(unit, count.empty() ? absl::StrCat(n) : count);
-    // "an hour and a half", "a year and a half"
+    // "an hour and a half", "a year and a half", "one hour and half"
     if (count.empty() && IsKw(end, di::kAnd) && IsKw(end + 1, di::kA) &&
         IsKw(end + 2, di::kHalf)) {
       parts.back().second = absl::StrCat(n, ".5");
       end += 3;
+    } else if (count.empty() && IsKw(end, di::kAnd) &&
+               IsKw(end + 1, di::kHalf)) {
+      parts.back().second = absl::StrCat(n, ".5");
+      end += 2;
+    } else if (count.empty() && unit == di::kHour) {
+      // "1 hour thirty", "an hour and fifteen"
+      int c = IsKw(end, di::kAnd) ? end + 1 : end;
+      int m, me;
+      if (L(c) && L(c)->number >= 10 && Number(c, &m, &me) && m < 60 &&
+          !(L(me) && (L(me)->unit || L(me)->number >= 0))) {
+        parts.emplace_back(di::kMinute, absl::StrCat(m));
+        end = me;
+      }
     }
     // "an hour and 45 minutes", "1 year, 2 days, 3 hours and 4 seconds"
     while (!hyphen) {
@@ -1474,7 +1528,7 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
       if (IsP(c, ',')) ++c;
       if (IsKw(c, di::kAnd)) ++c;
       int m, me;
-      if (c == end || !Number(c, &m, &me) || m < 0 || L(me) == nullptr ||
+      if (!Number(c, &m, &me) || m < 0 || L(me) == nullptr ||
           L(me)->unit == di::kNoUnit || L(me)->unit >= parts.back().first ||
           (m == 1 && L(me)->plural) || IsNum(me)) {
         break;
