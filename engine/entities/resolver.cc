@@ -31,6 +31,7 @@ struct Work {
   std::string group_key;  // what identical entities share
   bool numeric = false;
   bool acronym = false;  // one all-caps word: "NATO", "U.S."
+  float boost = 0;       // extra vote weight from context evidence
 };
 
 // "U.S.", "NATO", "AT&T": two or more letters, all uppercase ASCII.
@@ -109,6 +110,65 @@ const absl::flat_hash_set<std::string_view>& ProductFirstWords() {
       "iphone",      "ipad",   "macbook", "android",  "windows", "chatgpt",
       "playstation", "xbox",   "kindle",  "starlink", "himars",  "javelin",
       "kinzhal",     "shahed", "boeing",  "airbus"};
+  return *s;
+}
+
+// Lowercase prefixes of hyphenated modifiers ("anti-West").
+const absl::flat_hash_set<std::string_view>& HyphenPrefixes() {
+  static const auto* const s = new absl::flat_hash_set<std::string_view>{
+      "anti",  "pro",    "non",   "ex",    "post", "pre",
+      "neo",   "pan",    "mid",   "trans", "all",  "inter",
+      "intra", "pseudo", "quasi", "semi",  "ultra"};
+  return *s;
+}
+
+// Lowercase second halves of hyphenated modifiers ("Iran-backed",
+// "U.S.-led", "Moscow-based", "Russian-speaking").
+bool IsHyphenSuffix(std::string_view s) {
+  static const auto* const words = new absl::flat_hash_set<std::string_view>{
+      "led",  "run",      "born",    "made",   "style", "era",
+      "type", "like",     "held",    "wide",   "bound", "linked",
+      "era",  "friendly", "leaning", "centric"};
+  if (s.size() < 2) return false;
+  for (char c : s) {
+    if (c < 'a' || c > 'z') return false;
+  }
+  if (words->contains(s)) return true;
+  auto ends = [&](std::string_view x) {
+    return s.size() > x.size() + 2 && s.substr(s.size() - x.size()) == x;
+  };
+  return ends("ed") || ends("ing");
+}
+
+// News agencies and outlets that taggers often type as places or leave
+// untyped; a mention that is exactly one of these is an organization.
+const absl::flat_hash_set<std::string_view>& NewsOrganizations() {
+  static const auto* const s = new absl::flat_hash_set<std::string_view>{
+      "upi",     "ap",         "afp",    "reuters", "ria",       "ria novosti",
+      "tass",    "kcna",       "xinhua", "yonhap",  "bloomberg", "bbc",
+      "cnn",     "efe",        "ansa",   "dpa",     "interfax",  "irna",
+      "anadolu", "al jazeera", "nhk",    "kyodo",   "ukrinform", "sputnik"};
+  return *s;
+}
+
+// Words after a one-word name that mark a person ("Kim said", "Austin
+// told"); checked only for words that are part of a person's full name in
+// the same document.
+const absl::flat_hash_set<std::string_view>& PersonCueWords() {
+  static const auto* const s = new absl::flat_hash_set<std::string_view>{
+      "said",           "says",    "told",      "added",    "noted",
+      "stated",         "warned",  "wrote",     "asked",    "replied",
+      "insisted",       "argued",  "explained", "declared", "met",
+      "meets",          "spoke",   "speaks",    "tweeted",  "posted",
+      "administration", "himself", "herself"};
+  return *s;
+}
+
+// Prepositions before a one-word name that mark a place ("in Washington").
+const absl::flat_hash_set<std::string_view>& PlaceCueWords() {
+  static const auto* const s = new absl::flat_hash_set<std::string_view>{
+      "in",     "at",      "from",    "to",     "near",   "across",     "into",
+      "toward", "towards", "outside", "inside", "around", "throughout", "via"};
   return *s;
 }
 
@@ -239,6 +299,27 @@ void CanonicalResolver::Clean(std::string_view text, const TaggedMention& m,
           (IsLeadingStopWord(keys[e - 1]) && !IsAcronymWord(word(e - 1))))) {
     --e;
   }
+  // Hyphenated modifiers: "anti-West" → "West", "Communist-governed" →
+  // "Communist", "Iran-backed" → "Iran".
+  if (b < e) {
+    ByteSpan& first = words[b];
+    std::string_view f = first.Of(text);
+    size_t h = f.find('-');
+    if (h != std::string_view::npos && h + 1 < f.size() &&
+        HyphenPrefixes().contains(f.substr(0, h)) &&
+        StartsUpper(f.substr(h + 1))) {
+      first.begin += static_cast<int32_t>(h + 1);
+      keys[b] = NameKey(first.Of(text));
+    }
+    ByteSpan& last = words[e - 1];
+    std::string_view l = last.Of(text);
+    h = l.rfind('-');
+    if (h != std::string_view::npos && h > 0 &&
+        IsHyphenSuffix(l.substr(h + 1))) {
+      last.end = last.begin + static_cast<int32_t>(h);
+      keys[e - 1] = NameKey(last.Of(text));
+    }
+  }
 
   bool had_title = false;
   ByteSpan nationality;
@@ -314,6 +395,37 @@ void CanonicalResolver::Refine(std::string_view text, Work* w) const {
     return;
   }
   if (w->type == EntityType::kNationality) return;
+  if (NewsOrganizations().contains(w->key)) {
+    w->type = EntityType::kOrganization;
+    w->strong = true;
+    return;
+  }
+  if (w->num_words == 1 && !IsCountryName(w->key)) {
+    int32_t wend = 0;
+    if (NextWord(text, w->span.end, &wend) == "administration") {
+      w->type = EntityType::kPerson;  // "the Biden administration"
+      w->strong = true;
+      return;
+    }
+  }
+  if (w->type != EntityType::kPerson) {
+    // A name ending in an event word: "Russia-North Korea Summit".
+    const size_t space = w->key.rfind(' ');
+    const std::string_view last_key =
+        space == std::string::npos ? std::string_view(w->key)
+                                   : std::string_view(w->key).substr(space + 1);
+    if (w->num_words > 1 &&
+        (last_key == "summit" ||
+         (w->type != EntityType::kOther &&
+          (last_key == "olympics" || last_key == "war" ||
+           last_key == "conference" || last_key == "cup" ||
+           last_key == "championship" || last_key == "championships" ||
+           last_key == "festival")))) {
+      w->type = EntityType::kEvent;
+      w->strong = true;
+      return;
+    }
+  }
   if (w->type == EntityType::kOrganization || w->type == EntityType::kOther ||
       w->type == EntityType::kLocation) {
     int32_t wend = 0;
@@ -636,6 +748,39 @@ std::vector<Entity> CanonicalResolver::Resolve(
     }
   }
 
+  // A one-word place or organization that is the first or last word of a
+  // person's full name in this document is that person ("Kim said" after
+  // "Kim Jong-un"), unless a preposition marks it as a place ("in
+  // Washington"): then that mention keeps its type firmly.
+  {
+    absl::flat_hash_set<std::string> person_parts;
+    for (const Work& w : works) {
+      if (w.type != EntityType::kPerson || w.num_words < 2) continue;
+      std::vector<std::string_view> parts;
+      for (std::string_view p : SplitSpaces(w.key)) {
+        if (p.size() > 1 && !IsNameParticle(p) && !IsNameSuffix(p)) {
+          parts.push_back(p);
+        }
+      }
+      if (parts.size() < 2) continue;
+      person_parts.emplace(parts.front());
+      person_parts.emplace(parts.back());
+    }
+    for (Work& w : works) {
+      if (w.strong || w.num_words != 1 || w.type == EntityType::kPerson ||
+          w.type == EntityType::kNationality || !person_parts.contains(w.key) ||
+          IsCountryName(w.key)) {
+        continue;
+      }
+      if (PlaceCueWords().contains(LowerAscii(PrevWord(text, w.span.begin)))) {
+        w.strong = true;
+      } else {
+        w.type = EntityType::kPerson;
+        w.boost = 1;
+      }
+    }
+  }
+
   // One type per string: the highest total confidence, rules counting more.
   {
     absl::flat_hash_map<std::string_view, std::array<float, kNumTypes>> votes;
@@ -644,7 +789,7 @@ std::vector<Entity> CanonicalResolver::Resolve(
       auto [it, inserted] = votes.try_emplace(w.key);
       if (inserted) it->second.fill(0);
       it->second[static_cast<int>(w.type)] +=
-          w.strong ? 2 + w.confidence : w.confidence;
+          (w.strong ? 2 : 0) + 0.5f + 0.5f * w.confidence + w.boost;
     }
     for (Work& w : works) {
       if (w.strong) continue;

@@ -396,6 +396,48 @@ TEST(ResolverTest, TypesNeverMergeAcrossPersonAndPlace) {
   EXPECT_EQ(es.size(), 2u);
 }
 
+TEST(ResolverTest, SurnameTypedAsPlaceJoinsThePersonUnlessAfterPreposition) {
+  const std::string text =
+      "Lloyd Austin spoke. Later Austin said more. Kim Jong-un met Putin "
+      "and Kim left. George Washington lived in Washington. Washington "
+      "agreed.";
+  auto es = Resolve(text, {{"Lloyd Austin", kPer},
+                           {"Austin", kLoc, 0.0f},
+                           {"Kim Jong-un", kPer},
+                           {"Putin", kPer},
+                           {"Kim", kMisc, 0.0f},
+                           {"George Washington", kPer},
+                           {"Washington", kLoc},
+                           {"Washington", kLoc}});
+  const Entity* austin = FindEntity(es, "Lloyd Austin");
+  ASSERT_NE(austin, nullptr);
+  EXPECT_EQ(austin->mentions.size(), 2u);
+  const Entity* kim = FindEntity(es, "Kim Jong-un");
+  ASSERT_NE(kim, nullptr);
+  EXPECT_EQ(kim->mentions.size(), 2u);
+  const Entity* city = FindEntity(es, "Washington");
+  ASSERT_NE(city, nullptr);
+  EXPECT_EQ(city->type, kLoc);
+  EXPECT_EQ(city->mentions.size(), 2u);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    ContextRules, RefineTest,
+    ::testing::Values(RefineCase{"Photo by UPI", "UPI", kLoc, "UPI", kOrg},
+                      RefineCase{"the Biden administration said", "Biden",
+                                 kMisc, "Biden", kPer},
+                      RefineCase{"during the Russia-North Korea Summit on",
+                                 "Russia-North Korea Summit", kLoc,
+                                 "Russia-North Korea Summit",
+                                 EntityType::kEvent},
+                      RefineCase{"the anti-West coalition", "anti-West", kMisc,
+                                 "West", kMisc},
+                      RefineCase{"to Communist-governed Vietnam",
+                                 "Communist-governed", kMisc, "Communist",
+                                 kMisc},
+                      RefineCase{"the Iran-backed militia", "Iran-backed",
+                                 kMisc, "Iran", kMisc}));
+
 TEST(ResolverTest, SalienceIsNormalizedAndSorted) {
   const std::string text =
       "Putin visits Pyongyang. Putin met Kim. Putin left Pyongyang. Later, "
