@@ -270,7 +270,7 @@ void CanonicalResolver::Clean(std::string_view text, const TaggedMention& m,
   keys.reserve(words.size());
   for (ByteSpan w : words) keys.push_back(NameKey(w.Of(text)));
   auto word = [&](size_t i) { return words[i].Of(text); };
-  const bool person = m.type == EntityType::kPerson;
+  bool person = m.type == EntityType::kPerson;
 
   size_t b = 0, e = words.size();
   while (b < e) {
@@ -322,6 +322,14 @@ void CanonicalResolver::Clean(std::string_view text, const TaggedMention& m,
   }
 
   bool had_title = false;
+  // An honorific makes any mention a person: "Mr De Vido".
+  if (e - b > 1 && (keys[b] == "mr" || keys[b] == "mrs" || keys[b] == "ms" ||
+                    keys[b] == "mx" || keys[b] == "dr" || keys[b] == "sir" ||
+                    keys[b] == "dame" || keys[b] == "miss")) {
+    person = true;
+    had_title = true;
+    ++b;
+  }
   ByteSpan nationality;
   if (person) {
     // Keep only what follows the last lowercase word: "U.S. National
@@ -375,7 +383,7 @@ void CanonicalResolver::Clean(std::string_view text, const TaggedMention& m,
 
   Work w;
   w.span = {words[b].begin, words[e - 1].end};
-  w.type = m.type;
+  w.type = person ? EntityType::kPerson : m.type;
   w.confidence = m.confidence;
   w.strong = had_title;
   w.num_words = static_cast<int>(e - b);

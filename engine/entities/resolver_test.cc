@@ -240,7 +240,8 @@ INSTANTIATE_TEST_SUITE_P(
                   "Mark Milley"},
         CleanCase{"Prime Minister Rishi Sunak said.",
                   "Prime Minister Rishi Sunak", kPer, "Rishi Sunak"},
-        CleanCase{"The President said.", "President", kPer, ""}));
+        CleanCase{"The President said.", "President", kPer, ""},
+        CleanCase{"Mr De Vido said.", "Mr De Vido", kOrg, "De Vido"}));
 
 INSTANTIATE_TEST_SUITE_P(
     FunctionAndTimeWords, CleaningTest,
@@ -260,6 +261,16 @@ INSTANTIATE_TEST_SUITE_P(
         CleanCase{"war in Ukraine.", "Ukraine.", kLoc, "Ukraine"},
         CleanCase{"(\"Reuters\") wrote", "(\"Reuters\")", kOrg, "Reuters"},
         CleanCase{"In Russia, they", "In Russia", kLoc, "Russia"}));
+
+TEST(ResolverTest, HonorificMakesAPersonAndJoinsTheFullName) {
+  const std::string text = "Julio De Vido spoke. Mr De Vido said no.";
+  auto es = Resolve(text, {{"Julio De Vido", kPer}, {"Mr De Vido", kOrg}});
+  ASSERT_EQ(es.size(), 1u);
+  EXPECT_EQ(es[0].name, "Julio De Vido");
+  EXPECT_EQ(es[0].type, kPer);
+  EXPECT_THAT(MentionTexts(text, es[0]),
+              ElementsAre("Julio De Vido", "De Vido"));
+}
 
 TEST(ResolverTest, SlashSeparatedCreditIsTwoEntities) {
   const std::string text = "Pool Photo by Kremlin/UPI";
