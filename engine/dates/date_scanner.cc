@@ -84,6 +84,7 @@ LexMap* BuildLexicon() {
       {"year", "years", kYear},
       {"yr", "yrs", kYear},
       {"decade", "decades", kDecade},
+      {"qtr", "qtrs", kQuarter},
       {"century", "centuries", kCentury_},
   };
   for (const UnitName& u : units) {

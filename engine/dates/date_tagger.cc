@@ -208,6 +208,9 @@ class Matcher {
   void AttachTime(Hit* h) const;
   bool QuarterContext(int i) const;
   bool MiscExpr(int i, Hit* h) const;
+  bool NthWeekdayExpr(int i, Hit* h) const;
+  bool WeekdayNear(int wd, int month, int day, bool any_month,
+                   absl::CivilDay* out) const;
   bool WordYear(int i, Hit* h) const;
 
   // ---- resolution ----
@@ -521,6 +524,26 @@ bool Matcher::Number(int i, int* value, int* end) const {
 
 // A day of the month: 1..31 with an optional ordinal suffix.
 bool Matcher::DayNum(int i, int* day, int* end) const {
+  if (i < n_ && t_[i].kind == TokKind::kWord) {
+    // "first", "eighth", "twenty-fourth"
+    const Lex* l = L(i);
+    if (l == nullptr) return false;
+    int v = 0, j = i + 1;
+    if (l->ordinal) {
+      v = l->ordinal;
+    } else if (l->number == 20 || l->number == 30) {
+      int k = j;
+      if (IsDash(k) && Tight(k)) ++k;
+      if (L(k) && L(k)->ordinal >= 1 && L(k)->ordinal <= 9) {
+        v = l->number + L(k)->ordinal;
+        j = k + 1;
+      }
+    }
+    if (v < 1 || v > 31) return false;
+    *day = v;
+    *end = j;
+    return true;
+  }
   if (!IsNum(i) || t_[i].digits > 2 || GluedLeft(i)) return false;
   const int v = t_[i].num;
   if (v < 1 || v > 31) return false;
@@ -600,7 +623,10 @@ bool Matcher::MonthAt(int i, int* month, int* end) const {
     if (!tk.upper) return false;
     if (IsP(j, '.') && Tight(j)) {
       ++j;
-    } else if (!(IsNum(j) && t_[j].space_before)) {
+    } else if (!(IsNum(j) && t_[j].space_before) &&
+               !((IsDash(j) || IsP(j, '/')) && Tight(j) && IsNum(j + 1)) &&
+               !((IsDash(i - 1) || IsP(i - 1, '/')) && Tight(i) &&
+                 IsNum(i - 2))) {
       return false;
     }
   } else if (l->month == 5 || l->month == 3) {
@@ -655,10 +681,14 @@ bool Matcher::MonthExpr(int i, Hit* h) const {
   if (!MonthAt(i, &m, &j)) return false;
   int d, k;
   h->type = TimeType::kDate;
-  if (DayNum(j, &d, &k)) {
+  int jd = j;
+  if ((IsDash(j) || IsP(j, '/')) && Tight(j) && Tight(j + 1)) jd = j + 1;
+  if (IsKw(jd, di::kThe) && L(jd + 1) && L(jd + 1)->ordinal) ++jd;
+  if (DayNum(jd, &d, &k) && !(IsNum(k) && t_[k].digits <= 2)) {
     // Month Day [, Year]
     int y, e;
     int c = IsP(k, ',') ? k + 1 : k;
+    if ((IsDash(k) || IsP(k, '/')) && Tight(k) && Tight(k + 1)) c = k + 1;
     if (YearAt(c, &y, &e, true)) {
       const absl::CivilDay cd(y, m, d);
       if (cd.month() != m) return false;
@@ -675,6 +705,7 @@ bool Matcher::MonthExpr(int i, Hit* h) const {
   }
   int y, e;
   int c = IsP(j, ',') ? j + 1 : (IsKw(j, di::kOf) ? j + 1 : j);
+  if (IsDash(j) && Tight(j) && Tight(j + 1)) c = j + 1;  // "Sep-2012"
   if (YearAt(c, &y, &e, true)) {
     h->value = absl::StrFormat("%04d-%02d", y, m);
     h->end = e;
@@ -704,14 +735,54 @@ bool Matcher::MonthExpr(int i, Hit* h) const {
 bool Matcher::DayFirstExpr(int i, Hit* h) const {
   int d, j;
   if (!DayNum(i, &d, &j)) return false;
-  if (IsKw(j, di::kOf)) ++j;
+  const bool word = t_[i].kind == TokKind::kWord;
+  bool of = false;
+  if (IsKw(j, di::kOf)) {
+    ++j;
+    of = true;
+  } else if ((IsDash(j) || IsP(j, '/')) && Tight(j) && Tight(j + 1)) {
+    ++j;  // "10-August-2012", "06/Nov/2023"
+  }
+  h->type = TimeType::kDate;
+  h->takes_the = true;
   int m, k;
-  if (!MonthAt(j, &m, &k)) return false;
+  if (!MonthAt(j, &m, &k)) {
+    // "on the 15th": a day of the current month (or the one next to it).
+    if (word || of || !IsKw(i - 1, di::kThe) || !IsKw(i + 1, di::kSt) ||
+        (j < n_ && t_[j].kind == TokKind::kWord)) {
+      return false;
+    }
+    h->end = j;
+    if (!known_) {
+      h->value = absl::StrFormat("XXXX-XX-%02d", d);
+      return true;
+    }
+    const Dir dir = Tense(i, j - 1);
+    const absl::CivilMonth cm(day_);
+    absl::CivilDay best;
+    bool found = false;
+    for (int k2 = -1; k2 <= 1; ++k2) {
+      const absl::CivilMonth mm = cm + k2;
+      const absl::CivilDay c(mm.year(), mm.month(), d);
+      if (c.day() != d) continue;
+      const int64_t diff = c - day_;
+      if ((dir == kBack && diff > 0) || (dir == kFwd && diff < 0)) continue;
+      if (!found || std::llabs(diff) < std::llabs(best - day_)) {
+        best = c;
+        found = true;
+      }
+    }
+    if (!found) return false;
+    h->value = DayV(best, ky_);
+    h->is_day = true;
+    return true;
+  }
+  if (word && !of) return false;  // "first May" is not a date
   const absl::CivilDay probe(2000, m, d);
   if (probe.month() != m) return false;
   int y, e;
   int c = IsP(k, ',') ? k + 1 : k;
-  h->type = TimeType::kDate;
+  if ((IsDash(k) || IsP(k, '/')) && Tight(k) && Tight(k + 1)) c = k + 1;
   h->is_day = true;
   if (YearAt(c, &y, &e, true)) {
     const absl::CivilDay cd(y, m, d);
@@ -772,13 +843,57 @@ bool Matcher::WeekdayExpr(int i, Hit* h) const {
     h->end = k;
     return true;
   }
-  // "Tuesday, Sept. 13[, 2023]" gives the date outright.
+  // "Tuesday, Sept. 13[, 2023]" gives the date outright; without a year,
+  // the year whose Sept. 13 is a Tuesday.
   {
     int c = IsP(k, ',') ? k + 1 : k;
     Hit md;
-    if ((MonthExpr(c, &md) || DayFirstExpr(c, &md)) && md.is_day) {
+    if (rel == 0 && (MonthExpr(c, &md) || DayFirstExpr(c, &md)) && md.is_day) {
       h->value = md.value;
       h->end = md.end;
+      h->is_day = true;
+      int yy, ye;
+      bool has_year = false;
+      for (int q = c; q < md.end; ++q) has_year |= YearAt(q, &yy, &ye, true);
+      absl::CivilDay wdd;
+      const int mo =
+          md.value.size() >= 10 ? std::atoi(md.value.c_str() + 5) : 0;
+      const int dd =
+          md.value.size() >= 10 ? std::atoi(md.value.c_str() + 8) : 0;
+      if (!has_year && mo > 0 && WeekdayNear(wd, mo, dd, false, &wdd)) {
+        h->value = DayV(wdd, true);
+      }
+      AttachTime(h);
+      return true;
+    }
+    // "Tuesday the 19th", "Tuesday 19th"
+    int c2 = IsKw(c, di::kThe) ? c + 1 : c;
+    int dd, de;
+    if (rel == 0 && IsNum(c2) && DayNum(c2, &dd, &de) &&
+        (IsKw(c2 + 1, di::kSt) || c2 > c) && !(L(de) && L(de)->month)) {
+      absl::CivilDay wdd;
+      if (WeekdayNear(wd, 0, dd, true, &wdd)) {
+        h->value = DayV(wdd, true);
+        h->end = de;
+        h->is_day = true;
+        AttachTime(h);
+        return true;
+      }
+    }
+  }
+  // "Wednesday of next week", "Sunday last week", "last week's Sunday"
+  {
+    int c = k;
+    if (IsKw(c, di::kOf) || IsKw(c, di::kFrom)) ++c;
+    int wk = 2;
+    if (IsKw(c, di::kThis)) wk = 0;
+    if (IsKw(c, di::kNext)) wk = 1;
+    if (IsKw(c, di::kLast)) wk = -1;
+    if (rel == 0 && wk != 2 && L(c + 1) && L(c + 1)->unit == di::kWeek &&
+        !L(c + 1)->plural && known_ && ky_) {
+      const absl::CivilDay monday = day_ - (IsoWeekday(day_) - 1) + 7 * wk;
+      h->value = DayV(monday + (wd - 1), true);
+      h->end = c + 2;
       h->is_day = true;
       AttachTime(h);
       return true;
@@ -1563,8 +1678,12 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
       vu = di::kYear;
       k = 100 * n;
     } else if (unit == di::kFortnight) {
-      vu = di::kWeek;
-      k = 2 * n;
+      vu = di::kDay;
+      k = 14 * n;
+    } else if (unit == di::kWeek) {
+      // "two weeks ago" is the day (Duckling, chrono and half of TimeBank).
+      vu = di::kDay;
+      k = 7 * n;
     } else if (unit == di::kQuarter) {
       vu = di::kMonth;
       k = 3 * n;
@@ -1778,6 +1897,17 @@ bool Matcher::MiscExpr(int i, Hit* h) const {
   const Lex* l = L(i);
   if (l == nullptr) return false;
   h->type = TimeType::kDate;
+  // "the day before yesterday", "the day after tomorrow"
+  if (l->unit == di::kDay && !l->plural &&
+      ((IsKw(i + 1, di::kBefore) && IsKw(i + 2, di::kYesterday)) ||
+       (IsKw(i + 1, di::kAfter) && IsKw(i + 2, di::kTomorrow)))) {
+    h->end = i + 3;
+    h->takes_the = true;
+    h->is_day = known_;
+    h->value = known_ ? DayV(day_ + (IsKw(i + 2, di::kTomorrow) ? 2 : -2), ky_)
+                      : "XXXX-XX-XX";
+    return true;
+  }
   if (l->unit == di::kYear && !l->plural && IsDash(i + 1) && Tight(i + 1) &&
       (IsKw(i + 2, di::kEarlier) || IsKw(i + 2, di::kAgo))) {
     h->end = i + 3;
@@ -1878,6 +2008,91 @@ bool Matcher::WordYear(int i, Hit* h) const {
   return true;
 }
 
+// The date nearest the reference that falls on weekday `wd` with day of
+// month `day`: in month `month` of a nearby year, or (any_month) in a nearby
+// month. False when none is within reach.
+bool Matcher::WeekdayNear(int wd, int month, int day, bool any_month,
+                          absl::CivilDay* out) const {
+  if (!known_ || !ky_) return false;
+  bool found = false;
+  int64_t best = 0;
+  const absl::CivilMonth cm(day_);
+  for (int k = any_month ? -6 : -36; k <= (any_month ? 6 : 36); ++k) {
+    const absl::CivilMonth mm = cm + k;
+    if (!any_month && mm.month() != month) continue;
+    const absl::CivilDay c(mm.year(), mm.month(), day);
+    if (c.day() != day || IsoWeekday(c) != wd) continue;
+    const int64_t dist = std::llabs(c - day_);
+    if (!found || dist < best) {
+      found = true;
+      best = dist;
+      *out = c;
+    }
+  }
+  return found;
+}
+
+// "the first Tuesday of November", "last Monday of March 2014", "the last
+// day of October".
+bool Matcher::NthWeekdayExpr(int i, Hit* h) const {
+  int nth = 0, j = i;
+  if (IsKw(j, di::kLast)) {
+    nth = -1;
+  } else if (L(j) && L(j)->ordinal >= 1 && L(j)->ordinal <= 5) {
+    nth = L(j)->ordinal;
+  } else {
+    return false;
+  }
+  ++j;
+  const Lex* w = L(j);
+  if (w == nullptr || w->plural) return false;
+  const int wd = w->weekday;
+  if (wd == 0 && w->unit != di::kDay) return false;
+  ++j;
+  if (!IsKw(j, di::kOf) && !IsKw(j, di::kIn)) return false;
+  ++j;
+  int m, k;
+  if (!MonthAt(j, &m, &k)) return false;
+  int64_t year;
+  int y, e;
+  bool ky = true;
+  if (YearAt(IsP(k, ',') ? k + 1 : k, &y, &e, true)) {
+    year = y;
+    k = e;
+  } else {
+    if (!known_) {
+      h->type = TimeType::kDate;
+      h->value = absl::StrFormat("XXXX-%02d-XX", m);
+      h->end = k;
+      h->takes_the = true;
+      return true;
+    }
+    const std::string v = ResolveMonth(m, Tense(i, k - 1));
+    year = day_.year() + (v.compare(0, 4, YearV(day_.year(), true)) == 0
+                              ? 0
+                              : (v < YearV(day_.year(), true) ? -1 : 1));
+    ky = ky_;
+  }
+  const absl::CivilDay first(year, m, 1);
+  const absl::CivilDay last = absl::CivilDay(absl::CivilMonth(first) + 1) - 1;
+  absl::CivilDay d;
+  if (wd == 0) {
+    if (nth != 1 && nth != -1) return false;
+    d = nth == 1 ? first : last;
+  } else if (nth > 0) {
+    d = first + ((wd - IsoWeekday(first) + 7) % 7) + 7 * (nth - 1);
+    if (d.month() != m) return false;
+  } else {
+    d = last - ((IsoWeekday(last) - wd + 7) % 7);
+  }
+  h->type = TimeType::kDate;
+  h->value = DayV(d, ky);
+  h->end = k;
+  h->takes_the = true;
+  h->is_day = true;
+  return true;
+}
+
 // ------------------------------------------------------------ dispatch
 
 bool Matcher::Core(int i, Hit* h) const {
@@ -1956,6 +2171,17 @@ bool Matcher::Core(int i, Hit* h) const {
     if (l->season || l->kw != di::kNoKw) {
       Hit c;
       consider(SeasonExpr(i, &c), std::move(c));
+    }
+    if (l->ordinal || l->number == 20 || l->number == 30 ||
+        l->kw == di::kLast) {
+      {
+        Hit c;
+        consider(DayFirstExpr(i, &c), std::move(c));
+      }
+      {
+        Hit c;
+        consider(NthWeekdayExpr(i, &c), std::move(c));
+      }
     }
     if (l->ordinal || l->kw == di::kQ || l->kw == di::kFiscal ||
         l->kw == di::kLast) {

@@ -170,7 +170,7 @@ TEST_F(DateTaggerTest, RelativeDates) {
           {"He resigned last month.", "last month", D, "2024-05", ""},
           {"Elections are due next year.", "next year", D, "2025", ""},
           {"Talks continue this week.", "this week", D, "2024-W25", ""},
-          {"He arrived two weeks ago.", "two weeks ago", D, "2024-W23", ""},
+          {"He arrived two weeks ago.", "two weeks ago", D, "2024-06-03", ""},
           {"He arrived three days ago.", "three days ago", D, "2024-06-14", ""},
           {"He spoke yesterday.", "yesterday", D, "2024-06-16", ""},
           {"He speaks today.", "today", D, "2024-06-17", ""},
