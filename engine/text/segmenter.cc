@@ -216,7 +216,10 @@ Terminal SentenceSplitter::TerminalAt(int32_t k) const {
 }
 
 // Marks the tokens strictly inside quotations that open and close within the
-// paragraph (depth > 0). One pass with one pending opener per family.
+// paragraph (depth > 0): an exclamation or question mark there does not end
+// the sentence ('The people! Theft!' he cried). Periods inside quotations do
+// end sentences, as in news style guides and GUM's gold segmentation. One
+// pass with one pending opener per family.
 void SentenceSplitter::PairQuotes() {
   int32_t pending[3] = {-1, -1, -1};
   for (int32_t k = t0_; k < t1_; ++k) {
@@ -373,6 +376,17 @@ void SentenceSplitter::FindListMarkers() {
   }
 }
 
+// Prepositions that open a fronted time phrase.
+bool FrontingPreposition(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "At",     "By",    "Before", "After", "Until",   "Till",
+      "Around", "Since", "From",   "About", "Shortly", "Just"};
+  for (std::string_view p : kWords) {
+    if (w == p) return true;
+  }
+  return false;
+}
+
 bool SentenceSplitter::AbbrevBreak(int32_t k, int32_t n, int32_t s) const {
   const std::string_view w = Tx(k);
   const std::string_view stem = w.substr(0, w.size() - 1);
@@ -383,7 +397,9 @@ bool SentenceSplitter::AbbrevBreak(int32_t k, int32_t n, int32_t s) const {
       if ((a == 'e' && b == 'g') || (a == 'i' && b == 'e')) return false;
       if ((a == 'a' || a == 'p') && b == 'm') {  // a.m. p.m.
         if (!Upper(n) || ContinuesTimeExpression(Tx(n))) return false;
-        return true;
+        // A fronted time adverbial ("At 5 a.m. Mr. Smith left") is not a
+        // sentence on its own.
+        return !(k - s <= 3 && FrontingPreposition(Tx(s)));
       }
     }
     return StarterAt(n);
@@ -499,7 +515,8 @@ void SentenceSplitter::Run(Emit emit) {
       }
     }
     const int32_t n = j + 1;
-    if (n < t1_ && Depth(j) == 0 && Decide(term, k, n, s)) {
+    if (n < t1_ && (Depth(j) == 0 || term != Terminal::kExclaim) &&
+        Decide(term, k, n, s)) {
       emit(s, j);
       s = n;
     }

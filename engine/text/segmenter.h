@@ -50,8 +50,8 @@ struct SegmenterSpec {
 //     tokens and never split;
 //   - quotes and closing brackets right after the final punctuation belong to
 //     the sentence they close (“He left.” She stayed.), as do footnote marks
-//     (".[1]", ".12"); no sentence ends inside a quotation that closes in the
-//     same paragraph;
+//     (".[1]", ".12"); inside a quotation that closes in the same paragraph,
+//     "!" and "?" do not end the sentence (periods do);
 //   - a lowercase word, a comma or a digit after "!" or "?" continues the
 //     sentence (Yahoo! in, "-- voila! -- you");
 //   - ellipses ("...", "…", ". . .") end a sentence only before a

@@ -104,6 +104,10 @@ TEST(SegmenterTest, SplitsAfterAmbiguousAbbreviationBeforeSentenceStart) {
       {"p.m. weekday",
        "The vote is at 5 p.m. Monday in Washington.",
        {"The vote is at 5 p.m. Monday in Washington."}},
+      {"fronted time",
+       "At 5 a.m. Mr. Smith left. He came back at 6 P.M. Mr. Smith slept.",
+       {"At 5 a.m. Mr. Smith left.", "He came back at 6 P.M.",
+        "Mr. Smith slept."}},
   });
 }
 
@@ -152,9 +156,13 @@ TEST(SegmenterTest, AttachesClosingQuotesAndBrackets) {
       {"parenthetical inside",
        "He taught (He had worked.) at a school.",
        {"He taught (He had worked.) at a school."}},
-      {"quotation keeps its sentences",
+      {"periods split inside a quotation",
        "\u201CWe will fight. We will win,\u201D he said. Then he left.",
-       {"\u201CWe will fight. We will win,\u201D he said.", "Then he left."}},
+       {"\u201CWe will fight.", "We will win,\u201D he said.",
+        "Then he left."}},
+      {"exclamations inside a quotation do not",
+       "He cried: \u201CThe people! Theft! The fire!\u201D Then he left.",
+       {"He cried: \u201CThe people! Theft! The fire!\u201D", "Then he left."}},
   });
 }
 

@@ -17,16 +17,24 @@
 // "N/M passed" per suite; exits non-zero when a suite is below its floor.
 //
 // Usage:
-//   segmenter_eval [--golden=FILE] [--spec=FILE] [--min_golden=N]
-//                  [--min_spec=N] [--quiet]
+//   segmenter_eval [--golden=FILE] [--spec=FILE] [--gum=FILE]
+//                  [--min_golden=N] [--min_spec=N] [--min_gum_f1=F] [--quiet]
+//
+// GUM news (24 Wikinews articles with gold sentence offsets in code points)
+// is scored by sentence boundaries: a boundary is the end offset of a
+// sentence, the last one of each document excluded; precision, recall and F1
+// over all documents, plus the share of gold sentences reproduced exactly.
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/flags/flag.h"
@@ -51,7 +59,10 @@ ABSL_FLAG(std::string, golden,
 ABSL_FLAG(std::string, spec,
           SharedPath("peer-suites/pragmatic-segmenter-en-spec.jsonl"),
           "Spec cases JSONL (empty: skip)");
+ABSL_FLAG(std::string, gum, SharedPath("gum-news/gum_news.jsonl"),
+          "GUM news JSONL with gold sentence offsets (empty: skip)");
 ABSL_FLAG(int, min_golden, 0, "Fail when fewer golden rules pass");
+ABSL_FLAG(double, min_gum_f1, 0, "Fail when GUM boundary F1 is lower");
 ABSL_FLAG(int, min_spec, 0, "Fail when fewer spec cases pass");
 ABSL_FLAG(bool, quiet, false, "Print only the totals");
 
@@ -130,6 +141,97 @@ SuiteResult RunSuite(const std::string& path, const std::string& label,
   return r;
 }
 
+struct GumResult {
+  int gold = 0, predicted = 0, matched = 0;
+  int gold_sentences = 0, exact = 0;
+  double F1() const {
+    const double p = predicted ? static_cast<double>(matched) / predicted : 0;
+    const double r = gold ? static_cast<double>(matched) / gold : 0;
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+  }
+};
+
+GumResult RunGum(const std::string& path, const Segmenter& seg, bool quiet,
+                 bool* io_error) {
+  GumResult r;
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << "cannot read " << path << "\n";
+    *io_error = true;
+    return r;
+  }
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    auto rec = tools::ParseJson(line);
+    if (!rec.ok()) {
+      std::cerr << path << ": " << rec.status() << "\n";
+      *io_error = true;
+      continue;
+    }
+    const std::string& text = (*rec)["text"].string;
+    // Code point index -> byte offset.
+    std::vector<int32_t> byte_of;
+    for (size_t i = 0; i < text.size(); ++i) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+        byte_of.push_back(static_cast<int32_t>(i));
+      }
+    }
+    byte_of.push_back(static_cast<int32_t>(text.size()));
+    std::set<std::pair<int32_t, int32_t>> gold_spans;
+    std::set<int32_t> gold_ends;
+    int32_t last_end = 0;
+    for (const auto& s : (*rec)["sentences"].array) {
+      if (s.array.size() != 2) continue;
+      const size_t b = static_cast<size_t>(s.array[0].number);
+      const size_t e = static_cast<size_t>(s.array[1].number);
+      if (b >= byte_of.size() || e >= byte_of.size()) continue;
+      gold_spans.emplace(byte_of[b], byte_of[e]);
+      gold_ends.insert(byte_of[e]);
+      last_end = std::max(last_end, byte_of[e]);
+    }
+    gold_ends.erase(last_end);
+    const Segmentation out = seg.Segment(text);
+    std::set<int32_t> pred_ends;
+    int32_t pred_last = 0;
+    for (const SentenceInfo& si : out.sentences) {
+      pred_ends.insert(si.span.end);
+      pred_last = std::max(pred_last, si.span.end);
+      if (gold_spans.count({si.span.begin, si.span.end})) ++r.exact;
+    }
+    pred_ends.erase(pred_last);
+    r.gold_sentences += static_cast<int>(gold_spans.size());
+    r.gold += static_cast<int>(gold_ends.size());
+    r.predicted += static_cast<int>(pred_ends.size());
+    for (int32_t e : pred_ends) {
+      if (gold_ends.count(e)) {
+        ++r.matched;
+      } else if (!quiet) {
+        std::cout << "GUM " << (*rec)["id"].string
+                  << " extra boundary: " << text.substr(std::max(0, e - 40), 40)
+                  << " | " << text.substr(e, 30) << "\n";
+      }
+    }
+    if (!quiet) {
+      for (int32_t e : gold_ends) {
+        if (!pred_ends.count(e)) {
+          std::cout << "GUM " << (*rec)["id"].string << " missed boundary: "
+                    << text.substr(std::max(0, e - 40), 40) << " | "
+                    << text.substr(e, 30) << "\n";
+        }
+      }
+    }
+  }
+  const double p = r.predicted ? 100.0 * r.matched / r.predicted : 0;
+  const double rc = r.gold ? 100.0 * r.matched / r.gold : 0;
+  std::printf(
+      "GUM news: boundaries P %.1f%% R %.1f%% F1 %.1f%% (%d gold, %d "
+      "predicted, %d matched); exact sentences %d/%d\n",
+      p, rc, 100 * r.F1(), r.gold, r.predicted, r.matched, r.exact,
+      r.gold_sentences);
+  return r;
+}
+
 int Main() {
   auto news = Segmenter::Create({});
   SegmenterSpec wrapped_spec;
@@ -149,7 +251,16 @@ int Main() {
     spec = RunSuite(absl::GetFlag(FLAGS_spec), "en spec", **news, **wrapped,
                     quiet, &io_error);
   }
+  GumResult gum;
+  if (!absl::GetFlag(FLAGS_gum).empty()) {
+    gum = RunGum(absl::GetFlag(FLAGS_gum), **news, quiet, &io_error);
+  }
   if (io_error) return 2;
+  if (100 * gum.F1() < absl::GetFlag(FLAGS_min_gum_f1)) {
+    std::cout << "GUM boundary F1 below floor "
+              << absl::GetFlag(FLAGS_min_gum_f1) << "\n";
+    return 1;
+  }
   bool ok = true;
   if (golden.passed < absl::GetFlag(FLAGS_min_golden)) {
     std::cout << "golden rules below floor " << absl::GetFlag(FLAGS_min_golden)
