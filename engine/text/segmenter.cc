@@ -76,6 +76,14 @@ class SentenceSplitter {
     const char32_t c = FirstCp(k);
     return IsLowerCodePoint(c) || c == '\'' || c == 0x2019;
   }
+  // A lowercase word that still reads as a sentence start ("iPhone", "eBay").
+  bool CamelCase(int32_t k) const {
+    const std::string_view w = Tx(k);
+    for (size_t i = 1; i < w.size(); ++i) {
+      if (w[i] >= 'A' && w[i] <= 'Z') return true;
+    }
+    return false;
+  }
   bool Digit(int32_t k) const {
     if (k >= t1_) return false;
     const char32_t c = FirstCp(k);
@@ -432,7 +440,7 @@ bool SentenceSplitter::Decide(Terminal term, int32_t k, int32_t n,
         if (tok_[p].kind == TokenKind::kNumber) return true;
         return IsWord(p) && tok_[p].span.size() >= 2 && !Space(k);
       }
-      if (Lower(n) || CommaLike(n)) return false;
+      if ((Lower(n) && !CamelCase(n)) || CommaLike(n)) return false;
       if (Dash(n) || OpenQuote(n) || OpenBracket(n)) return !Lower(n + 1);
       if (Digit(n)) {
         const int32_t p = k - 1;

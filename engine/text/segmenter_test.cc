@@ -254,6 +254,59 @@ TEST(SegmenterTest, SplitsWithoutSpaceAndAfterFootnotes) {
   });
 }
 
+TEST(SegmenterTest, SplitsBeforeCamelCaseBrands) {
+  EXPECT_THAT(
+      Sentences("Apple sold phones. iPhone sales rose. eBay fell."),
+      ElementsAre("Apple sold phones.", "iPhone sales rose.", "eBay fell."));
+}
+
+TEST(SegmenterTest, RandomTrickyTextKeepsInvariants) {
+  // A small deterministic fuzzer over the characters the rules look at.
+  static constexpr std::string_view kPieces[] = {"a",          "Word",
+                                                 " ",          " ",
+                                                 "\n",         "\r\n",
+                                                 "\u2029",     ".",
+                                                 ".",          "...",
+                                                 "\u2026",     "!",
+                                                 "?",          ",",
+                                                 "'",          "\u2019",
+                                                 "\"",         "\u201C",
+                                                 "\u201D",     "(",
+                                                 ")",          "[",
+                                                 "]",          "1",
+                                                 "2,000",      "3.5",
+                                                 "-",          "--",
+                                                 "\u2014",     "@",
+                                                 "U.S.",       "Mr.",
+                                                 "Inc.",       "a.m.",
+                                                 "n't",        "'s",
+                                                 "e\u0301",    "\u05E9",
+                                                 "\U0001F44D", "\U0001F3FD",
+                                                 "\u200D",     "\U0001F1FA",
+                                                 "\u00A0",     "\u200B",
+                                                 "\uFEFF",     "http://x.com/",
+                                                 "www.",       "j@x.com",
+                                                 ":",          "/",
+                                                 "\u2022",     "b)",
+                                                 "(c)",        "The",
+                                                 "I.",         "\t",
+                                                 "\u3002",     "\uFF0E"};
+  uint32_t state = 12345;
+  auto next = [&state] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int doc = 0; doc < 3000; ++doc) {
+    std::string text;
+    const int len = static_cast<int>(next() % 60);
+    for (int i = 0; i < len; ++i) {
+      text.append(kPieces[next() % (sizeof(kPieces) / sizeof(kPieces[0]))]);
+    }
+    const Segmentation s = News().Segment(text);
+    ASSERT_EQ(CheckSegmentation(text, s), "") << text;
+  }
+}
+
 TEST(SegmenterTest, HeadlinesAndCaptionsAreOwnSentences) {
   const std::string text =
       "Putin to visit North Korea\n"
