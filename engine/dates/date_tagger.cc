@@ -631,8 +631,8 @@ bool Matcher::MonthAt(int i, int* month, int* end) const {
     }
   } else if (l->month == 5 || l->month == 3) {
     // "may" and "march" are also verbs.
-    if (!tk.upper) return false;
     const int pk = Kw(i - 1);
+    if (!tk.upper && pk != di::kOf) return false;
     const bool cue = pk == di::kIn || pk == di::kOf || pk == di::kSince ||
                      pk == di::kUntil || pk == di::kBy || pk == di::kLast ||
                      pk == di::kNext || pk == di::kThis || pk == di::kEarly ||
@@ -640,9 +640,13 @@ bool Matcher::MonthAt(int i, int* month, int* end) const {
                      pk == di::kBefore || pk == di::kAfter || pk == di::kFrom ||
                      pk == di::kEach || pk == di::kEvery || pk == di::kEnd ||
                      pk == di::kBeginning || (IsDash(i - 1) && Tight(i));
-    const bool num_after =
-        IsNum(j) && t_[j].num >= 1 && (t_[j].num <= 31 || t_[j].digits == 4);
-    if (!cue && !num_after) return false;
+    const bool num_after = (IsNum(j) && t_[j].num >= 1 &&
+                            (t_[j].num <= 31 || t_[j].digits == 4)) ||
+                           (L(j) && L(j)->ordinal);
+    const bool day_before =
+        i > 0 && (t_[i - 1].kind == TokKind::kNumber || IsKw(i - 1, di::kSt) ||
+                  (L(i - 1) && L(i - 1)->ordinal));
+    if (!cue && !num_after && !day_before) return false;
   }
   *month = l->month;
   *end = j;
@@ -683,7 +687,10 @@ bool Matcher::MonthExpr(int i, Hit* h) const {
   h->type = TimeType::kDate;
   int jd = j;
   if ((IsDash(j) || IsP(j, '/')) && Tight(j) && Tight(j + 1)) jd = j + 1;
-  if (IsKw(jd, di::kThe) && L(jd + 1) && L(jd + 1)->ordinal) ++jd;
+  if (IsKw(jd, di::kThe) && ((L(jd + 1) && L(jd + 1)->ordinal) ||
+                             (IsNum(jd + 1) && IsKw(jd + 2, di::kSt)))) {
+    ++jd;
+  }
   if (DayNum(jd, &d, &k) && !(IsNum(k) && t_[k].digits <= 2)) {
     // Month Day [, Year]
     int y, e;
@@ -899,6 +906,24 @@ bool Matcher::WeekdayExpr(int i, Hit* h) const {
       return true;
     }
   }
+  if ((rel == 2 || rel == 1) && known_ && ky_ && !l->plural) {
+    // "this Saturday": the one of this week; "next Saturday": of next week.
+    const absl::CivilDay monday =
+        day_ - (IsoWeekday(day_) - 1) + (rel == 1 ? 7 : 0);
+    h->value = DayV(monday + (wd - 1), true);
+    h->is_day = true;
+    h->end = k;
+    const Lex* pp = L(k);
+    if (pp && pp->pod && !pp->plural) {
+      h->type = TimeType::kTime;
+      absl::StrAppend(&h->value, "T", PodCode(pp->pod));
+      h->end = k + 1;
+      h->is_day = false;
+      return true;
+    }
+    AttachTime(h);
+    return true;
+  }
   Dir dir = kNone;
   bool strict = false;
   if (rel == -1) {
@@ -936,7 +961,8 @@ bool Matcher::NumericDate(int i, Hit* h) const {
   };
   h->type = TimeType::kDate;
   h->is_day = true;
-  if (a.digits == 4 && (sep(i + 1, '-') || sep(i + 1, '/')) && IsNum(i + 2) &&
+  if (a.digits == 4 &&
+      (sep(i + 1, '-') || sep(i + 1, '/') || sep(i + 1, '.')) && IsNum(i + 2) &&
       t_[i + 2].digits <= 2) {
     const char c = t_[i + 1].punct;
     const int y = a.num, m = t_[i + 2].num;
@@ -952,6 +978,7 @@ bool Matcher::NumericDate(int i, Hit* h) const {
       h->end = i + 5;
       return true;
     }
+    if (c == '.') return false;  // "2015.5" is a number
     if (c == '-' && t_[i + 2].digits == 2) {
       h->value = absl::StrFormat("%04d-%02d", y, m);
       h->end = i + 3;
@@ -960,8 +987,21 @@ bool Matcher::NumericDate(int i, Hit* h) const {
     }
     return false;
   }
-  if (a.digits <= 2 && (sep(i + 1, '/') || sep(i + 1, '-')) && IsNum(i + 2) &&
-      t_[i + 2].digits <= 2) {
+  // "9/2012": a month.
+  if (a.digits <= 2 && sep(i + 1, '/') && IsNum(i + 2) &&
+      t_[i + 2].digits == 4 && a.num >= 1 && a.num <= 12 &&
+      !(i + 3 < n_ && Tight(i + 3) && t_[i + 3].kind != TokKind::kPunct) &&
+      !(IsP(i + 3, '/') && Tight(i + 3))) {
+    h->value = absl::StrFormat("%04d-%02d", t_[i + 2].num, a.num);
+    h->end = i + 3;
+    h->is_day = false;
+    return true;
+  }
+  if (a.digits <= 2 &&
+      (sep(i + 1, '/') || sep(i + 1, '-') ||
+       (sep(i + 1, '.') && sep(i + 3, '.') && IsNum(i + 4) &&
+        t_[i + 4].digits == 4)) &&
+      IsNum(i + 2) && t_[i + 2].digits <= 2) {
     const char c = t_[i + 1].punct;
     int m = a.num, d = t_[i + 2].num;
     if (m > 12 && d <= 12) std::swap(m, d);  // day first
@@ -1077,6 +1117,11 @@ bool Matcher::QuarterExpr(int i, Hit* h) const {
   if (IsNum(j) && t_[j].digits == 4 && YearAt(j, &y, &e, true)) {
     year = y;
     j = e;
+  } else if (IsNum(j) && (t_[j].digits == 4 || t_[j].digits == 2) &&
+             !GluedLeft(j) && IsKw(j + 1, di::kQ) && Tight(j + 1) &&
+             IsNum(j + 2) && Tight(j + 2)) {
+    year = t_[j].digits == 2 ? 2000 + t_[j].num : t_[j].num;  // "18q4"
+    j = j + 1;
   }
   if (IsKw(j, di::kFiscal)) ++j;
   int q = 0;

@@ -185,7 +185,10 @@ TEST_F(DateTaggerTest, RelativeDates) {
           {"It was built earlier this year.", "earlier this year", D, "2024",
            "START"},
           {"We met last Friday.", "last Friday", D, "2024-06-14", ""},
-          {"We meet next Friday.", "next Friday", D, "2024-06-21", ""},
+          // "next Friday" is the Friday of next week (as Duckling and chrono
+          // read it).
+          {"We meet next Friday.", "next Friday", D, "2024-06-28", ""},
+          {"We meet this Friday.", "this Friday", D, "2024-06-21", ""},
       },
       "2024-06-17");
 }
