@@ -356,6 +356,14 @@ std::vector<DebrisKind> ClassifyDebris(std::string_view text,
       continue;
     }
     std::string_view para = p.span.Of(text);
+    // A one-line paragraph that opens in lowercase is a broken-off piece
+    // (often the tail of a caption), not a sentence of the story.
+    if (p.sentence_count == 1 && kinds[first] == DebrisKind::kNone &&
+        !para.empty() && absl::ascii_islower(para[0]) &&
+        Words(para).size() <= 15) {
+      kinds[first] = DebrisKind::kFragment;
+      continue;
+    }
     // Captions describe a picture; they do not quote a source.
     if (HasQuoteMark(para)) continue;
     bool credit = false;

@@ -143,7 +143,7 @@ const std::array<std::string_view, kNumSummaryFeatures>& SummaryFeatureNames() {
       "rel_pos",   "para_first", "centroid", "centroid_rank", "lead_sim",
       "log_words", "short",      "long",     "has_quote",     "starts_quote",
       "dangling",  "numbers",    "capitals", "mean_tf",       "sum_tf",
-      "para_rel",  "entity",     "fragment"};
+      "para_rel",  "entity",     "fragment", "title_sim"};
   return kNames;
 }
 
@@ -197,9 +197,7 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
   std::vector<SentenceBag> bags(m);
   out.stems.resize(m);
   std::string lower;
-  for (int32_t c = 0; c < m; ++c) {
-    const SentenceInfo& si = seg.sentences[out.candidates[c]];
-    SentenceBag& bag = bags[c];
+  auto build_bag = [&](const SentenceInfo& si, SentenceBag& bag) {
     absl::flat_hash_map<int32_t, float> counts;
     bool first_word = true;
     const int32_t tok_end =
@@ -234,8 +232,20 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
     }
     bag.tf.assign(counts.begin(), counts.end());
     std::sort(bag.tf.begin(), bag.tf.end());
-    out.stems[c].reserve(bag.tf.size());
-    for (const auto& p : bag.tf) out.stems[c].push_back(p.first);
+  };
+  for (int32_t c = 0; c < m; ++c) {
+    build_bag(seg.sentences[out.candidates[c]], bags[c]);
+    out.stems[c].reserve(bags[c].tf.size());
+    for (const auto& p : bags[c].tf) out.stems[c].push_back(p.first);
+  }
+  // The headline: a first paragraph that is one fragment line of 3 or more
+  // words, before the first candidate.
+  SentenceBag title;
+  if (!seg.paragraphs.empty() && seg.paragraphs[0].sentence_count == 1 &&
+      out.debris[seg.paragraphs[0].first_sentence] == DebrisKind::kFragment &&
+      seg.paragraphs[0].first_sentence < out.candidates[0]) {
+    build_bag(seg.sentences[seg.paragraphs[0].first_sentence], title);
+    if (title.words < 3) title.tf.clear();
   }
 
   // Sentence frequency and total frequency of each stem.
@@ -262,6 +272,17 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
   float centroid_norm = 0;
   for (float x : centroid) centroid_norm += x * x;
   centroid_norm = std::sqrt(centroid_norm);
+
+  // The headline's TF-ISF vector, over the stems the body shares with it.
+  std::vector<std::pair<int32_t, float>> title_vec;
+  for (const auto& [id, cnt] : title.tf) {
+    if (id < v && sf[id] > 0) {
+      title_vec.emplace_back(
+          id, (1 + std::log(cnt)) *
+                  std::log(1.0f + static_cast<float>(m) / sf[id]));
+    }
+  }
+  const float title_norm = Norm(title_vec);
 
   // Entity salience per sentence, through the mentions' byte spans.
   std::vector<float> entity(m, 0);
@@ -338,6 +359,9 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
     max_sum_tf = std::max(max_sum_tf, sum_tf[c]);
     r[kFeatParaRel] = si.paragraph / paragraphs;
     r[kFeatEntity] = std::min(1.0f, entity[c]);
+    if (title_norm > 0 && norm > 0) {
+      r[kFeatTitleSim] = SparseDot(vecs[c], title_vec) / (norm * title_norm);
+    }
     r[kFeatFragment] = out.debris[out.candidates[c]] == DebrisKind::kFragment;
   }
   // Rank-based centrality: robust to documents whose cosines are all low.

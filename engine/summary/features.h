@@ -43,6 +43,7 @@ enum SummaryFeature : int {
   kFeatParaRel,       // paragraph index / paragraph count
   kFeatEntity,        // summed salience of entities mentioned, capped at 1
   kFeatFragment,      // a fragment admitted only because nothing else is
+  kFeatTitleSim,      // cosine to the headline (a leading fragment line)
   kNumSummaryFeatures,
 };
 

@@ -41,6 +41,7 @@ SummaryFeatureRow Summarizer::HeuristicWeights() {
   w[kFeatMeanTf] = 0.3f;
   w[kFeatSumTf] = 0.5f;
   w[kFeatFragment] = -3.0f;
+  w[kFeatTitleSim] = 1.0f;
   return w;
 }
 
@@ -121,6 +122,7 @@ std::vector<SummarySentence> Summarizer::Summarize(
       z += weights_[f] * doc.rows[c][f];
     }
     z += kEntityWeight * doc.rows[c][kFeatEntity];
+    z += kLeadBonus * doc.rows[c][kFeatLead0];
     scores[c] = 1.0f / (1.0f + std::exp(-z));
   }
   std::vector<int32_t> order(m);

@@ -1,5 +1,8 @@
 #include "engine/summary/summarizer.h"
 
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -245,6 +248,36 @@ TEST_F(SummarizerTest, RepetitiveHugeDocumentStaysBounded) {
                     i % 5 == 4 ? "\n" : " ");
   }
   EXPECT_THAT(Run(text, 5), SizeIs(1));
+}
+
+// The shared sample article (read in place, never copied), when present.
+TEST(SummarizerSampleTest, SampleArticleKeepsLeadAndDropsCaptions) {
+  const char* env = std::getenv("LEDE_SHARED_DIR");
+  const std::string path =
+      std::string(env != nullptr && *env ? env : "../shared") +
+      "/examples/000_8fd7e038f81185b7.txt";
+  std::ifstream in(path);
+  if (!in) GTEST_SKIP() << "no " << path;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string text = ss.str();
+  auto seg = Segmenter::Create({});
+  ASSERT_TRUE(seg.ok());
+  Segmentation sg = (*seg)->Segment(text);
+  SummarySpec spec;
+  spec.model_dir = "models";
+  auto summarizer = Summarizer::Create(spec);
+  ASSERT_TRUE(summarizer.ok()) << summarizer.status();
+  SummaryRequest req;
+  bool lead = false;
+  for (const SummarySentence& s : (*summarizer)->Summarize(text, sg, {}, req)) {
+    const std::string got(sg.sentences[s.sentence_index].span.Of(text));
+    lead |= got.find("For the first time in 20 years") != std::string::npos;
+    EXPECT_EQ(got.find("Photo"), std::string::npos) << got;
+    EXPECT_EQ(got.find("(L"), std::string::npos) << got;
+    EXPECT_NE(got, "Advertising");
+  }
+  EXPECT_TRUE(lead);
 }
 
 TEST(SummarizerCreateTest, MissingModelFallsBackOnHeuristic) {

@@ -33,6 +33,7 @@ absl::StatusOr<std::vector<SummaryDoc>> LoadBbc(const std::string& path) {
     SummaryDoc d;
     d.id = v.Str("id");
     d.category = v.Str("category");
+    d.title = v.Str("title");
     d.text = v.Str("article");
     d.reference = v.Str("summary");
     d.held_out = IsHeldOut(d.id);
@@ -67,11 +68,11 @@ absl::StatusOr<std::vector<SummaryDoc>> LoadGum(const std::string& path) {
     SummaryDoc d;
     d.id = v.Str("id");
     d.category = "gum";
+    d.held_out = v.Str("gum_split") != "train";
     d.text = v.Str("text");
     d.reference = v.Str("summary_human");
     d.reference_sentences = {d.reference};
     d.reference_count = 1;
-    d.held_out = true;
     if (d.text.empty() || d.reference.empty()) continue;
     docs.push_back(std::move(d));
   }

@@ -20,14 +20,15 @@ namespace lede::tools {
 struct SummaryDoc {
   std::string id;
   std::string category;   // BBC category; "gum" for GUM
+  std::string title;      // BBC: the headline, which `text` lacks
   std::string text;       // the raw article text, as the service would get it
   std::string reference;  // the reference summary text
   // The reference split into sentences, in document order (for ROUGE-Lsum).
   std::vector<std::string> reference_sentences;
   // Number of reference sentences: the k of Lead-k.
   int reference_count = 0;
-  // True for the held-out part of BBC (see IsHeldOut); always true for GUM,
-  // which training never sees.
+  // True for the held-out part of BBC (see IsHeldOut) and for GUM articles
+  // of GUM's dev and test splits.
   bool held_out = false;
 };
 

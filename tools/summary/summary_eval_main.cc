@@ -231,12 +231,16 @@ int Main() {
     std::fprintf(stderr, "%s\n", gum.status().ToString().c_str());
     return 2;
   }
-  Totals g[kNumSystems];
+  Totals g[kNumSystems], gh[kNumSystems];
   for (const SummaryDoc& d : *gum) {
     Segmentation sg = ev.segmenter->Segment(d.text);
     std::vector<bool> labels(sg.sentences.size(), false);
     ev.Score(d, sg, labels, ev.Ours(d.text, sg, 3), &g[kOurs3]);
     ev.Score(d, sg, labels, Evaluator::Lead(sg, 3), &g[kLead3]);
+    if (d.held_out) {
+      ev.Score(d, sg, labels, ev.Ours(d.text, sg, 3), &gh[kOurs3]);
+      ev.Score(d, sg, labels, Evaluator::Lead(sg, 3), &gh[kLead3]);
+    }
     if (dumped < absl::GetFlag(FLAGS_dump)) {
       ++dumped;
       std::printf("\n== %s\n", d.id.c_str());
@@ -246,6 +250,7 @@ int Main() {
       }
     }
   }
+  PrintTable("GUM news, GUM dev+test splits (sentence P/R n/a)", gh, false);
   PrintTable("GUM news, all (one human sentence per article; sentence P/R n/a)",
              g, false);
   ok &= CheckFloor("GUM R1@3", g[kOurs3].R1() - g[kLead3].R1(),
