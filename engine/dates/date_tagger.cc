@@ -1373,7 +1373,7 @@ bool Matcher::DeicticExpr(int i, Hit* h) const {
       return true;
     case di::kPast: {
       // "the past" alone; "the past three years" is a duration.
-      if (!IsKw(i - 1, di::kThe) || !IsKw(i - 2, di::kIn)) return false;
+      if (!IsKw(i - 1, di::kThe)) return false;
       const Lex* nx = L(i + 1);
       if (IsNum(i + 1) ||
           (nx && (nx->unit || nx->number >= 0 || nx->kw == di::kFew ||
@@ -1878,6 +1878,19 @@ bool Matcher::ClockTime(int i, int* hour, int* minute, int* end) const {
     j += 3;
     ampm = 3;
   }
+  // "6 in the morning", "10 at night"
+  if (ampm == 0) {
+    const Lex* p = nullptr;
+    if (IsKw(j, di::kIn) && IsKw(j + 1, di::kThe)) p = L(j + 2);
+    if (IsKw(j, di::kAt) && L(j + 1) && L(j + 1)->pod == 4) p = L(j + 1);
+    if (p && p->pod && !p->plural && hh >= 1 && hh <= 12) {
+      if (p->pod == 1 && hh == 12) hh = 0;
+      if ((p->pod == 2 || p->pod == 3) && hh != 12) hh += 12;
+      if (p->pod == 4 && hh >= 6 && hh != 12) hh += 12;  // "2 at night": 2:00
+      j = IsKw(j, di::kIn) ? j + 3 : j + 2;
+      ampm = 4;
+    }
+  }
   if (ampm == 0 && !colon) return false;
   if (ampm == 1 || ampm == 2) {
     if (hh < 1 || hh > 12) return false;
@@ -1927,6 +1940,11 @@ void Matcher::AttachTime(Hit* h) const {
   int c = h->end;
   if (IsP(c, ',')) ++c;
   if (IsKw(c, di::kAt)) ++c;
+  // ISO 8601 "2015-07-31T12:00:00"
+  if (c == h->end && c < n_ && Tight(c) && Str(c).size() == 1 &&
+      (Str(c)[0] | 0x20) == 't' && IsNum(c + 1) && Tight(c + 1)) {
+    ++c;
+  }
   int hh, mm, e;
   if (!ClockTime(c, &hh, &mm, &e)) return;
   if (const Lex* z = L(e); z && z->tz >= 0 && t_[e].upper) ++e;
@@ -1966,6 +1984,16 @@ bool Matcher::MiscExpr(int i, Hit* h) const {
         h->takes_the = true;
       }
     }
+    return true;
+  }
+  if (l->unit == di::kYear && !l->plural && IsKw(i - 1, di::kThe) &&
+      !IsP(i + 1, '-') && !IsKw(i + 1, di::kAgo) && !IsKw(i + 1, di::kBefore) &&
+      !IsKw(i + 1, di::kAfter) && !IsNum(i + 1) &&
+      !(L(i + 1) && L(i + 1)->number >= 0)) {
+    // "the year": the reference's year.
+    h->end = i + 1;
+    h->takes_the = true;
+    h->value = known_ ? YearV(day_.year(), ky_) : "XXXX";
     return true;
   }
   if (l->unit == di::kYear && !l->plural && IsKw(i - 1, di::kThe)) {
@@ -2257,6 +2285,7 @@ bool Matcher::Core(int i, Hit* h) const {
     }
   }
   if (best.end < 0) return false;
+  if (best.is_day && best.type == TimeType::kDate) AttachTime(&best);
   *h = std::move(best);
   return true;
 }
