@@ -477,7 +477,14 @@ void SentenceSplitter::Run(Emit emit) {
       emit(s, k - 1);
       s = k;
     }
-    const Terminal term = TerminalAt(k);
+    Terminal term = TerminalAt(k);
+    // A quotation broken off with a dash ("to--" At this moment) ends like
+    // an ellipsis.
+    if (term == Terminal::kNone && k + 1 < t1_ && !Space(k + 1) &&
+        (Is(k, "--") || Is(k, "\u2014")) && !CloseBracket(k + 1) &&
+        Closer(k + 1)) {
+      term = Terminal::kEllipsis;
+    }
     if (term == Terminal::kNone || (Flags(k) & kMarkerPunct)) {
       ++k;
       continue;

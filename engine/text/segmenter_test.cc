@@ -180,6 +180,9 @@ TEST(SegmenterTest, HandlesEllipses) {
       {"four dots",
        "I never meant that.... She left.",
        {"I never meant that....", "She left."}},
+      {"quotation broken off",
+       "\u201CWe were going to\u2014\u201D He stopped.",
+       {"\u201CWe were going to\u2014\u201D", "He stopped."}},
   });
 }
 

@@ -28,6 +28,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -63,6 +64,9 @@ ABSL_FLAG(std::string, gum, SharedPath("gum-news/gum_news.jsonl"),
           "GUM news JSONL with gold sentence offsets (empty: skip)");
 ABSL_FLAG(int, min_golden, 0, "Fail when fewer golden rules pass");
 ABSL_FLAG(double, min_gum_f1, 0, "Fail when GUM boundary F1 is lower");
+ABSL_FLAG(int, bench_repeats, 0,
+          "When > 0, also segment the GUM texts this many times and print "
+          "the throughput (MB/s, tokens/s)");
 ABSL_FLAG(int, min_spec, 0, "Fail when fewer spec cases pass");
 ABSL_FLAG(bool, quiet, false, "Print only the totals");
 
@@ -152,7 +156,7 @@ struct GumResult {
 };
 
 GumResult RunGum(const std::string& path, const Segmenter& seg, bool quiet,
-                 bool* io_error) {
+                 std::vector<std::string>* bench_texts, bool* io_error) {
   GumResult r;
   std::ifstream in(path);
   if (!in) {
@@ -170,6 +174,7 @@ GumResult RunGum(const std::string& path, const Segmenter& seg, bool quiet,
       continue;
     }
     const std::string& text = (*rec)["text"].string;
+    bench_texts->push_back(text);
     // Code point index -> byte offset.
     std::vector<int32_t> byte_of;
     for (size_t i = 0; i < text.size(); ++i) {
@@ -253,7 +258,25 @@ int Main() {
   }
   GumResult gum;
   if (!absl::GetFlag(FLAGS_gum).empty()) {
-    gum = RunGum(absl::GetFlag(FLAGS_gum), **news, quiet, &io_error);
+    std::vector<std::string> texts;
+    gum = RunGum(absl::GetFlag(FLAGS_gum), **news, quiet, &texts, &io_error);
+    const int repeats = absl::GetFlag(FLAGS_bench_repeats);
+    if (repeats > 0 && !texts.empty()) {
+      // CPU time of this process, so that a loaded machine does not count.
+      size_t bytes = 0, tokens = 0;
+      const std::clock_t start = std::clock();
+      for (int r = 0; r < repeats; ++r) {
+        for (const std::string& t : texts) {
+          tokens += (*news)->Segment(t).tokens.size();
+          bytes += t.size();
+        }
+      }
+      const double secs =
+          static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+      std::printf(
+          "throughput (CPU time): %.1f MB/s, %.2f M tokens/s (%zu bytes)\n",
+          bytes / secs / 1e6, tokens / secs / 1e6, bytes);
+    }
   }
   if (io_error) return 2;
   if (100 * gum.F1() < absl::GetFlag(FLAGS_min_gum_f1)) {
