@@ -297,26 +297,93 @@ class Parser {
     return p;
   }
 
+  // Skips back over a parenthetical ending at `j`: "Lisa Madigan (D)".
+  int SkipParenthetical(int j, int min) const {
+    if (j >= min && w_[j].lower == ")") {
+      int k = j - 1;
+      while (k >= min && k >= j - 8 && w_[k].lower != "(") --k;
+      if (k >= min && w_[k].lower == "(") return k - 1;
+    }
+    return j;
+  }
+
   // The subject that ends just before the cue at `cue`, reading back to
-  // `min`. Skips adverbs and auxiliaries; handles "Kirby, the spokesman,".
+  // `min`. Skips adverbs and auxiliaries; handles "Kirby, the spokesman,",
+  // "McCaskill (D-Mo.), who backs Clinton," and "He says ... and calls".
   Phrase SubjectBefore(int cue, int min) const {
+    if (EndsWith(w_[cue].lower, "ing")) return SentenceSubject(min, nullptr);
     int j = cue - 1;
     while (j >= min && lex_.skip_before_cue.contains(w_[j].lower)) --j;
+    j = SkipParenthetical(j, min);
     if (j < min) return {};
     if (w_[j].lower == ",") {
-      // Appositive: NAME, the spokesman, said
       int k = j - 1;
-      while (k >= min && k >= j - 12 && w_[k].lower != ",") --k;
-      if (k < min || k < j - 12 || w_[k].lower != ",") return {};
-      Phrase before = PhraseEndingAt(k - 1, min);
+      while (k >= min && k >= j - 25 && w_[k].lower != ",") --k;
+      if (k < min || k < j - 25 || w_[k].lower != ",") return {};
+      Phrase before = PhraseEndingAt(SkipParenthetical(k - 1, min), min);
       if (before.kind == PhraseKind::kName ||
           before.kind == PhraseKind::kPronoun) {
         return before;
       }
-      Phrase app = PhraseEndingAt(j - 1, k + 1);
-      return app;
+      const std::string& first = w_[k + 1].lower;
+      if (first == "who" || first == "which" || first == "that") return before;
+      return PhraseEndingAt(SkipParenthetical(j - 1, k + 1), k + 1);
+    }
+    if (w_[j].lower == "and" || w_[j].lower == "but" || w_[j].lower == "then" ||
+        w_[j].lower == "or") {
+      return SentenceSubject(min, nullptr);
     }
     return PhraseEndingAt(j, min);
+  }
+
+  // The subject at the start of the sentence that begins at `min` (after an
+  // introductory "On Monday," or "In a statement,"): a pronoun or a name
+  // followed by a lower-case word, as in "Trump also embraced ...". Sets
+  // `*verb` to the index of that word.
+  Phrase SentenceSubject(int min, int* verb) const {
+    const int n = static_cast<int>(w_.size());
+    int s = min;
+    if (s < n && !w_[s].punct && lex_.cap_stop.contains(w_[s].lower) &&
+        !lex_.pronouns.contains(w_[s].lower) &&
+        !lex_.determiners.contains(w_[s].lower)) {
+      int k = s;
+      while (k < n && k < s + 10 && w_[k].lower != ",") ++k;
+      if (k < n && k < s + 10) s = k + 1;
+    }
+    if (s >= n || w_[s].punct) return {};
+    Phrase p;
+    int e = s;
+    if (lex_.pronouns.contains(w_[s].lower) && w_[s].lower != "it" &&
+        w_[s].lower != "you") {
+      p = PhraseEndingAt(s, s);
+      e = s + 1;
+    } else if (IsNameWord(s)) {
+      e = s;
+      while (e + 1 < n &&
+             (IsNameWord(e + 1) ||
+              (e + 2 < n && lex_.connectors.contains(w_[e + 1].lower) &&
+               IsNameWord(e + 2)))) {
+        ++e;
+      }
+      if (EndsWith(w_[e].lower, "'s") ||
+          EndsWith(w_[e].lower, "\xE2\x80\x99s")) {
+        return {};
+      }
+      p = NamePhrase(s, e);
+      ++e;
+      if (e < n && w_[e].lower == "(") {
+        while (e < n && e < s + 12 && w_[e].lower != ")") ++e;
+        ++e;
+      }
+    } else {
+      return {};
+    }
+    while (e < n && lex_.skip_before_cue.contains(w_[e].lower)) ++e;
+    if (e >= n || w_[e].punct || w_[e].cap) {
+      if (!(e < n && w_[e].lower == ",")) return {};
+    }
+    if (verb != nullptr) *verb = e;
+    return p;
   }
 
   // A speaker phrase whose last word is `j`, reading back to `min`. The
@@ -451,6 +518,7 @@ struct Attribution {
   Phrase speaker;
   std::string cue;
   bool found = false;
+  bool weak = false;  // the sentence's subject, no speech cue
 };
 
 // Whether `content` reads like a title ("One Hundred Years of Solitude"):
@@ -894,8 +962,8 @@ namespace {
 class Resolver {
  public:
   Resolver(std::string_view text, std::vector<Entity>* entities,
-           const std::vector<QuotedRun>& runs)
-      : text_(text), entities_(*entities), runs_(runs) {
+           const std::vector<QuotedRun>& runs, const QuoteFinder::Lexicon& lex)
+      : text_(text), entities_(*entities), runs_(runs), lex_(lex) {
     for (size_t e = 0; e < entities_.size(); ++e) {
       IndexEntity(static_cast<int>(e));
     }
@@ -1052,7 +1120,9 @@ class Resolver {
         if (jt != by_surname_.end()) e = jt->second;
       }
     }
+    bool created = false;
     if (e < 0) {
+      created = true;
       Entity ent;
       ent.name = std::string(p.name_span.Of(text_));
       ent.type = p.org ? EntityType::kOrganization : EntityType::kPerson;
@@ -1065,7 +1135,55 @@ class Resolver {
     }
     if (p.gender != 0) gender_[e] = p.gender;
     AddMention(e, p.span, MentionType::kProper);
+    if (created) AddOtherMentions(e, p.name_span);
     return e;
+  }
+
+  // The whole-word occurrences of capitalized words, built on first use.
+  void IndexCapitalizedWords() {
+    if (cap_words_built_) return;
+    cap_words_built_ = true;
+    for (const Word& w :
+         Tokenize(text_, 0, static_cast<int32_t>(text_.size()), lex_)) {
+      if (w.cap) cap_words_[w.lower].push_back(w.span);
+    }
+  }
+
+  bool AnyMentionOverlaps(ByteSpan s) const {
+    ByteSpan found;
+    if (Overlapping(s, &found) >= 0) return true;
+    auto it = added_mentions_.upper_bound(s.end);
+    if (it == added_mentions_.begin()) return false;
+    --it;
+    return it->second.end > s.begin;
+  }
+
+  // An entity the entity stage missed is mentioned wherever its name (or,
+  // for a person, its surname) occurs.
+  void AddOtherMentions(int e, ByteSpan name_span) {
+    IndexCapitalizedWords();
+    const std::string_view name = name_span.Of(text_);
+    const bool person = entities_[e].type == EntityType::kPerson;
+    size_t sp = name.rfind(' ');
+    std::string_view key_word =
+        person && sp != std::string_view::npos ? name.substr(sp + 1) : name;
+    if (!person && sp != std::string_view::npos)
+      key_word = name.substr(0, name.find(' '));
+    auto it = cap_words_.find(absl::AsciiStrToLower(AsAbsl(key_word)));
+    if (it == cap_words_.end()) return;
+    for (ByteSpan w : it->second) {
+      ByteSpan m = w;
+      if (person) {
+        // Extend to the full name when it precedes the surname.
+        const int32_t b = w.end - static_cast<int32_t>(name.size());
+        if (b >= 0 && text_.substr(b, name.size()) == name) m.begin = b;
+      } else {
+        if (text_.substr(w.begin, name.size()) != name) continue;
+        m.end = w.begin + static_cast<int32_t>(name.size());
+      }
+      if (AnyMentionOverlaps(m)) continue;
+      AddMention(e, m, MentionType::kProper);
+    }
   }
 
   int ResolvePronoun(const Phrase& p, int32_t before, int32_t window_begin) {
@@ -1135,6 +1253,9 @@ class Resolver {
   absl::flat_hash_map<std::string, int> by_surname_;
   std::vector<int> gender_;
   std::vector<std::vector<EntityMention>> added_;
+  const QuoteFinder::Lexicon& lex_;
+  bool cap_words_built_ = false;
+  absl::flat_hash_map<std::string, std::vector<ByteSpan>> cap_words_;
 };
 
 constexpr int32_t kMaxFrame = 400;  // bytes read on either side of a quote
@@ -1170,7 +1291,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
   const Lexicon& lex = *lex_;
   const std::vector<QuotedRun> runs = FindQuotedRuns(text, seg);
   if (runs.empty()) return out;
-  Resolver resolver(text, entities, runs);
+  Resolver resolver(text, entities, runs, lex);
 
   auto para_span = [&](int32_t pi) -> ByteSpan {
     if (seg.paragraphs.empty()) {
@@ -1224,7 +1345,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
       const bool short_after = sentence_words <= 6;
       if (open_end || comma_after || lower_after || short_after) {
         Parser parser(text, after, lex);
-        for (size_t c = first; c < after.size() && c < first + 9; ++c) {
+        for (size_t c = first; c < after.size() && c < first + 30; ++c) {
           if (after[c].sentence_end) break;
           int len = 0;
           if (!parser.IsCueAt(static_cast<int>(c), &len)) continue;
@@ -1293,6 +1414,19 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
           break;
         }
       }
+      if (!attr.found && tries == 0) {
+        // No cue: the sentence's subject ("Trump also embraced ... -- "),
+        // with its verb as the cue.
+        int verb = -1;
+        Phrase sp = parser.SentenceSubject(0, &verb);
+        if (sp.kind != PhraseKind::kNone && verb >= 0 &&
+            verb < static_cast<int>(before.size())) {
+          attr.found = true;
+          attr.weak = true;
+          attr.speaker = sp;
+          attr.cue = before[verb].punct ? "" : before[verb].lower;
+        }
+      }
     }
 
     Quote q;
@@ -1353,9 +1487,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
       }
     }
     const bool attributed = q.has_speaker_span;
-    if (!attributed) {
+    if (!attributed || attr.weak) {
       if (run.single) continue;
-      if (CountWords(content) < 4) continue;
+      if (CountWords(content) < 2) continue;
     }
     if (attributed) {
       prev.valid = true;
