@@ -339,7 +339,7 @@ bool Matcher::WeekdayDay(int wd, Dir dir, bool strict,
   } else {
     // News convention: a bare weekday is the closest one, the past one on a
     // tie-break margin (reports tell of what happened).
-    *d = fwd + 2 < back ? day_ + fwd : day_ - back;
+    *d = fwd < back ? day_ + fwd : day_ - back;
   }
   return true;
 }
