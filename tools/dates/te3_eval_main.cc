@@ -107,19 +107,46 @@ int Main() {
            "/data/tempeval3/tbaq_cleaned.jsonl";
   }
   const std::string dir = path.substr(0, path.rfind('/'));
-  std::ifstream in(path);
-  if (!in) {
-    absl::FPrintF(stderr, "te3_eval: cannot read %s\n", path);
-    return 2;
+  // A .gz file (the TE3 silver set) is read through gzip.
+  std::vector<std::string> lines;
+  if (path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0) {
+    FILE* p = popen(("gzip -dc '" + path + "'").c_str(), "r");
+    if (p == nullptr) return 2;
+    std::string cur;
+    char buf[1 << 16];
+    size_t got;
+    while ((got = fread(buf, 1, sizeof(buf), p)) > 0) {
+      for (size_t k = 0; k < got; ++k) {
+        if (buf[k] == '\n') {
+          lines.push_back(std::move(cur));
+          cur.clear();
+        } else {
+          cur.push_back(buf[k]);
+        }
+      }
+    }
+    if (!cur.empty()) lines.push_back(std::move(cur));
+    if (pclose(p) != 0 || lines.empty()) {
+      absl::FPrintF(stderr, "te3_eval: cannot read %s\n", path);
+      return 2;
+    }
+  } else {
+    std::ifstream in(path);
+    if (!in) {
+      absl::FPrintF(stderr, "te3_eval: cannot read %s\n", path);
+      return 2;
+    }
+    std::string l;
+    while (std::getline(in, l)) lines.push_back(std::move(l));
   }
   auto tagger = DateTagger::Create(DateSpec{});
   if (!tagger.ok()) return 2;
   const std::string split = absl::GetFlag(FLAGS_split);
   const bool errors = absl::GetFlag(FLAGS_errors);
   Counts tb, aq, all;
-  std::string line;
   int docs = 0;
-  while (std::getline(in, line)) {
+  for (const std::string& line : lines) {
+    if (line.empty()) continue;
     tools::JsonValue doc;
     if (!tools::ParseJson(line, &doc)) {
       absl::FPrintF(stderr, "te3_eval: bad JSON line\n");
