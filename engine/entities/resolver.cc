@@ -585,22 +585,23 @@ std::vector<int> CanonicalResolver::Group(
       int earliest = -1;  // tied cluster with the earliest first mention
     };
     absl::flat_hash_map<std::string, Best> best;
-    // (cluster, word) pairs that are tied-best for the word.
-    absl::flat_hash_set<std::pair<int, std::string>> top;
-    std::vector<std::pair<std::string, int>> roles;  // (word, root)
     const int num = static_cast<int>(parent.size());
+    // First and last significant word of each full name, and whether the
+    // name is among the most frequent for that word.
+    std::vector<std::string> first_word(num), last_word(num);
+    std::vector<char> top_first(num, 0), top_last(num, 0);
+    std::vector<int> roots;
     for (int c = 0; c < num; ++c) {
       if (types[c] != EntityType::kPerson || Find(parent, c) != c ||
           full_count[c] == 0) {
         continue;
       }
       std::vector<std::string_view> parts = SplitSpaces(rep_key[c]);
-      roles.emplace_back(std::string(parts.front()), c);
-      if (parts.back() != parts.front()) {
-        roles.emplace_back(std::string(parts.back()), c);
-      }
+      first_word[c] = std::string(parts.front());
+      last_word[c] = std::string(parts.back());
+      roots.push_back(c);
     }
-    for (const auto& [word, c] : roles) {
+    auto consider = [&](const std::string& word, int c) {
       Best& b = best[word];
       if (full_count[c] > b.count) {
         b.count = full_count[c];
@@ -610,19 +611,23 @@ std::vector<int> CanonicalResolver::Group(
         ++b.tied;
         if (first_mention[c] < first_mention[b.earliest]) b.earliest = c;
       }
+    };
+    for (int c : roots) {
+      consider(first_word[c], c);
+      if (last_word[c] != first_word[c]) consider(last_word[c], c);
     }
-    for (const auto& [word, c] : roles) {
-      if (full_count[c] == best[word].count) top.emplace(c, word);
+    for (int c : roots) {
+      top_first[c] = full_count[c] == best[first_word[c]].count;
+      top_last[c] = full_count[c] == best[last_word[c]].count;
     }
     absl::flat_hash_map<std::string, int> recent;
     for (int i = 0; i < n; ++i) {
       if (works[i].type != EntityType::kPerson) continue;
       if (cluster[i] >= 0) {
-        int c = Find(parent, cluster[i]);
-        std::vector<std::string_view> parts = SplitSpaces(rep_key[c]);
-        for (std::string_view p : {parts.front(), parts.back()}) {
-          std::string word(p);
-          if (top.contains(std::make_pair(c, word))) recent[word] = c;
+        const int c = Find(parent, cluster[i]);
+        if (c < num && !first_word[c].empty()) {
+          if (top_first[c]) recent[first_word[c]] = c;
+          if (top_last[c]) recent[last_word[c]] = c;
         }
         continue;
       }
@@ -720,9 +725,17 @@ std::vector<Entity> CanonicalResolver::Resolve(
   tagged.reserve(mentions.size());
   for (const TaggedMention& m : mentions) {
     if (m.span.begin < 0 || m.span.end > size || m.span.empty()) continue;
-    int32_t b = m.span.begin;
-    for (int32_t i = m.span.begin; i <= m.span.end; ++i) {
-      if (i == m.span.end || text[i] == '/') {
+    // Defensive: keep spans on code point boundaries.
+    ByteSpan span = m.span;
+    while (span.begin < span.end && !IsUtf8Boundary(text, span.begin)) {
+      ++span.begin;
+    }
+    while (span.end > span.begin && !IsUtf8Boundary(text, span.end)) {
+      --span.end;
+    }
+    int32_t b = span.begin;
+    for (int32_t i = span.begin; i <= span.end && span.begin < span.end; ++i) {
+      if (i == span.end || text[i] == '/') {
         TaggedMention part = m;
         part.span = {b, i};
         if (!part.span.empty()) Clean(text, part, &tagged);
@@ -839,9 +852,10 @@ std::vector<Entity> CanonicalResolver::Resolve(
   struct NameChoice {
     int words = -1;
     int count = 0;
+    std::string_view surface;
   };
   std::vector<NameChoice> choice;
-  absl::flat_hash_map<std::string, int> surface_count;
+  absl::flat_hash_map<std::pair<int, std::string_view>, int> surface_count;
   surface_count.reserve(works.size());
   for (size_t i = 0; i < works.size(); ++i) {
     const Work& w = works[i];
@@ -852,21 +866,20 @@ std::vector<Entity> CanonicalResolver::Resolve(
       entities.back().type = types[cluster[i]];
       choice.emplace_back();
     }
-    Entity& ent = entities[e];
-    ent.mentions.push_back({w.span, MentionType::kProper});
-    std::string surface = CollapseSpaces(w.span.Of(text));
-    std::string counted = std::to_string(e);
-    counted.push_back('\x1f');
-    counted += surface;
-    const int count = ++surface_count[counted];
+    entities[e].mentions.push_back({w.span, MentionType::kProper});
+    const std::string_view surface = w.span.Of(text);
+    const int count = ++surface_count[{e, surface}];
     NameChoice& c = choice[e];
     if (w.num_words > c.words || (w.num_words == c.words && count > c.count)) {
       c.words = w.num_words;
       c.count = count;
-      ent.name = std::move(surface);
-    } else if (ent.name == surface) {
+      c.surface = surface;
+    } else if (c.surface == surface) {
       c.count = count;
     }
+  }
+  for (size_t e = 0; e < entities.size(); ++e) {
+    entities[e].name = CollapseSpaces(choice[e].surface);
   }
   ScoreSalience(text, seg, &entities);
   return entities;
