@@ -318,6 +318,11 @@ int32_t ScanToken(std::string_view t, int32_t i, int32_t end, bool space_before,
         const int32_t e = ScanDottedAbbreviation(t, i, end);
         if (e > i) {
           *kind = TokenKind::kWord;
+          // "U.S.-led" stays one hyphenated word.
+          if (e + 1 < end && At(t, e) == '-' && IsWordAt(t, e + 1)) {
+            TokenKind ignored;
+            return ScanWord(t, e + 1, end, &ignored);
+          }
           return e;
         }
       }

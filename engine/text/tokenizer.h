@@ -13,7 +13,8 @@
 //     common top-level domain are one token, minus trailing punctuation.
 //   - Clitics split off a word: "Putin’s" → "Putin" "’s", "don't" → "do"
 //     "n't" ('s 'm 'd 'll 're 've n't, ASCII or curly apostrophe).
-//   - Dotted abbreviations keep their periods: "U.S.", "e.g.", "Ph.D.";
+//   - Dotted abbreviations keep their periods: "U.S.", "e.g.", "Ph.D.",
+//     "U.S.-led";
 //     so do single letters ("E.") and known abbreviations ("Mr.", "Inc.";
 //     "No." only before a number).
 //   - Words and numbers run over letters, digits and marks, with inner

@@ -62,6 +62,7 @@ TEST(TokenizerTest, KeepsAbbreviationPeriods) {
       {"Mr. Smith", "Mr.|Smith"},
       {"e.g. this", "e.g.|this"},
       {"Ph.D. student", "Ph.D.|student"},
+      {"U.S.-led coalition", "U.S.-led|coalition"},
       {"John F. Kennedy", "John|F.|Kennedy"},
       {"No. 5", "No.|5"},
       {"said no.", "said|no|."},
