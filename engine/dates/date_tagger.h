@@ -11,12 +11,63 @@
 
 namespace lede {
 
+// DateSpec
+//
+// Options for building a `DateTagger`. The rules and lexicon are compiled in;
+// there is nothing to configure yet.
 struct DateSpec {};
 
 // DateTagger
 //
-// Finds temporal expressions (dates, times, durations, sets) and normalizes
-// them to TIMEX3 values against a reference time.
+// Finds temporal expressions (dates, times, durations, sets) in English news
+// text and normalizes them to TIMEX3 values against a reference time.
+//
+// The tagger scans the raw text itself (it does not depend on the
+// segmenter's tokens): letters, digits and punctuation form small tokens,
+// words are looked up case-insensitively in a lexicon, and rules are tried
+// only at tokens that can start an expression (a lexicon word, a number, an
+// apostrophe), so the cost is linear in the text length. Calendar
+// arithmetic uses `absl::CivilDay` and friends.
+//
+// Conventions of the values (TimeML / TimeBank where they agree):
+//   * Dates: "2023-09-13", "2024-06", "2024", "2024-W25", "2024-Q3",
+//     "2024-H1", "2023-FA" (seasons SP SU FA WI; winter belongs to the year
+//     of its December), decades "199", centuries "19"; "mid-June" is
+//     "2024-06" with mod MID, "early 2024" mod START, "late ..." mod END.
+//   * Times: "2024-06-17T15:00" (local wall clock; a zone such as "EDT"
+//     stays in the span but does not change the value), parts of day
+//     "2024-06-17TMO" (TMO TAF TEV TNI).
+//   * Durations: "P20Y", "P9M", "P2D", "PT24H", "P1Y2DT3H4S", "PT1.5H";
+//     a decade is "P10Y"; vague amounts "PXY", "PTXH" ("the coming hours").
+//     "less than", "more than", "at least", "about" set mod LESS_THAN,
+//     MORE_THAN, EQUAL_OR_MORE, APPROX.
+//   * Sets: "XXXX-WXX-2" (every Tuesday), "P1Y" (annually), "P1D" (daily).
+//   * "now", "currently", "current" are PRESENT_REF; "recently", "the past"
+//     PAST_REF; "the future" FUTURE_REF.
+//   * "two weeks ago" is the day (2024-06-03 from 2024-06-17); "five months
+//     ago" the month, "two years ago" the year. In a text about quarterly
+//     results "a year ago" is the year-earlier quarter ("1988-Q3").
+//   * Weekdays: tense decides. Cues before the weekday weigh most (the
+//     governing verb: "will travel on Tuesday", "said Monday"), cues later in
+//     the clause half as much. Forward means on or after the reference day,
+//     back on or before it; with no cue the past one is chosen unless the
+//     next one is much closer (news reports what happened). "last Friday"
+//     is the latest before the reference; "this Saturday" is the one of the
+//     reference's ISO week and "next Saturday" the one of the following
+//     week.
+//   * Month (and month-day, quarter) without a year: the reference's year,
+//     moved one year back or forward when tense points that way and the
+//     same-year date lies well on the other side (more than two months);
+//     with no cue the closest occurrence ("Jan. 3" written in late December
+//     is next year's).
+//   * A four-digit number is a year only in context: not "1,961", not
+//     "2000 troops", not "$2000"; 1800-2100 otherwise, other years after a
+//     cue word ("in 1492").
+//   * Unknown reference (`!ref.known()`): relative expressions stay
+//     unresolved ("XXXX-WXX-2", "XXXX-XX", "XXXX-09-13"); absolute ones are
+//     resolved. A reference without a year (a dateline "June 17 (UPI) —")
+//     writes "XXXX" for every year taken from it ("XXXX-06-16" for
+//     "yesterday") and leaves weekdays unresolved.
 //
 // Immutable after Create(); safe to share across threads.
 class DateTagger {
@@ -24,13 +75,24 @@ class DateTagger {
   static absl::StatusOr<std::unique_ptr<DateTagger>> Create(
       const DateSpec& spec);
 
-  // Looks for a dateline near the start of the text ("June 17 (UPI) —",
-  // "WASHINGTON, June 17 (Reuters) -") and returns it as a reference with
-  // `source == kDateline`, or an unknown reference when there is none.
+  // FindDateline()
+  //
+  // Looks for a dateline at the start of a line in the first 4 KiB of the
+  // text: an optional upper-case place and commas, a month and day, an
+  // optional year, an optional "(Agency)", then a dash ("June 17 (UPI) —",
+  // "WASHINGTON, June 17 (Reuters) -"). Returns it with
+  // `source == kDateline` (`has_year` false unless a year is given; the
+  // civil time then holds the leap year 2000 as a stand-in), or an unknown
+  // reference when there is none. A dateline without a date ("MOSCOW (AP)
+  // —") gives no reference.
   ReferenceTime FindDateline(std::string_view text,
                              const Segmentation& seg) const;
 
-  // Expressions in document order, non-overlapping.
+  // Tag()
+  //
+  // Expressions in document order, non-overlapping, spans as byte offsets
+  // into `text`. `seg` is not used: the tagger tokenizes for itself. Any
+  // bytes are accepted; invalid UTF-8 sequences count as punctuation.
   std::vector<TimeExpression> Tag(std::string_view text,
                                   const Segmentation& seg,
                                   const ReferenceTime& ref) const;
