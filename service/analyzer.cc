@@ -13,8 +13,9 @@ namespace {
 absl::Status CheckField(std::string_view name, const std::string& value) {
   const int64_t bad = FirstInvalidUtf8Offset(value);
   if (bad < 0) return absl::OkStatus();
-  return absl::InvalidArgumentError(absl::StrCat(
-      AsAbsl(name), " is not valid UTF-8 (first bad byte at offset ", bad, ")"));
+  return absl::InvalidArgumentError(
+      absl::StrCat(AsAbsl(name),
+                   " is not valid UTF-8 (first bad byte at offset ", bad, ")"));
 }
 
 }  // namespace
@@ -41,24 +42,24 @@ absl::Status Analyzer::Analyze(std::string_view request_bytes,
         " bytes (--max_document_bytes); split the document"));
   }
   for (const auto& [name, value] :
-       {std::pair<std::string_view, const std::string*>{"document.reference_time",
-                                                       &doc.reference_time()},
+       {std::pair<std::string_view, const std::string*>{
+            "document.reference_time", &doc.reference_time()},
         {"document.language", &doc.language()},
         {"document.title", &doc.title()}}) {
     if (absl::Status s = CheckField(name, *value); !s.ok()) return s;
   }
   if (absl::Status s = ValidateLanguage(doc.language()); !s.ok()) return s;
   if (!v1::EncodingType_IsValid(req.encoding_type())) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "encoding_type ", req.encoding_type(), " is unknown; use UTF8, UTF16 or UTF32"));
+    return absl::InvalidArgumentError(
+        absl::StrCat("encoding_type ", req.encoding_type(),
+                     " is unknown; use UTF8, UTF16 or UTF32"));
   }
   if (absl::Status s = ValidateUtf8(doc.content()); !s.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("document.", s.message()));
+    return absl::InvalidArgumentError(absl::StrCat("document.", s.message()));
   }
 
-  AnalyzeOptions options = ToAnalyzeOptions(req.features(), req.summary_options(),
-                                             doc.reference_time());
+  AnalyzeOptions options = ToAnalyzeOptions(
+      req.features(), req.summary_options(), doc.reference_time());
   options.interrupted = interrupted;
   options.interrupted_status = interrupted_status;
   auto result = pipeline_->Analyze(doc.content(), options);

@@ -2,6 +2,7 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/testing/unicode.h"
 
 namespace lede {
 namespace {
@@ -20,8 +21,9 @@ class AnalyzerTest : public ::testing::Test {
   absl::Status Run(const v1::AnalyzeRequest& req, v1::AnalyzeResponse* resp,
                    int64_t limit = 1 << 20) {
     Analyzer a(pipeline_, limit);
-    return a.Analyze(req.SerializeAsString(), [] { return false; },
-                     absl::CancelledError("x"), resp);
+    return a.Analyze(
+        req.SerializeAsString(), [] { return false; },
+        absl::CancelledError("x"), resp);
   }
   // Wire bytes of a request whose content holds arbitrary bytes.
   static std::string RawRequest(const std::string& content) {
@@ -57,8 +59,9 @@ TEST_F(AnalyzerTest, AnalyzesAndEchoesId) {
 TEST_F(AnalyzerTest, InvalidUtf8IsInvalidArgumentWithOffset) {
   Analyzer a(pipeline_, 1 << 20);
   v1::AnalyzeResponse resp;
-  absl::Status s = a.Analyze(RawRequest("ok \xC0\xAF"), [] { return false; },
-                             absl::CancelledError("x"), &resp);
+  absl::Status s = a.Analyze(
+      RawRequest("ok \xC0\xAF"), [] { return false; },
+      absl::CancelledError("x"), &resp);
   EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
   EXPECT_THAT(s.message(), HasSubstr("byte offset 3"));
 }
@@ -89,15 +92,17 @@ TEST_F(AnalyzerTest, RejectsOtherLanguagesAndBadReferenceTime) {
 TEST_F(AnalyzerTest, GarbageBytesAreInvalidArgument) {
   Analyzer a(pipeline_, 1 << 20);
   v1::AnalyzeResponse resp;
-  EXPECT_EQ(a.Analyze("\xff\xff\xff", [] { return false; },
-                      absl::CancelledError("x"), &resp)
+  EXPECT_EQ(a.Analyze(
+                 "\xff\xff\xff", [] { return false; },
+                 absl::CancelledError("x"), &resp)
                 .code(),
             absl::StatusCode::kInvalidArgument);
 }
 
 TEST_F(AnalyzerTest, OffsetsSliceBackInEveryEncoding) {
   const std::string text =
-      "\xF0\x9F\x98\x80 Emoji first. Then \xE2\x80\x9C" "curly\xE2\x80\x9D quotes. "
+      "\xF0\x9F\x98\x80 Emoji first. Then \xE2\x80\x9C"
+      "curly\xE2\x80\x9D quotes. "
       "Caf\xC3\xA9 last.";
   for (auto enc : {v1::UTF8, v1::UTF16, v1::UTF32}) {
     v1::AnalyzeRequest req;
@@ -106,61 +111,9 @@ TEST_F(AnalyzerTest, OffsetsSliceBackInEveryEncoding) {
     v1::AnalyzeResponse resp;
     ASSERT_TRUE(Run(req, &resp).ok());
     ASSERT_GE(resp.sentences_size(), 2);
-    // Re-slice in the unit: decode to UTF-32 / UTF-16 lengths by hand.
-    std::u32string u32;
-    std::u16string u16;
-    for (size_t i = 0; i < text.size();) {
-      unsigned char c = text[i];
-      int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-      for (int k = 1; k < len; ++k) cp = (cp << 6) | (text[i + k] & 0x3F);
-      u32 += cp;
-      if (cp >= 0x10000) {
-        u16 += static_cast<char16_t>(0xD800 + ((cp - 0x10000) >> 10));
-        u16 += static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF));
-      } else {
-        u16 += static_cast<char16_t>(cp);
-      }
-      i += len;
-    }
     for (const auto& s : resp.sentences()) {
-      const int b = s.span().begin(), e = s.span().end();
-      std::string slice;
-      if (enc == v1::UTF8) {
-        slice = text.substr(b, e - b);
-      } else {
-        // Encode the unit slice back to UTF-8 for comparison.
-        std::u32string cps;
-        if (enc == v1::UTF32) {
-          cps = u32.substr(b, e - b);
-        } else {
-          std::u16string part = u16.substr(b, e - b);
-          for (size_t i = 0; i < part.size(); ++i) {
-            char32_t cp = part[i];
-            if (cp >= 0xD800 && cp < 0xDC00) {
-              cp = 0x10000 + ((cp - 0xD800) << 10) + (part[++i] - 0xDC00);
-            }
-            cps += cp;
-          }
-        }
-        for (char32_t cp : cps) {
-          if (cp < 0x80) {
-            slice += static_cast<char>(cp);
-          } else if (cp < 0x800) {
-            slice += static_cast<char>(0xC0 | (cp >> 6));
-            slice += static_cast<char>(0x80 | (cp & 0x3F));
-          } else if (cp < 0x10000) {
-            slice += static_cast<char>(0xE0 | (cp >> 12));
-            slice += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            slice += static_cast<char>(0x80 | (cp & 0x3F));
-          } else {
-            slice += static_cast<char>(0xF0 | (cp >> 18));
-            slice += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            slice += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            slice += static_cast<char>(0x80 | (cp & 0x3F));
-          }
-        }
-      }
+      const std::string slice =
+          test_util::SliceInUnit(text, s.span().begin(), s.span().end(), enc);
       EXPECT_EQ(slice, s.text()) << "encoding " << enc;
     }
   }

@@ -13,56 +13,82 @@ namespace {
 
 v1::EntityType ToProto(EntityType t) {
   switch (t) {
-    case EntityType::kPerson: return v1::PERSON;
-    case EntityType::kOrganization: return v1::ORGANIZATION;
-    case EntityType::kLocation: return v1::LOCATION;
-    case EntityType::kNationality: return v1::NATIONALITY;
-    case EntityType::kEvent: return v1::EVENT;
-    case EntityType::kWorkOfArt: return v1::WORK_OF_ART;
-    case EntityType::kProduct: return v1::PRODUCT;
-    case EntityType::kMoney: return v1::MONEY;
-    case EntityType::kPercent: return v1::PERCENT;
-    case EntityType::kOther: return v1::OTHER;
-    case EntityType::kUnspecified: break;
+    case EntityType::kPerson:
+      return v1::PERSON;
+    case EntityType::kOrganization:
+      return v1::ORGANIZATION;
+    case EntityType::kLocation:
+      return v1::LOCATION;
+    case EntityType::kNationality:
+      return v1::NATIONALITY;
+    case EntityType::kEvent:
+      return v1::EVENT;
+    case EntityType::kWorkOfArt:
+      return v1::WORK_OF_ART;
+    case EntityType::kProduct:
+      return v1::PRODUCT;
+    case EntityType::kMoney:
+      return v1::MONEY;
+    case EntityType::kPercent:
+      return v1::PERCENT;
+    case EntityType::kOther:
+      return v1::OTHER;
+    case EntityType::kUnspecified:
+      break;
   }
   return v1::ENTITY_TYPE_UNSPECIFIED;
 }
 
 v1::MentionType ToProto(MentionType t) {
   switch (t) {
-    case MentionType::kProper: return v1::PROPER;
-    case MentionType::kNominal: return v1::NOMINAL;
-    case MentionType::kPronoun: return v1::PRONOUN;
-    case MentionType::kUnspecified: break;
+    case MentionType::kProper:
+      return v1::PROPER;
+    case MentionType::kNominal:
+      return v1::NOMINAL;
+    case MentionType::kPronoun:
+      return v1::PRONOUN;
+    case MentionType::kUnspecified:
+      break;
   }
   return v1::MENTION_TYPE_UNSPECIFIED;
 }
 
 v1::TimeType ToProto(TimeType t) {
   switch (t) {
-    case TimeType::kDate: return v1::DATE;
-    case TimeType::kTime: return v1::TIME;
-    case TimeType::kDuration: return v1::DURATION;
-    case TimeType::kSet: return v1::SET;
-    case TimeType::kUnspecified: break;
+    case TimeType::kDate:
+      return v1::DATE;
+    case TimeType::kTime:
+      return v1::TIME;
+    case TimeType::kDuration:
+      return v1::DURATION;
+    case TimeType::kSet:
+      return v1::SET;
+    case TimeType::kUnspecified:
+      break;
   }
   return v1::TIME_TYPE_UNSPECIFIED;
 }
 
 v1::QuoteType ToProto(QuoteType t) {
   switch (t) {
-    case QuoteType::kDirect: return v1::DIRECT;
-    case QuoteType::kIndirect: return v1::INDIRECT;
-    case QuoteType::kUnspecified: break;
+    case QuoteType::kDirect:
+      return v1::DIRECT;
+    case QuoteType::kIndirect:
+      return v1::INDIRECT;
+    case QuoteType::kUnspecified:
+      break;
   }
   return v1::QUOTE_TYPE_UNSPECIFIED;
 }
 
 v1::ReferenceTimeSource ToProto(ReferenceTime::Source s) {
   switch (s) {
-    case ReferenceTime::Source::kRequest: return v1::REQUEST;
-    case ReferenceTime::Source::kDateline: return v1::DATELINE;
-    case ReferenceTime::Source::kNone: return v1::NONE;
+    case ReferenceTime::Source::kRequest:
+      return v1::REQUEST;
+    case ReferenceTime::Source::kDateline:
+      return v1::DATELINE;
+    case ReferenceTime::Source::kNone:
+      return v1::NONE;
   }
   return v1::REFERENCE_TIME_SOURCE_UNSPECIFIED;
 }
@@ -114,7 +140,8 @@ void FillResponse(std::string_view text, const AnalysisResult& r,
   const SpanWriter w(text, encoding);
   out->set_reference_time(r.reference.ToString());
   out->set_reference_time_source(ToProto(r.reference.source));
-  out->mutable_sentences()->Reserve(static_cast<int>(r.segmentation.sentences.size()));
+  out->mutable_sentences()->Reserve(
+      static_cast<int>(r.segmentation.sentences.size()));
   for (const auto& s : r.segmentation.sentences) {
     v1::Sentence* ps = out->add_sentences();
     w.Set(s.span, ps->mutable_span());

@@ -23,7 +23,10 @@ TEST(OffsetMapperTest, CountsBytesUtf16UnitsAndCodePoints) {
 
 TEST(OffsetMapperTest, WorksAcrossBlockBoundaries) {
   std::string text;
-  for (int i = 0; i < 1000; ++i) text += "\xE2\x80\x9C" "ab";  // 5 bytes, 3 units
+  for (int i = 0; i < 1000; ++i)
+    text +=
+        "\xE2\x80\x9C"
+        "ab";  // 5 bytes, 3 units
   OffsetMapper u16(text, v1::UTF16);
   for (int i = 0; i <= 1000; ++i) EXPECT_EQ(u16.Map(i * 5), i * 3);
   EXPECT_EQ(u16.Map(static_cast<int32_t>(text.size())), 3000);

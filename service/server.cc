@@ -68,15 +68,19 @@ void LogCall(LogLevel level, const char* method, uint64_t id, size_t bytes,
   if (level == LogLevel::kOff) return;
   if (level == LogLevel::kError && !internal) return;
   if (level == LogLevel::kWarning && status.ok()) return;
-  std::fprintf(stderr,
-               "{\"ts\":\"%s\",\"level\":\"%s\",\"request_id\":%llu,"
-               "\"method\":\"%s\",\"bytes\":%zu,\"duration_ms\":%.3f,"
-               "\"status\":\"%s\"}\n",
-               absl::FormatTime(absl::RFC3339_full, absl::Now(), absl::UTCTimeZone()).c_str(),
-               status.ok() ? "info" : internal ? "error" : "warning",
-               static_cast<unsigned long long>(id), method, bytes,
-               absl::ToDoubleMilliseconds(took),
-               absl::StatusCodeToString(status.code()).c_str());
+  std::fprintf(
+      stderr,
+      "{\"ts\":\"%s\",\"level\":\"%s\",\"request_id\":%llu,"
+      "\"method\":\"%s\",\"bytes\":%zu,\"duration_ms\":%.3f,"
+      "\"status\":\"%s\"}\n",
+      absl::FormatTime(absl::RFC3339_full, absl::Now(), absl::UTCTimeZone())
+          .c_str(),
+      status.ok() ? "info"
+      : internal  ? "error"
+                  : "warning",
+      static_cast<unsigned long long>(id), method, bytes,
+      absl::ToDoubleMilliseconds(took),
+      absl::StatusCodeToString(status.code()).c_str());
 }
 
 class Service final
@@ -109,14 +113,16 @@ class Service final
         status = RunAnalysis(ctx, *bytes, &out);
       }
       if (status.ok()) *response = ToByteBuffer(out);
-      LogCall(log_level_, "Analyze", id, bytes->size(), absl::Now() - start, status);
+      LogCall(log_level_, "Analyze", id, bytes->size(), absl::Now() - start,
+              status);
       reactor->Finish(ToGrpcStatus(status));
     };
     if (!pool_->TrySubmit(std::move(task))) {
       const absl::Status busy = absl::ResourceExhaustedError(
           "server is at its limit of queued analyses; retry with backoff or "
           "add replicas");
-      LogCall(log_level_, "Analyze", id, bytes->size(), absl::Now() - start, busy);
+      LogCall(log_level_, "Analyze", id, bytes->size(), absl::Now() - start,
+              busy);
       reactor->Finish(ToGrpcStatus(busy));
     }
     return reactor;
@@ -149,7 +155,8 @@ class Service final
              std::chrono::system_clock::now() >= deadline;
     };
     if (expired()) {
-      return absl::DeadlineExceededError("deadline passed before analysis started");
+      return absl::DeadlineExceededError(
+          "deadline passed before analysis started");
     }
     bool deadline_hit = false;
     auto interrupted = [&] {
@@ -241,9 +248,10 @@ class Service final
       }
       if (write) StartWrite(&write_buf_);
       if (read) StartRead(&read_buf_);
-      if (finish) Finish(failed_ ? grpc::Status(grpc::StatusCode::CANCELLED,
-                                                "client stopped reading")
-                                 : grpc::Status::OK);
+      if (finish)
+        Finish(failed_ ? grpc::Status(grpc::StatusCode::CANCELLED,
+                                      "client stopped reading")
+                       : grpc::Status::OK);
     }
 
     void OnDone() override {
@@ -331,7 +339,8 @@ class Service final
       return deadline_hit;
     };
     absl::Status s = analyzer_->Analyze(
-        bytes, interrupted, absl::CancelledError("analysis interrupted"), out, doc_id);
+        bytes, interrupted, absl::CancelledError("analysis interrupted"), out,
+        doc_id);
     if (s.code() == absl::StatusCode::kCancelled && deadline_hit) {
       return absl::DeadlineExceededError("deadline exceeded during analysis");
     }
@@ -381,12 +390,14 @@ absl::StatusOr<std::unique_ptr<LedeServer>> LedeServer::BuildAndStart(
   auto pipeline = Pipeline::Create(po);
   if (!pipeline.ok()) return pipeline.status();
   impl.pipeline = *std::move(pipeline);
-  impl.analyzer =
-      std::make_unique<Analyzer>(impl.pipeline.get(), options.max_document_bytes);
+  impl.analyzer = std::make_unique<Analyzer>(impl.pipeline.get(),
+                                             options.max_document_bytes);
   int threads = options.worker_threads;
   if (threads <= 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  const int queued = options.max_queued_calls > 0 ? options.max_queued_calls : 64 * threads;
-  impl.pool = std::make_unique<WorkerPool>(threads, static_cast<size_t>(queued));
+  const int queued =
+      options.max_queued_calls > 0 ? options.max_queued_calls : 64 * threads;
+  impl.pool =
+      std::make_unique<WorkerPool>(threads, static_cast<size_t>(queued));
   impl.service = std::make_unique<Service>(
       impl.analyzer.get(), impl.pool.get(), std::max(1, options.stream_window),
       ParseLogLevel(options.log_level), impl.pipeline->ModelIds());
@@ -394,19 +405,20 @@ absl::StatusOr<std::unique_ptr<LedeServer>> LedeServer::BuildAndStart(
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(options.listen_address, grpc::InsecureServerCredentials(),
-                           &impl.port);
+  builder.AddListeningPort(options.listen_address,
+                           grpc::InsecureServerCredentials(), &impl.port);
   // Room for the other fields beyond the document limit, so a document a
   // little over the limit gets lede's INVALID_ARGUMENT naming the limit.
   const int64_t max_message = options.max_document_bytes + (int64_t{1} << 20);
-  builder.SetMaxReceiveMessageSize(static_cast<int>(std::min<int64_t>(max_message, INT32_MAX)));
+  builder.SetMaxReceiveMessageSize(
+      static_cast<int>(std::min<int64_t>(max_message, INT32_MAX)));
   builder.SetMaxSendMessageSize(-1);
   builder.RegisterService(impl.service.get());
   impl.server = builder.BuildAndStart();
   if (!impl.server || impl.port == 0) {
-    return absl::UnavailableError(absl::StrCat(
-        "cannot listen on ", options.listen_address,
-        " (address in use or not available)"));
+    return absl::UnavailableError(
+        absl::StrCat("cannot listen on ", options.listen_address,
+                     " (address in use or not available)"));
   }
   impl.server->GetHealthCheckService()->SetServingStatus(true);
   return s;

@@ -5,9 +5,10 @@
 // SIGTERM or SIGINT: health turns NOT_SERVING, new calls are refused and
 // in-flight calls get --grace_period to finish.
 
+#include <pthread.h>
+
 #include <csignal>
 #include <cstdio>
-#include <pthread.h>
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
@@ -49,8 +50,11 @@ int main(int argc, char** argv) {
     return 0;
   }
   const std::string level = absl::GetFlag(FLAGS_log_level);
-  if (level != "info" && level != "warning" && level != "error" && level != "off") {
-    std::fprintf(stderr, "lede-server: --log_level must be info, warning, error or off\n");
+  if (level != "info" && level != "warning" && level != "error" &&
+      level != "off") {
+    std::fprintf(
+        stderr,
+        "lede-server: --log_level must be info, warning, error or off\n");
     return 2;
   }
 
@@ -72,7 +76,8 @@ int main(int argc, char** argv) {
   options.log_level = level;
   auto server = lede::LedeServer::BuildAndStart(options);
   if (!server.ok()) {
-    std::fprintf(stderr, "lede-server: %s\n", std::string(server.status().message()).c_str());
+    std::fprintf(stderr, "lede-server: %s\n",
+                 std::string(server.status().message()).c_str());
     return 1;
   }
   std::fprintf(stderr, "lede-server: %s serving on %s (port %d)\n",

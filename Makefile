@@ -1,0 +1,43 @@
+# Thin wrapper over CMake. The README's two commands:
+#   make demo   build, start lede-server locally, analyze the sample with the CLI
+#   make test   build and run the unit and end-to-end tests
+# Both install missing Debian packages first (as root, on Debian 12).
+
+BUILD ?= build
+JOBS ?= $(shell nproc)
+CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+.PHONY: all deps configure build demo test eval bench format check-format clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD) $(CMAKE_FLAGS) > /dev/null
+
+build: configure
+	@cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	@scripts/demo.sh $(BUILD)
+
+test: build
+	@cd $(BUILD) && ctest --output-on-failure -LE eval -j $(JOBS)
+
+# Data-backed evaluations (need ../shared).
+eval: build
+	@cd $(BUILD) && ctest --output-on-failure -L eval
+
+bench: build
+	@scripts/bench.sh $(BUILD)
+
+format:
+	@clang-format -i $$(git ls-files '*.cc' '*.h')
+
+check-format:
+	@scripts/check-format.sh
+
+clean:
+	@rm -rf $(BUILD)
