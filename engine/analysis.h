@@ -56,8 +56,8 @@ struct Paragraph {
 
 struct SentenceInfo {
   ByteSpan span;
-  int32_t paragraph = 0;      // index into Segmentation::paragraphs
-  int32_t first_token = 0;    // index into Segmentation::tokens
+  int32_t paragraph = 0;    // index into Segmentation::paragraphs
+  int32_t first_token = 0;  // index into Segmentation::tokens
   int32_t token_count = 0;
 };
 
@@ -130,11 +130,11 @@ enum class QuoteType : uint8_t {
 };
 
 struct Quote {
-  ByteSpan span;              // the quoted words, without marks
-  std::string speaker;        // Entity::name, or empty when unknown
-  ByteSpan speaker_span;      // meaningful only when has_speaker_span
+  ByteSpan span;          // the quoted words, without marks
+  std::string speaker;    // Entity::name, or empty when unknown
+  ByteSpan speaker_span;  // meaningful only when has_speaker_span
   bool has_speaker_span = false;
-  std::string cue;            // "said", "according to", ... or empty
+  std::string cue;  // "said", "according to", ... or empty
   QuoteType type = QuoteType::kDirect;
 };
 

@@ -1,7 +1,8 @@
 #include "engine/pipeline.h"
 
-#include <cstdlib>
 #include <sys/stat.h>
+
+#include <cstdlib>
 
 #include "absl/strings/str_cat.h"
 #include "engine/dates/date_tagger.h"
@@ -84,11 +85,12 @@ std::vector<std::string> Pipeline::ModelIds() const {
 absl::StatusOr<AnalysisResult> Pipeline::Analyze(
     std::string_view text, const AnalyzeOptions& options) const {
   if (absl::Status s = ValidateUtf8(text); !s.ok()) return s;
-  if (options.max_sentences < 0 || options.max_sentences > kMaxSummarySentences) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "summary_options.max_sentences is ", options.max_sentences,
-        "; it must be between 0 (meaning the default, ",
-        kDefaultSummarySentences, ") and ", kMaxSummarySentences));
+  if (options.max_sentences < 0 ||
+      options.max_sentences > kMaxSummarySentences) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("summary_options.max_sentences is ", options.max_sentences,
+                     "; it must be between 0 (meaning the default, ",
+                     kDefaultSummarySentences, ") and ", kMaxSummarySentences));
   }
   auto ref = ParseReferenceTime(options.reference_time);
   if (!ref.ok()) return ref.status();

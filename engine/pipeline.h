@@ -62,9 +62,9 @@ inline constexpr int kMaxSummarySentences = 1000;
 struct AnalysisResult {
   Segmentation segmentation;
   ReferenceTime reference;
-  std::vector<Entity> entities;       // empty unless requested
-  std::vector<TimeExpression> dates;  // empty unless requested
-  std::vector<Quote> quotes;          // empty unless requested
+  std::vector<Entity> entities;          // empty unless requested
+  std::vector<TimeExpression> dates;     // empty unless requested
+  std::vector<Quote> quotes;             // empty unless requested
   std::vector<SummarySentence> summary;  // empty unless requested
 };
 

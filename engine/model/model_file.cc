@@ -65,14 +65,16 @@ uint32_t ByteReader::U32() {
   std::string_view r = Raw(4);
   if (r.empty()) return 0;
   uint32_t v = 0;
-  for (int i = 0; i < 4; ++i) v |= uint32_t{static_cast<uint8_t>(r[i])} << (8 * i);
+  for (int i = 0; i < 4; ++i)
+    v |= uint32_t{static_cast<uint8_t>(r[i])} << (8 * i);
   return v;
 }
 uint64_t ByteReader::U64() {
   std::string_view r = Raw(8);
   if (r.empty()) return 0;
   uint64_t v = 0;
-  for (int i = 0; i < 8; ++i) v |= uint64_t{static_cast<uint8_t>(r[i])} << (8 * i);
+  for (int i = 0; i < 8; ++i)
+    v |= uint64_t{static_cast<uint8_t>(r[i])} << (8 * i);
   return v;
 }
 uint64_t ByteReader::VarU() {
@@ -128,7 +130,8 @@ std::string ModelWriter::Serialize() const {
 absl::Status ModelWriter::WriteToFile(const std::string& path) const {
   const std::string bytes = Serialize();
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return absl::InternalError(absl::StrCat(path, ": cannot open for writing"));
+  if (!out)
+    return absl::InternalError(absl::StrCat(path, ": cannot open for writing"));
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   out.close();
   if (!out) return absl::InternalError(absl::StrCat(path, ": write failed"));
@@ -141,7 +144,8 @@ absl::StatusOr<ModelFile> ModelFile::Load(const std::string& path,
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return absl::NotFoundError(absl::StrCat(
-        path, ": cannot open model file; check --model_dir (or LEDE_MODEL_DIR)"));
+        path,
+        ": cannot open model file; check --model_dir (or LEDE_MODEL_DIR)"));
   }
   std::ostringstream ss;
   ss << in.rdbuf();
@@ -153,13 +157,13 @@ absl::StatusOr<ModelFile> ModelFile::Parse(std::string bytes,
                                            std::string_view expected_kind,
                                            uint32_t expected_version) {
   auto corrupt = [&](std::string_view what) {
-    return absl::DataLossError(
-        absl::StrCat(AsAbsl(name), ": corrupt model file (", AsAbsl(what), ")"));
+    return absl::DataLossError(absl::StrCat(
+        AsAbsl(name), ": corrupt model file (", AsAbsl(what), ")"));
   };
   if (bytes.size() < sizeof(kMagic) + 8 ||
       std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(AsAbsl(name), ": not a lede model file (bad magic number)"));
+    return absl::InvalidArgumentError(absl::StrCat(
+        AsAbsl(name), ": not a lede model file (bad magic number)"));
   }
   {
     std::string_view body(bytes.data(), bytes.size() - 8);
@@ -171,21 +175,23 @@ absl::StatusOr<ModelFile> ModelFile::Parse(std::string bytes,
   r.Raw(sizeof(kMagic));
   const uint32_t container = r.U32();
   if (container != kContainerVersion) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        AsAbsl(name), ": container format version ", container, ", this build reads ",
-        kContainerVersion));
+    return absl::FailedPreconditionError(
+        absl::StrCat(AsAbsl(name), ": container format version ", container,
+                     ", this build reads ", kContainerVersion));
   }
   m.kind_ = std::string(r.Str());
   m.model_version_ = r.U32();
   if (!r.ok()) return corrupt("truncated header");
   if (m.kind_ != expected_kind) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        AsAbsl(name), ": is a '", m.kind_, "' model, expected '", AsAbsl(expected_kind), "'"));
+    return absl::FailedPreconditionError(
+        absl::StrCat(AsAbsl(name), ": is a '", m.kind_, "' model, expected '",
+                     AsAbsl(expected_kind), "'"));
   }
   if (m.model_version_ != expected_version) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        AsAbsl(name), ": model version ", m.model_version_, ", this build reads version ",
-        expected_version, "; retrain the model or use a matching build"));
+    return absl::FailedPreconditionError(
+        absl::StrCat(AsAbsl(name), ": model version ", m.model_version_,
+                     ", this build reads version ", expected_version,
+                     "; retrain the model or use a matching build"));
   }
   const uint32_t count = r.U32();
   for (uint32_t i = 0; i < count && r.ok(); ++i) {
@@ -205,11 +211,12 @@ bool ModelFile::HasSection(std::string_view name) const {
   return sections_.find(name) != sections_.end();
 }
 
-absl::StatusOr<std::string_view> ModelFile::Section(std::string_view name) const {
+absl::StatusOr<std::string_view> ModelFile::Section(
+    std::string_view name) const {
   auto it = sections_.find(name);
   if (it == sections_.end()) {
-    return absl::NotFoundError(absl::StrCat("model '", kind_,
-                                            "' has no section '", AsAbsl(name), "'"));
+    return absl::NotFoundError(absl::StrCat(
+        "model '", kind_, "' has no section '", AsAbsl(name), "'"));
   }
   return std::string_view(bytes_).substr(it->second.first, it->second.second);
 }

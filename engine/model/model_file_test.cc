@@ -52,7 +52,8 @@ TEST(ModelFileTest, RefusesCorruptOrTruncatedFiles) {
   EXPECT_EQ(ModelFile::Parse(flipped, "mem", "ner", 2).status().code(),
             absl::StatusCode::kDataLoss);
   for (size_t n : {size_t{0}, size_t{5}, bytes.size() - 1}) {
-    EXPECT_FALSE(ModelFile::Parse(bytes.substr(0, n), "mem", "ner", 2).ok()) << n;
+    EXPECT_FALSE(ModelFile::Parse(bytes.substr(0, n), "mem", "ner", 2).ok())
+        << n;
   }
   EXPECT_THAT(ModelFile::Parse("not a model at all", "x.bin", "ner", 2)
                   .status()
@@ -63,7 +64,10 @@ TEST(ModelFileTest, RefusesCorruptOrTruncatedFiles) {
 }
 
 TEST(ByteReaderTest, NeverReadsPastTheEnd) {
-  ByteReader r(std::string_view("\x05" "ab", 3));
+  ByteReader r(
+      std::string_view("\x05"
+                       "ab",
+                       3));
   EXPECT_EQ(r.Str(), "");
   EXPECT_FALSE(r.ok());
   EXPECT_EQ(r.U32(), 0u);
