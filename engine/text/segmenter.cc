@@ -102,8 +102,13 @@ class SentenceSplitter {
   bool CommaLike(int32_t k) const {
     return Is(k, ",") || Is(k, ";") || Is(k, ":");
   }
+  // "-", "--", "---", en or em dash.
   bool Dash(int32_t k) const {
-    return Is(k, "-") || Is(k, "--") || Is(k, "\u2014") || Is(k, "\u2013");
+    if (k < t0_ || k >= t1_ || tok_[k].kind != TokenKind::kPunctuation) {
+      return false;
+    }
+    const char32_t c = FirstCp(k);
+    return c == '-' || c == 0x2013 || c == 0x2014;
   }
   bool OpenBracket(int32_t k) const {
     return Is(k, "(") || Is(k, "[") || Is(k, "{");
@@ -480,9 +485,8 @@ void SentenceSplitter::Run(Emit emit) {
     Terminal term = TerminalAt(k);
     // A quotation broken off with a dash ("to--" At this moment) ends like
     // an ellipsis.
-    if (term == Terminal::kNone && k + 1 < t1_ && !Space(k + 1) &&
-        (Is(k, "--") || Is(k, "\u2014")) && !CloseBracket(k + 1) &&
-        Closer(k + 1)) {
+    if (term == Terminal::kNone && k + 1 < t1_ && !Space(k + 1) && Dash(k) &&
+        !Is(k, "-") && !CloseBracket(k + 1) && Closer(k + 1)) {
       term = Terminal::kEllipsis;
     }
     if (term == Terminal::kNone || (Flags(k) & kMarkerPunct)) {
@@ -524,7 +528,8 @@ void SentenceSplitter::Run(Emit emit) {
           tok_[j + 1].span.size() <= 3) {
         ++j;
         while (j + 2 < t1_ && tok_[j + 1].kind == TokenKind::kNumber &&
-               tok_[j + 1].span.size() <= 3 && Upper(j + 2)) {
+               tok_[j + 1].span.size() <= 3 && Upper(j + 2) &&
+               !(Flags(j + 1) & kBreakBefore)) {
           ++j;
         }
       }
