@@ -253,7 +253,9 @@ Dir Matcher::Tense(int first, int last) const {
       case di::kLl:
         w = IsApos(j - 1) ? 2 : 0;
         break;
-      case di::kNext:
+            case di::kNext:
+        w = IsKw(j + 1, di::kTo) ? 0 : 1;  // "next to" is a place
+        break;
       case di::kTomorrow:
       case di::kUpcoming:
       case di::kSoon:
@@ -444,7 +446,7 @@ std::string Matcher::Shifted(Unit u, int k) const {
 // Whether "quarter" occurs in the 80 tokens before `i` (financial reports
 // that compare quarters year over year).
 bool Matcher::QuarterContext(int i) const {
-  for (int j = i - 1; j >= 0 && j >= i - 80; --j) {
+  for (int j = std::min(n_ - 1, i + 40); j >= 0 && j >= i - 400; --j) {
     const Lex* l = t_[j].lex;
     if (l && l->unit == di::kQuarter) return true;
   }
@@ -855,7 +857,7 @@ bool Matcher::WeekdayExpr(int i, Hit* h) const {
   {
     int c = IsP(k, ',') ? k + 1 : k;
     Hit md;
-    if (rel == 0 && (MonthExpr(c, &md) || DayFirstExpr(c, &md)) && md.is_day) {
+        if ((MonthExpr(c, &md) || DayFirstExpr(c, &md)) && md.is_day) {
       h->value = md.value;
       h->end = md.end;
       h->is_day = true;
@@ -1990,10 +1992,16 @@ bool Matcher::MiscExpr(int i, Hit* h) const {
       !IsP(i + 1, '-') && !IsKw(i + 1, di::kAgo) && !IsKw(i + 1, di::kBefore) &&
       !IsKw(i + 1, di::kAfter) && !IsNum(i + 1) &&
       !(L(i + 1) && L(i + 1)->number >= 0)) {
-    // "the year": the reference's year.
+        // "the end of the year", "earlier in the year": the reference's year;
+    // otherwise "(for) the year" is a year-long period (TimeBank).
     h->end = i + 1;
     h->takes_the = true;
-    h->value = known_ ? YearV(day_.year(), ky_) : "XXXX";
+    if (IsKw(i - 2, di::kOf) || IsKw(i - 2, di::kIn)) {
+      h->value = known_ ? YearV(day_.year(), ky_) : "XXXX";
+    } else {
+      h->type = TimeType::kDuration;
+      h->value = "P1Y";
+    }
     return true;
   }
   if (l->unit == di::kYear && !l->plural && IsKw(i - 1, di::kThe)) {
