@@ -331,6 +331,32 @@ TEST(SegmenterTest, HeadlinesAndCaptionsAreOwnSentences) {
   EXPECT_EQ(s.sentences[2].paragraph, 1);
 }
 
+TEST(SegmenterTest, SplitsParagraphsAtEveryKindOfLineBreak) {
+  struct ParagraphCase {
+    const char* name;
+    std::string text;
+    std::vector<std::string> paragraphs;
+  };
+  const std::vector<ParagraphCase> cases = {
+      {"LF", "One.\nTwo.", {"One.", "Two."}},
+      {"CRLF and blank line", "One.\r\n\r\nTwo.\r\n", {"One.", "Two."}},
+      {"CR", "One.\rTwo.", {"One.", "Two."}},
+      {"paragraph separator", "One.\u2029Two.", {"One.", "Two."}},
+      {"line separator", "One.\u2028Two.", {"One.", "Two."}},
+      {"form feed", "One.\fTwo.", {"One.", "Two."}},
+      {"spaces around", "  \t One. \n \u00A0\n Two.  ", {"One.", "Two."}},
+      {"byte order mark", "\uFEFFOne.\nTwo.", {"One.", "Two."}},
+      {"soft wrap", "One and \ntwo.\nThree.", {"One and \ntwo.", "Three."}},
+  };
+  for (const ParagraphCase& c : cases) {
+    const Segmentation s = News().Segment(c.text);
+    ASSERT_EQ(CheckSegmentation(c.text, s), "") << c.name;
+    std::vector<std::string> got;
+    for (const Paragraph& p : s.paragraphs) got.emplace_back(p.span.Of(c.text));
+    EXPECT_THAT(got, ElementsAreArray(c.paragraphs)) << c.name;
+  }
+}
+
 TEST(SegmenterTest, JoinsSoftWrappedLines) {
   EXPECT_THAT(Sentences("It was a cold \nnight in the city."),
               ElementsAre("It was a cold \nnight in the city."));
