@@ -370,9 +370,9 @@ std::string Matcher::ResolveMonthDay(int month, int day, Dir dir) const {
   int64_t best_y = y;
   if (valid(y)) {
     const int64_t diff = absl::CivilDay(y, month, day) - day_;
-    if (dir == kBack && diff > 60) {
+    if (dir == kBack && diff > 120) {
       best_y = y - 1;
-    } else if (dir == kFwd && diff < -60) {
+    } else if (dir == kFwd && diff < -120) {
       best_y = y + 1;
     } else if (dir == kNone && std::llabs(diff) > 183) {
       best_y = diff > 0 ? y - 1 : y + 1;
