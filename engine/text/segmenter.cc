@@ -131,8 +131,10 @@ class SentenceSplitter {
   bool Closer(int32_t k) const {
     if (CloseBracket(k)) return true;
     Quote d;
-    // Attached to the punctuation before it, any quote mark closes.
-    return QuoteFamily(k, &d) != 0 && d != Quote::kOpen;
+    if (QuoteFamily(k, &d) == 0) return false;
+    // Attached to the punctuation before it, a quote mark closes unless it
+    // opens a word; a mistyped opening mark (decision.“ However) too.
+    return d != Quote::kOpen || k + 1 >= t1_ || Space(k + 1);
   }
   Terminal TerminalAt(int32_t k) const;
   bool TerminalPunct(int32_t k) const {
