@@ -342,6 +342,11 @@ constexpr std::string_view kStarters[] = {
     "ten",
     "nearly",
     "around",
+    // Caption credits after a place: "Washington D.C. Image: ...".
+    "image",
+    "photo",
+    "file",
+    "video",
 };
 
 constexpr std::string_view kTimeContinuations[] = {
