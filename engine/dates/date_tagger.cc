@@ -576,7 +576,18 @@ bool Matcher::YearAt(int i, int* year, int* end, bool loose) const {
         IsNum(j + 1) && Tight(j + 1)) {
       return false;
     }
-    if (nx.punct == '%') return false;
+        if (nx.punct == '%') return false;
+    // Part of a malformed numeric date ("2024-13-01", "2012-1400").
+    if ((nx.punct == '-' || nx.punct == '/') && IsNum(j + 1) && Tight(j + 1) &&
+        t_[j + 1].digits != 4) {
+      return false;
+    }
+  }
+  // The year of an impossible date ("February 29, 2014", "June 31, 2022").
+  if (IsP(i - 1, ',') && IsNum(i - 2) && t_[i - 2].digits <= 2 &&
+      L(i - 3) && L(i - 3)->month) {
+    const absl::CivilDay cd(v, L(i - 3)->month, t_[i - 2].num);
+    if (cd.day() != t_[i - 2].num) return false;
   }
   if (i > 0) {
     const Tok& pv = t_[i - 1];
@@ -684,7 +695,17 @@ bool Matcher::MonthExpr(int i, Hit* h) const {
     h->value = absl::StrFormat("%s-%02d", YearV(y, ky_), m);
     return true;
   }
-  if (!MonthAt(i, &m, &j)) return false;
+    if (!MonthAt(i, &m, &j)) return false;
+  // "32 August", "August 32": not dates at all.
+  if (IsNum(i - 1) && t_[i - 1].digits <= 2 && !IsP(i - 2, '/') &&
+      (t_[i - 1].num < 1 || t_[i - 1].num > 31 ||
+       absl::CivilDay(2000, m, t_[i - 1].num).month() != m)) {
+    return false;
+  }
+  if (IsNum(j) && t_[j].digits <= 2 &&
+      (t_[j].num < 1 || absl::CivilDay(2000, m, t_[j].num).month() != m)) {
+    return false;
+  }
   int d, k;
   h->type = TimeType::kDate;
   int jd = j;
