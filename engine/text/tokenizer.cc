@@ -216,6 +216,15 @@ int32_t ScanWord(std::string_view t, int32_t i, int32_t end, TokenKind* kind) {
         }
         break;
       }
+      if (c == '&') {  // AT&T, S&P
+        auto upper = [](unsigned char u) { return u >= 'A' && u <= 'Z'; };
+        if (j > i && upper(At(t, j - 1)) && j + 1 < end &&
+            upper(At(t, j + 1))) {
+          ++j;
+          continue;
+        }
+        break;
+      }
       if (c == '-') {
         if (j > i && WordAt(t, j + 1, end)) {
           ++j;

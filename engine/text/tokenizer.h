@@ -18,7 +18,8 @@
 //     so do single letters ("E.") and known abbreviations ("Mr.", "Inc.";
 //     "No." only before a number).
 //   - Words and numbers run over letters, digits and marks, with inner
-//     hyphens ("Jong-un", "20-year-old"), inner apostrophes ("O'Brien") and,
+//     hyphens ("Jong-un", "20-year-old"), inner apostrophes ("O'Brien"),
+//     "&" between capitals ("AT&T") and,
 //     between digits, "." "," (before three digits) ":" "/": "1,000" "3.5"
 //     "12:30" "05/29/1987".
 //   - A run of periods ("...") or of hyphens ("--") is one token; "…" too.

@@ -52,6 +52,7 @@ TEST(TokenizerTest, KeepsHyphenatedWordsWhole) {
       {"anti-West 20-year-old", "anti-West|20-year-old"},
       {"well\u2010known", "well\u2010known"},
       {"wait -- no", "wait|--|no"},
+      {"AT&T and S&P, not R & D", "AT&T|and|S&P|,|not|R|&|D"},
       {"Moscow\u2014Pyongyang", "Moscow|\u2014|Pyongyang"},
   });
 }
