@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <fstream>
 #include <limits>
+#include <map>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -23,6 +24,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/strings/str_format.h"
+#include "engine/summary/boilerplate.h"
 #include "engine/summary/summarizer.h"
 #include "engine/text/segmenter.h"
 #include "tools/summary/rouge.h"
@@ -40,6 +42,7 @@ ABSL_FLAG(std::string, model_dir, "models",
 ABSL_FLAG(bool, heuristic, false, "ignore the model file");
 ABSL_FLAG(std::string, text, "", "summarize this file and exit");
 ABSL_FLAG(int, max_sentences, 3, "with --text: summary length");
+ABSL_FLAG(bool, show_debris, false, "print every sentence the filter removes");
 ABSL_FLAG(int, dump, 0, "print the summaries of the first N held-out articles");
 constexpr double kNoFloor = -std::numeric_limits<double>::infinity();
 ABSL_FLAG(double, min_gain_bbc3_r1, kNoFloor, "floor: ours@3 - Lead-3, R1");
@@ -138,6 +141,41 @@ void PrintTable(const std::string& title, const Totals (&t)[kNumSystems],
   std::printf("\n");
 }
 
+// Counts the sentences the debris filter removes, by kind, and how many of
+// them a BBC reference contains (those are errors of the filter).
+struct DebrisCounts {
+  int sentences = 0;
+  std::map<std::string, int> by_kind;
+  int in_reference = 0;
+
+  void Add(std::string_view text, const Segmentation& seg,
+           const std::vector<bool>& labels, bool show) {
+    std::vector<DebrisKind> kinds = ClassifyDebris(text, seg);
+    for (size_t i = 0; i < kinds.size(); ++i) {
+      ++sentences;
+      if (kinds[i] == DebrisKind::kNone) continue;
+      by_kind[std::string(DebrisKindName(kinds[i]))]++;
+      in_reference += labels[i];
+      if (show) {
+        std::printf(
+            "    %-10s %s\n", std::string(DebrisKindName(kinds[i])).c_str(),
+            std::string(seg.sentences[i].span.Of(text).substr(0, 100)).c_str());
+      }
+    }
+  }
+  void Print(const char* what) const {
+    int total = 0;
+    for (const auto& [k, n] : by_kind) total += n;
+    std::printf(
+        "\n%s: debris filter removed %d of %d sentences (%.2f%%), %d of "
+        "them in a reference;",
+        what, total, sentences, sentences ? 100.0 * total / sentences : 0.0,
+        in_reference);
+    for (const auto& [k, n] : by_kind) std::printf(" %s %d", k.c_str(), n);
+    std::printf("\n");
+  }
+};
+
 bool CheckFloor(const char* what, double gain, double floor) {
   if (gain >= floor) return true;
   std::printf("FAIL: %s gain %.2f is below the floor %.2f\n", what, gain,
@@ -192,10 +230,13 @@ int Main() {
     return 2;
   }
   Totals held[kNumSystems], train[kNumSystems], all[kNumSystems];
+  DebrisCounts bbc_debris, gum_debris;
+  const bool show_debris = absl::GetFlag(FLAGS_show_debris);
   int dumped = 0;
   for (const SummaryDoc& d : *bbc) {
     Segmentation sg = ev.segmenter->Segment(d.text);
     std::vector<bool> labels = LabelSentences(d.text, sg, d.reference);
+    bbc_debris.Add(d.text, sg, labels, show_debris);
     std::vector<int32_t> picks[kNumSystems] = {
         ev.Ours(d.text, sg, 3), Evaluator::Lead(sg, 3),
         ev.Ours(d.text, sg, d.reference_count),
@@ -235,6 +276,7 @@ int Main() {
   for (const SummaryDoc& d : *gum) {
     Segmentation sg = ev.segmenter->Segment(d.text);
     std::vector<bool> labels(sg.sentences.size(), false);
+    gum_debris.Add(d.text, sg, labels, show_debris);
     ev.Score(d, sg, labels, ev.Ours(d.text, sg, 3), &g[kOurs3]);
     ev.Score(d, sg, labels, Evaluator::Lead(sg, 3), &g[kLead3]);
     if (d.held_out) {
@@ -253,6 +295,8 @@ int Main() {
   PrintTable("GUM news, GUM dev+test splits (sentence P/R n/a)", gh, false);
   PrintTable("GUM news, all (one human sentence per article; sentence P/R n/a)",
              g, false);
+  bbc_debris.Print("BBC dev (clean article text)");
+  gum_debris.Print("GUM news (with headline, dateline, captions)");
   ok &= CheckFloor("GUM R1@3", g[kOurs3].R1() - g[kLead3].R1(),
                    absl::GetFlag(FLAGS_min_gain_gum_r1));
   ok &= CheckFloor("GUM R2@3", g[kOurs3].R2() - g[kLead3].R2(),
