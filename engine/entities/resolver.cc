@@ -1,5 +1,7 @@
 #include "engine/entities/resolver.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -243,6 +245,128 @@ std::string LowerAscii(std::string_view s) {
     if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
   }
   return out;
+}
+
+bool IsWordChar(std::string_view text, size_t i, int* len) {
+  const unsigned char c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {
+    *len = 1;
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+           (c >= 'A' && c <= 'Z');
+  }
+  const char32_t cp = DecodeUtf8(text, i, len);
+  return u_isalnum(cp) || u_charType(cp) == U_NON_SPACING_MARK;
+}
+
+// End of the run of letters and digits that starts at `i`.
+size_t WordRunEnd(std::string_view text, size_t i) {
+  int len = 1;
+  while (i < text.size() && IsWordChar(text, i, &len)) i += len;
+  return i;
+}
+
+// Adds untagged occurrences of names found elsewhere in the document: every
+// person and nationality, names of two or more words, and one-word names
+// tagged at least twice. Occurrences must match exactly (case included), at
+// word boundaries, outside other mentions and `numeric`. One sense per
+// discourse: the tagger's misses of a name it found elsewhere are mostly
+// misses, not different senses. REQUIRES: `works` sorted by begin, without
+// overlaps.
+void Propagate(std::string_view text,
+               const std::vector<NumericMention>& numeric,
+               std::vector<Work>* works) {
+  absl::flat_hash_map<std::string_view, int> count;
+  for (const Work& w : *works) ++count[w.span.Of(text)];
+  absl::flat_hash_map<std::string_view, std::vector<int>> by_first;
+  for (int i = 0; i < static_cast<int>(works->size()); ++i) {
+    const Work& w = (*works)[i];
+    const std::string_view surface = w.span.Of(text);
+    int& c = count[surface];
+    if (c <= 0) continue;  // a representative was taken already
+    const bool eligible = w.type == EntityType::kPerson ||
+                          w.type == EntityType::kNationality ||
+                          w.num_words >= 2 || c >= 2;
+    c = -c;
+    if (!eligible || !StartsUpper(surface) ||
+        surface.find('\n') != std::string_view::npos ||
+        (w.num_words == 1 && IsNonNameWord(w.key))) {
+      continue;
+    }
+    const size_t first_end = WordRunEnd(surface, 0);
+    if (first_end == 0) continue;
+    by_first[surface.substr(0, first_end)].push_back(i);
+  }
+  if (by_first.empty()) return;
+  for (auto& [first, list] : by_first) {
+    std::sort(list.begin(), list.end(), [&](int a, int b) {
+      return (*works)[a].span.size() > (*works)[b].span.size();
+    });
+  }
+
+  std::vector<Work> added;
+  const size_t n = text.size();
+  size_t k = 0, q = 0;
+  size_t i = 0;
+  while (i < n) {
+    int len = 1;
+    const bool word = IsWordChar(text, i, &len);
+    if (!word) {
+      i += len;
+      continue;
+    }
+    const size_t run_end = WordRunEnd(text, i);
+    bool boundary_before = true;
+    if (i > 0) {
+      int plen = 0;
+      const char32_t p = DecodeUtf8Before(text, i, &plen);
+      boundary_before = p != '-' && !(p < 0x80 ? false : u_isalnum(p));
+    }
+    auto it = boundary_before ? by_first.find(text.substr(i, run_end - i))
+                              : by_first.end();
+    bool matched = false;
+    if (it != by_first.end()) {
+      for (int idx : it->second) {
+        const Work& rep = (*works)[idx];
+        const std::string_view surface = rep.span.Of(text);
+        const size_t end = i + surface.size();
+        if (end > n || text.substr(i, surface.size()) != surface) continue;
+        int alen = 0;
+        if (end < n && IsWordChar(text, end, &alen)) continue;
+        while (k < works->size() &&
+               static_cast<size_t>((*works)[k].span.end) <= i) {
+          ++k;
+        }
+        if (k < works->size() &&
+            static_cast<size_t>((*works)[k].span.begin) < end) {
+          continue;
+        }
+        while (q < numeric.size() &&
+               static_cast<size_t>(numeric[q].span.end) <= i) {
+          ++q;
+        }
+        if (q < numeric.size() &&
+            static_cast<size_t>(numeric[q].span.begin) < end) {
+          continue;
+        }
+        Work w = rep;
+        w.span = {static_cast<int32_t>(i), static_cast<int32_t>(end)};
+        w.confidence = 0.5f * rep.confidence;
+        w.boost = 0;
+        added.push_back(std::move(w));
+        i = end;
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    i = run_end;
+  }
+  if (added.empty()) return;
+  const size_t old = works->size();
+  for (Work& w : added) works->push_back(std::move(w));
+  std::inplace_merge(
+      works->begin(), works->begin() + old, works->end(),
+      [](const Work& a, const Work& b) { return a.span.begin < b.span.begin; });
 }
 
 class CanonicalResolver : public Resolver {
@@ -801,6 +925,8 @@ std::vector<Entity> CanonicalResolver::Resolve(
       }
     }
   }
+
+  Propagate(text, numeric, &works);
 
   // One type per string: the highest total confidence, rules counting more.
   {

@@ -450,6 +450,31 @@ INSTANTIATE_TEST_SUITE_P(
                       RefineCase{"the Iran-backed militia", "Iran-backed",
                                  kMisc, "Iran", kMisc}));
 
+TEST(ResolverTest, UntaggedRepeatsOfFoundNamesAreAdded) {
+  const std::string text =
+      "Russian ships sailed. Later, Russian planes and anti-Russian "
+      "protests. Korean Central News Agency said. Then Korean Central News "
+      "Agency added. Paris agreed; Paris, Paris. Berlin too; Berlin. "
+      "Russianness.";
+  auto es = Resolve(text, {{"Russian", kMisc},
+                           {"Korean Central News Agency", kOrg},
+                           {"Paris", kLoc},
+                           {"Paris", kLoc},
+                           {"Berlin", kLoc}});
+  const Entity* russian = FindEntity(es, "Russian");
+  ASSERT_NE(russian, nullptr);
+  EXPECT_EQ(russian->mentions.size(), 2u);  // not "anti-Russian"
+  const Entity* kcna = FindEntity(es, "Korean Central News Agency");
+  ASSERT_NE(kcna, nullptr);
+  EXPECT_EQ(kcna->mentions.size(), 2u);
+  const Entity* paris = FindEntity(es, "Paris");
+  ASSERT_NE(paris, nullptr);
+  EXPECT_EQ(paris->mentions.size(), 3u);
+  const Entity* berlin = FindEntity(es, "Berlin");  // tagged once only
+  ASSERT_NE(berlin, nullptr);
+  EXPECT_EQ(berlin->mentions.size(), 1u);
+}
+
 TEST(ResolverTest, SalienceIsNormalizedAndSorted) {
   const std::string text =
       "Putin visits Pyongyang. Putin met Kim. Putin left Pyongyang. Later, "
