@@ -253,7 +253,7 @@ Dir Matcher::Tense(int first, int last) const {
       case di::kLl:
         w = IsApos(j - 1) ? 2 : 0;
         break;
-            case di::kNext:
+      case di::kNext:
         w = IsKw(j + 1, di::kTo) ? 0 : 1;  // "next to" is a place
         break;
       case di::kTomorrow:
@@ -576,7 +576,7 @@ bool Matcher::YearAt(int i, int* year, int* end, bool loose) const {
         IsNum(j + 1) && Tight(j + 1)) {
       return false;
     }
-        if (nx.punct == '%') return false;
+    if (nx.punct == '%') return false;
     // Part of a malformed numeric date ("2024-13-01", "2012-1400").
     if ((nx.punct == '-' || nx.punct == '/') && IsNum(j + 1) && Tight(j + 1) &&
         t_[j + 1].digits != 4) {
@@ -584,8 +584,8 @@ bool Matcher::YearAt(int i, int* year, int* end, bool loose) const {
     }
   }
   // The year of an impossible date ("February 29, 2014", "June 31, 2022").
-  if (IsP(i - 1, ',') && IsNum(i - 2) && t_[i - 2].digits <= 2 &&
-      L(i - 3) && L(i - 3)->month) {
+  if (IsP(i - 1, ',') && IsNum(i - 2) && t_[i - 2].digits <= 2 && L(i - 3) &&
+      L(i - 3)->month) {
     const absl::CivilDay cd(v, L(i - 3)->month, t_[i - 2].num);
     if (cd.day() != t_[i - 2].num) return false;
   }
@@ -695,7 +695,7 @@ bool Matcher::MonthExpr(int i, Hit* h) const {
     h->value = absl::StrFormat("%s-%02d", YearV(y, ky_), m);
     return true;
   }
-    if (!MonthAt(i, &m, &j)) return false;
+  if (!MonthAt(i, &m, &j)) return false;
   // "32 August", "August 32": not dates at all.
   if (IsNum(i - 1) && t_[i - 1].digits <= 2 && !IsP(i - 2, '/') &&
       (t_[i - 1].num < 1 || t_[i - 1].num > 31 ||
@@ -878,7 +878,7 @@ bool Matcher::WeekdayExpr(int i, Hit* h) const {
   {
     int c = IsP(k, ',') ? k + 1 : k;
     Hit md;
-        if ((MonthExpr(c, &md) || DayFirstExpr(c, &md)) && md.is_day) {
+    if ((MonthExpr(c, &md) || DayFirstExpr(c, &md)) && md.is_day) {
       h->value = md.value;
       h->end = md.end;
       h->is_day = true;
@@ -2013,7 +2013,7 @@ bool Matcher::MiscExpr(int i, Hit* h) const {
       !IsP(i + 1, '-') && !IsKw(i + 1, di::kAgo) && !IsKw(i + 1, di::kBefore) &&
       !IsKw(i + 1, di::kAfter) && !IsNum(i + 1) &&
       !(L(i + 1) && L(i + 1)->number >= 0)) {
-        // "the end of the year", "earlier in the year": the reference's year;
+    // "the end of the year", "earlier in the year": the reference's year;
     // otherwise "(for) the year" is a year-long period (TimeBank).
     h->end = i + 1;
     h->takes_the = true;
@@ -2500,27 +2500,71 @@ ReferenceTime DateTagger::FindDateline(std::string_view text,
   return none;
 }
 
+namespace {
+
+// Where to end a chunk of `text` starting at `begin`: the text end when it
+// is near, else the last paragraph break, line break or space before
+// `begin + kChunk` (an expression never spans a paragraph and rarely a
+// line), else a hard cut on a UTF-8 boundary.
+size_t ChunkEnd(std::string_view text, size_t begin) {
+  constexpr size_t kChunk = 1 << 16;
+  if (text.size() - begin <= kChunk) return text.size();
+  const size_t limit = begin + kChunk;
+  const size_t floor = begin + kChunk / 2;
+  const std::string_view window = text.substr(floor, limit - floor);
+  for (const char* sep : {"\n\n", "\n", " "}) {
+    const size_t at = window.rfind(sep);
+    if (at != std::string_view::npos) return floor + at + 1;
+  }
+  size_t cut = limit;
+  while (cut > floor &&
+         (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+    --cut;
+  }
+  return cut;
+}
+
+}  // namespace
+
 std::vector<TimeExpression> DateTagger::Tag(std::string_view text,
                                             const Segmentation&,
                                             const ReferenceTime& ref) const {
+  // Chunks of at most 64 KiB keep the token buffer small on huge inputs.
+  // Each chunk is tokenized with a little lookahead so that an expression
+  // starting before the chunk end can finish after it.
+  constexpr size_t kLookahead = 512;
   std::vector<TimeExpression> out;
-  const std::vector<Tok> toks = di::Tokenize(text);
-  Matcher m(text, toks, ref);
-  const int n = static_cast<int>(toks.size());
-  for (int i = 0; i < n;) {
-    Hit h;
-    if (m.TryAt(i, &h) && h.end > i) {
-      TimeExpression e;
-      e.span.begin = toks[i].begin;
-      e.span.end = toks[h.end - 1].end;
-      e.type = h.type;
-      e.value = std::move(h.value);
-      e.mod = std::move(h.mod);
-      out.push_back(std::move(e));
-      i = h.end;
-    } else {
-      ++i;
+  for (size_t begin = 0; begin < text.size();) {
+    const size_t end = ChunkEnd(text, begin);
+    size_t view_end = std::min(text.size(), end + kLookahead);
+    while (view_end < text.size() &&
+           (static_cast<unsigned char>(text[view_end]) & 0xC0) == 0x80) {
+      ++view_end;
     }
+    const std::string_view chunk = text.substr(begin, view_end - begin);
+    const int32_t base = static_cast<int32_t>(begin);
+    const int32_t stop = static_cast<int32_t>(end - begin);
+    const std::vector<Tok> toks = di::Tokenize(chunk);
+    Matcher m(chunk, toks, ref);
+    const int n = static_cast<int>(toks.size());
+    size_t next = end;
+    for (int i = 0; i < n && toks[i].begin < stop;) {
+      Hit h;
+      if (m.TryAt(i, &h) && h.end > i) {
+        TimeExpression e;
+        e.span.begin = base + toks[i].begin;
+        e.span.end = base + toks[h.end - 1].end;
+        e.type = h.type;
+        e.value = std::move(h.value);
+        e.mod = std::move(h.mod);
+        next = std::max(next, static_cast<size_t>(e.span.end));
+        out.push_back(std::move(e));
+        i = h.end;
+      } else {
+        ++i;
+      }
+    }
+    begin = next;
   }
   return out;
 }
