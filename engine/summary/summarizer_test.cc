@@ -1,5 +1,6 @@
 #include "engine/summary/summarizer.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -248,6 +249,69 @@ TEST_F(SummarizerTest, RepetitiveHugeDocumentStaysBounded) {
                     i % 5 == 4 ? "\n" : " ");
   }
   EXPECT_THAT(Run(text, 5), SizeIs(1));
+}
+
+TEST_F(SummarizerTest, MalformedEntitySpansAreIgnored) {
+  const std::string text =
+      "The council met on Tuesday.\nIt approved the budget for next year.\n";
+  Entity e;
+  e.salience = 5.0f;  // out of range: clamped
+  e.mentions.push_back({{-10, -2}, MentionType::kProper});
+  e.mentions.push_back({{1000, 1010}, MentionType::kProper});
+  e.mentions.push_back({{27, 27}, MentionType::kProper});  // between sentences
+  EXPECT_THAT(Run(text, 2, false, {e}), SizeIs(2));
+}
+
+TEST_F(SummarizerTest, NonLatinTextIsSummarized) {
+  const std::string text =
+      "\xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD \xD0\xBF\xD1\x80\xD0"
+      "\xB8\xD0\xB5\xD1\x85\xD0\xB0\xD0\xBB \xD0\xB2 \xD0\x9F\xD1\x85"
+      "\xD0\xB5\xD0\xBD\xD1\x8C\xD1\x8F\xD0\xBD.\n"
+      "\xE6\x9D\xB1\xE4\xBA\xAC\xE3\x81\xAF\xE6\x99\xB4\xE3\x82\x8C"
+      "\xE3\x81\xA7\xE3\x81\x99\xE3\x80\x82 Tokyo is sunny today.\n";
+  std::vector<SummarySentence> got = Run(text, 3);
+  EXPECT_FALSE(got.empty());
+}
+
+// Random lines of words, digits, punctuation and blank lines: every result
+// is a valid, distinct sentence index in document order, never debris.
+TEST_F(SummarizerTest, RandomTextKeepsOutputInvariants) {
+  static constexpr const char* kPieces[] = {
+      "The",  "council",      "said",        "Photo:", "Reuters", "(L)",
+      "By",   "Jane",         "Advertising", "\"We",   "won,\"",  "1,000",
+      "3.5",  "U.S.",         "Read",        "more",   "...",     "--",
+      ">",    "\xE2\x80\x94", "\xC2\xA9",    "today.", "fell.",   "rose!",
+      "why?", "\n",           "\n\n"};
+  uint32_t state = 7;
+  auto next = [&state] {
+    state = state * 1664525u + 1013904223u;
+    return state >> 8;
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::string text;
+    const int n = next() % 120;
+    for (int i = 0; i < n; ++i) {
+      absl::StrAppend(
+          &text, kPieces[next() % (sizeof(kPieces) / sizeof(kPieces[0]))], " ");
+    }
+    const int max = static_cast<int>(next() % 6);
+    std::vector<SummarySentence> got = Run(text, max, round % 2 == 1);
+    ASSERT_LE(got.size(), static_cast<size_t>(max)) << text;
+    std::vector<DebrisKind> debris = ClassifyDebris(text, seg_);
+    std::vector<int32_t> seen;
+    for (const SummarySentence& s : got) {
+      ASSERT_GE(s.sentence_index, 0) << text;
+      ASSERT_LT(s.sentence_index, static_cast<int32_t>(seg_.sentences.size()));
+      const DebrisKind k = debris[s.sentence_index];
+      EXPECT_TRUE(k == DebrisKind::kNone || k == DebrisKind::kFragment)
+          << DebrisKindName(k) << " in " << text;
+      seen.push_back(s.sentence_index);
+    }
+    std::vector<int32_t> sorted = seen;
+    std::sort(sorted.begin(), sorted.end());
+    EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end());
+    if (round % 2 == 0) EXPECT_EQ(seen, sorted);
+  }
 }
 
 // The shared sample article (read in place, never copied), when present.
