@@ -370,9 +370,9 @@ std::string Matcher::ResolveMonthDay(int month, int day, Dir dir) const {
   int64_t best_y = y;
   if (valid(y)) {
     const int64_t diff = absl::CivilDay(y, month, day) - day_;
-    if (dir == kBack && diff > 120) {
+    if (dir == kBack && diff > 60) {
       best_y = y - 1;
-    } else if (dir == kFwd && diff < -120) {
+    } else if (dir == kFwd && diff < -60) {
       best_y = y + 1;
     } else if (dir == kNone && std::llabs(diff) > 183) {
       best_y = diff > 0 ? y - 1 : y + 1;
@@ -583,6 +583,11 @@ bool Matcher::YearAt(int i, int* year, int* end, bool loose) const {
       return false;
     }
   }
+  // "32 August 2014"
+  if (L(i - 1) && L(i - 1)->month && IsNum(i - 2) && t_[i - 2].digits <= 2) {
+    const absl::CivilDay cd(v, L(i - 1)->month, t_[i - 2].num);
+    if (cd.day() != t_[i - 2].num) return false;
+  }
   // The year of an impossible date ("February 29, 2014", "June 31, 2022").
   if (IsP(i - 1, ',') && IsNum(i - 2) && t_[i - 2].digits <= 2 && L(i - 3) &&
       L(i - 3)->month) {
@@ -719,6 +724,10 @@ bool Matcher::MonthExpr(int i, Hit* h) const {
     int y, e;
     int c = IsP(k, ',') ? k + 1 : k;
     if ((IsDash(k) || IsP(k, '/')) && Tight(k) && Tight(k + 1)) c = k + 1;
+    if (IsNum(c) && t_[c].digits == 4 &&
+        absl::CivilDay(t_[c].num, m, d).day() != d) {
+      return false;  // "February 29, 2023"
+    }
     if (YearAt(c, &y, &e, true)) {
       const absl::CivilDay cd(y, m, d);
       if (cd.month() != m) return false;

@@ -57,7 +57,8 @@ struct DateSpec {};
 //     week.
 //   * Month (and month-day, quarter) without a year: the reference's year,
 //     moved one year back or forward when tense points that way and the
-//     same-year date lies well on the other side (more than two months);
+//     same-year date lies well on the other side (more than two months; a month-day more than
+//     60 days);
 //     with no cue the closest occurrence ("Jan. 3" written in late December
 //     is next year's).
 //   * A four-digit number is a year only in context: not "1,961", not

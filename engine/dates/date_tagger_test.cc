@@ -311,6 +311,70 @@ TEST_F(DateTaggerTest, Sets) {
       "2024-06-17");
 }
 
+TEST_F(DateTaggerTest, OrdinalDaysAndNthWeekdays) {
+  RunTable(*tagger_,
+           {
+               {"It opens on the first of March.", "the first of March", D,
+                "2024-03-01", ""},
+               {"It opened on the 13th of September.", "the 13th of September",
+                D, "2023-09-13", ""},
+               {"Polls open May eighth, 2025.", "May eighth, 2025", D,
+                "2025-05-08", ""},
+               {"Voters go to the polls on the first Tuesday of November.",
+                "the first Tuesday of November", D, "2024-11-05", ""},
+               {"It closed the last day of October 2015.",
+                "the last day of October 2015", D, "2015-10-31", ""},
+               {"Fri, Jul 18 was chosen.", "Fri, Jul 18", D, "2025-07-18", ""},
+               {"They met the day before yesterday.",
+                "the day before yesterday", D, "2024-06-15", ""},
+           },
+           "2024-06-17");
+}
+
+TEST_F(DateTaggerTest, CompositeAndFractionalDurations) {
+  RunTable(
+      *tagger_,
+      {
+          {"It took an hour and 45 minutes.", "an hour and 45 minutes", P,
+           "PT1H45M", ""},
+          {"It took 1 year, 2 days and 4 seconds.",
+           "1 year, 2 days and 4 seconds", P, "P1Y2DT4S", ""},
+          {"It took 1.5 hours.", "1.5 hours", P, "PT1.5H", ""},
+          {"It took a year and a half.", "a year and a half", P, "P1.5Y", ""},
+          {"Wait two more weeks.", "two more weeks", P, "P2W", ""},
+      },
+      "2024-06-17");
+}
+
+TEST_F(DateTaggerTest, ImpossibleDatesYieldNothing) {
+  for (const char* text :
+       {"Due February 29, 2023.", "Due 32 August 2014.", "Due 2024-13-01."}) {
+    for (const TimeExpression& e : Tag(text, "2024-06-17")) {
+      ADD_FAILURE() << text << " → " << e.value;
+    }
+  }
+}
+
+TEST_F(DateTaggerTest, RatesAreNotDurations) {
+  const std::string text =
+      "It costs $5 a day and rose 3% a year, twice a week.";
+  for (const TimeExpression& e : Tag(text, "2024-06-17")) {
+    ADD_FAILURE() << e.span.Of(text) << " → " << e.value;
+  }
+}
+
+TEST_F(DateTaggerTest, LongTextsFindExpressionsAcrossChunks) {
+  std::string text;
+  while (text.size() < (300u << 10))
+    text += "Markets rallied on Sept. 13, 2023 ";
+  const auto v = Tag(text, "2024-06-17");
+  ASSERT_FALSE(v.empty());
+  for (const TimeExpression& e : v) {
+    EXPECT_EQ(e.value, "2023-09-13") << e.span.begin;
+    EXPECT_EQ(e.span.Of(text), "Sept. 13, 2023");
+  }
+}
+
 TEST_F(DateTaggerTest, UnknownReferenceLeavesRelativeDatesUnresolved) {
   const ReferenceTime none;
   const std::string text =
