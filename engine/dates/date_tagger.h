@@ -57,10 +57,10 @@ struct DateSpec {};
 //     week.
 //   * Month (and month-day, quarter) without a year: the reference's year,
 //     moved one year back or forward when tense points that way and the
-//     same-year date lies well on the other side (more than two months; a month-day more than
-//     60 days);
-//     with no cue the closest occurrence ("Jan. 3" written in late December
-//     is next year's).
+//     same-year date lies well on the other side (a month more than two
+//     months away, a month-day more than 60 days, a quarter more than one
+//     quarter); with no cue the closest occurrence ("Jan. 3" written in
+//     late December is next year's).
 //   * A four-digit number is a year only in context: not "1,961", not
 //     "2000 troops", not "$2000"; 1800-2100 otherwise, other years after a
 //     cue word ("in 1492").
