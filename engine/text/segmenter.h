@@ -23,6 +23,9 @@ enum class LineBreakMode {
   kWrapped,
 };
 
+// SegmenterSpec
+//
+// Options fixed at Create(). The defaults suit news text.
 struct SegmenterSpec {
   LineBreakMode line_breaks = LineBreakMode::kParagraph;
 };
@@ -45,7 +48,8 @@ struct SegmenterSpec {
 //     number prefixes only before numbers (No. 5, p. 55); ambiguous ones
 //     (U.S., Inc., Co., Jr., Jan., etc., initials) end one only when the
 //     next word is a typical sentence start ("The", "He", "But"); a.m./p.m.
-//     end one before any capitalized word but a weekday, month or zone;
+//     end one before any capitalized word but a weekday, month or zone,
+//     unless the sentence so far is a fronted time ("At 5 a.m. Mr. Smith");
 //   - decimals, numbers with separators, e-mail addresses and URLs are single
 //     tokens and never split;
 //   - quotes and closing brackets right after the final punctuation belong to
@@ -66,8 +70,8 @@ struct SegmenterSpec {
 // Tokens follow CoNLL conventions; see Tokenize() in engine/text/tokenizer.h.
 //
 // Immutable after Create(); safe to share across threads. Linear in the
-// length of the text; allocates only the result vectors and one scratch
-// buffer per call.
+// length of the text; allocates only the result vectors and two scratch
+// vectors per call.
 class Segmenter {
  public:
   static absl::StatusOr<std::unique_ptr<Segmenter>> Create(
