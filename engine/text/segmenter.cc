@@ -84,6 +84,16 @@ class SentenceSplitter {
     }
     return false;
   }
+  // An all-capitals word of two or more letters: "SEATTLE", "NEW".
+  bool AllCapsWord(int32_t k) const {
+    if (!IsWord(k)) return false;
+    const std::string_view w = Tx(k);
+    if (w.size() < 2) return false;
+    for (char c : w) {
+      if (c < 'A' || c > 'Z') return false;
+    }
+    return true;
+  }
   bool Digit(int32_t k) const {
     if (k >= t1_) return false;
     const char32_t c = FirstCp(k);
@@ -448,6 +458,8 @@ bool SentenceSplitter::Decide(Terminal term, int32_t k, int32_t n,
         return IsWord(p) && tok_[p].span.size() >= 2 && !Space(k);
       }
       if ((Lower(n) && !CamelCase(n)) || CommaLike(n)) return false;
+      // "SEATTLE, Wash. — The ...": a dateline runs into its sentence.
+      if (Dash(n) && k - s <= 6 && AllCapsWord(s)) return false;
       if (Dash(n) || OpenQuote(n) || OpenBracket(n)) return !Lower(n + 1);
       if (Digit(n)) {
         const int32_t p = k - 1;
