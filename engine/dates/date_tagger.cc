@@ -208,6 +208,9 @@ class Matcher {
   void AttachTime(Hit* h) const;
   bool QuarterContext(int i) const;
   bool MiscExpr(int i, Hit* h) const;
+  // "(the) next month" at `j`: the month offset and the end; false if not.
+  bool RelMonth(int j, int* offset, int* end) const;
+  bool WeekdaysCount(int i, Hit* h) const;
   bool NthWeekdayExpr(int i, Hit* h) const;
   bool WeekdayNear(int wd, int month, int day, bool any_month,
                    absl::CivilDay* out) const;
@@ -781,10 +784,29 @@ bool Matcher::DayFirstExpr(int i, Hit* h) const {
     of = true;
   } else if ((IsDash(j) || IsP(j, '/')) && Tight(j) && Tight(j + 1)) {
     ++j;  // "10-August-2012", "06/Nov/2023"
+  } else if (L(j) && L(j)->unit == di::kDay && !L(j)->plural &&
+             IsKw(j + 1, di::kOf)) {
+    j += 2;  // "the 20th day of next month"
+    of = true;
   }
   h->type = TimeType::kDate;
   h->takes_the = true;
   int m, k;
+  int moff, mend;
+  if (of && RelMonth(j, &moff, &mend)) {
+    // "the 20th of next month"
+    h->end = mend;
+    if (!known_) {
+      h->value = absl::StrFormat("XXXX-XX-%02d", d);
+      return true;
+    }
+    const absl::CivilMonth mm = absl::CivilMonth(day_) + moff;
+    const absl::CivilDay c(mm.year(), mm.month(), d);
+    if (c.day() != d) return false;
+    h->value = DayV(c, ky_);
+    h->is_day = true;
+    return true;
+  }
   if (!MonthAt(j, &m, &k)) {
     // "on the 15th": a day of the current month (or the one next to it).
     if (word || of || !IsKw(i - 1, di::kThe) || !IsKw(i + 1, di::kSt) ||
@@ -919,6 +941,15 @@ bool Matcher::WeekdayExpr(int i, Hit* h) const {
         return true;
       }
     }
+  }
+  // "Friday after next": the one of next week.
+  if (rel == 0 && IsKw(k, di::kAfter) && IsKw(k + 1, di::kNext) && known_ &&
+      ky_ && !(L(k + 2) && L(k + 2)->unit)) {
+    const absl::CivilDay monday = day_ - (IsoWeekday(day_) - 1) + 7;
+    h->value = DayV(monday + (wd - 1), true);
+    h->end = k + 2;
+    h->is_day = true;
+    return true;
   }
   // "Wednesday of next week", "Sunday last week", "last week's Sunday"
   {
@@ -2163,11 +2194,21 @@ bool Matcher::NthWeekdayExpr(int i, Hit* h) const {
   if (!IsKw(j, di::kOf) && !IsKw(j, di::kIn)) return false;
   ++j;
   int m, k;
-  if (!MonthAt(j, &m, &k)) return false;
   int64_t year;
   int y, e;
   bool ky = true;
-  if (YearAt(IsP(k, ',') ? k + 1 : k, &y, &e, true)) {
+  int moff, mend;
+  if (RelMonth(j, &moff, &mend)) {
+    // "the first Monday of last month"
+    if (!known_) return false;
+    const absl::CivilMonth mm = absl::CivilMonth(day_) + moff;
+    m = mm.month();
+    year = mm.year();
+    ky = ky_;
+    k = mend;
+  } else if (!MonthAt(j, &m, &k)) {
+    return false;
+  } else if (YearAt(IsP(k, ',') ? k + 1 : k, &y, &e, true)) {
     year = y;
     k = e;
   } else {
@@ -2200,6 +2241,57 @@ bool Matcher::NthWeekdayExpr(int i, Hit* h) const {
   h->value = DayV(d, ky);
   h->end = k;
   h->takes_the = true;
+  h->is_day = true;
+  return true;
+}
+
+bool Matcher::RelMonth(int j, int* offset, int* end) const {
+  if (IsKw(j, di::kThe)) ++j;
+  int k;
+  switch (Kw(j)) {
+    case di::kThis:
+    case di::kCurrent:
+      k = 0;
+      break;
+    case di::kNext:
+    case di::kComing:
+    case di::kFollowing:
+      k = 1;
+      break;
+    case di::kLast:
+    case di::kPrevious:
+    case di::kPast:
+      k = -1;
+      break;
+    default:
+      return false;
+  }
+  const Lex* u = L(j + 1);
+  if (u == nullptr || u->unit != di::kMonth || u->plural) return false;
+  *offset = k;
+  *end = j + 2;
+  return true;
+}
+
+// "3 fridays from now", "two thursdays ago"
+bool Matcher::WeekdaysCount(int i, Hit* h) const {
+  int n, e;
+  if (!Number(i, &n, &e) || n < 1 || n > 52) return false;
+  const Lex* w = L(e);
+  if (w == nullptr || w->weekday == 0 || !w->plural) return false;
+  const bool ago =
+      IsKw(e + 1, di::kAgo) || Str(std::min(e + 1, n_ - 1)) == "back";
+  const bool from_now = IsKw(e + 1, di::kFrom) && IsKw(e + 2, di::kNow);
+  if (!ago && !from_now) return false;
+  h->type = TimeType::kDate;
+  h->end = ago ? e + 2 : e + 3;
+  absl::CivilDay d;
+  if (!WeekdayDay(w->weekday, ago ? kBack : kFwd, true, &d)) {
+    h->value = absl::StrCat("XXXX-WXX-", w->weekday);
+    return true;
+  }
+  d += (ago ? -7 : 7) * (n - 1);
+  h->value = DayV(d, true);
   h->is_day = true;
   return true;
 }
@@ -2240,6 +2332,10 @@ bool Matcher::Core(int i, Hit* h) const {
     {
       Hit c;
       consider(DurationExpr(i, &c), std::move(c));
+    }
+    {
+      Hit c;
+      consider(WeekdaysCount(i, &c), std::move(c));
     }
     if (best.end < 0) {
       Hit c;
@@ -2316,6 +2412,10 @@ bool Matcher::Core(int i, Hit* h) const {
     if (l->number >= 1) {
       Hit c;
       consider(WordYear(i, &c), std::move(c));
+    }
+    if (l->number >= 1 || l->kw == di::kA) {
+      Hit c;
+      consider(WeekdaysCount(i, &c), std::move(c));
     }
     if (l->kw == di::kNoon || l->kw == di::kMidnight || l->kw == di::kMidday) {
       Hit c;
