@@ -882,11 +882,11 @@ bool Matcher::WeekdayExpr(int i, Hit* h) const {
   std::string_view w = Str(j);
   int k = j + 1;
   if (w.size() <= 5 && (w.size() < 6 || !l->plural) && !(w.size() >= 6)) {
-    // Abbreviations ("Tue.", "Thurs.") need a capital and a period.
-    if (!t_[j].upper) return false;
+    // Abbreviations ("Tue.", "Thurs.", "Fri, Jul 18") need a period or a
+    // date after them, and a capital unless a period follows.
     if (IsP(k, '.') && Tight(k)) {
       ++k;
-    } else if (!(IsP(k, ',') && L(k + 1) && L(k + 1)->month)) {
+    } else if (!t_[j].upper || !(IsP(k, ',') && L(k + 1) && L(k + 1)->month)) {
       return false;
     }
   }
@@ -2077,6 +2077,24 @@ bool Matcher::MiscExpr(int i, Hit* h) const {
     if (WordYear(i + 1, &y)) {
       h->value = y.value;
       h->end = y.end;
+      h->takes_the = true;
+      return true;
+    }
+  }
+  // "the week of October 6th": the ISO week of that day.
+  if (l->unit == di::kWeek && !l->plural && IsKw(i - 1, di::kThe) &&
+      IsKw(i + 1, di::kOf)) {
+    Hit d;
+    if (((L(i + 2) && L(i + 2)->month && MonthExpr(i + 2, &d)) ||
+         (IsNum(i + 2) && DayFirstExpr(i + 2, &d))) &&
+        d.value.size() >= 10 && d.value[4] == '-' && d.value[0] != 'X') {
+      const absl::CivilDay dd(std::atoi(d.value.c_str()),
+                              std::atoi(d.value.c_str() + 5),
+                              std::atoi(d.value.c_str() + 8));
+      int wy, wn;
+      IsoWeek(dd, &wy, &wn);
+      h->value = absl::StrFormat("%04d-W%02d", wy, wn);
+      h->end = d.end;
       h->takes_the = true;
       return true;
     }
