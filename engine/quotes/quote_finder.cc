@@ -194,6 +194,15 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
     w.lower = std::string(t.substr(i, j - i));
     w.punct = true;
     w.sentence_end = w.lower == "." || w.lower == "!" || w.lower == "?";
+    if (w.sentence_end) {
+      // Not before a lower-case word, a closing bracket or a comma.
+      size_t k = j;
+      while (k < end && t[k] == ' ') ++k;
+      if (k < end && (absl::ascii_islower(static_cast<unsigned char>(t[k])) ||
+                      t[k] == ')' || t[k] == ',')) {
+        w.sentence_end = false;
+      }
+    }
     out.push_back(std::move(w));
     i = j;
   }
@@ -229,7 +238,7 @@ class Parser {
       *len = 2;
       return true;
     }
-    if (lex_.cues.contains(l)) {
+    if (lex_.cues.contains(l) && (!w_[i].cap || i == 0)) {
       *len = 1;
       return true;
     }
@@ -1011,6 +1020,18 @@ class Resolver {
     }
   }
 
+  // Whether `s` overlaps a mention or its last word occurs capitalized
+  // elsewhere in the text (so it is a name, not a sentence's first word).
+  bool KnownName(ByteSpan s) {
+    if (AnyMentionOverlaps(s)) return true;
+    IndexCapitalizedWords();
+    std::string_view name = s.Of(text_);
+    const size_t sp = name.rfind(' ');
+    if (sp != std::string_view::npos) return true;
+    auto it = cap_words_.find(absl::AsciiStrToLower(AsAbsl(name)));
+    return it != cap_words_.end() && it->second.size() >= 2;
+  }
+
   // Merges the added mentions into the entities, in document order.
   void Finish() {
     for (size_t e = 0; e < added_.size() && e < entities_.size(); ++e) {
@@ -1367,7 +1388,18 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
                 if ((after[k].punct && after[k].lower != ",") ||
                     lex.np_stop.contains(after[k].lower) ||
                     lex.cues.contains(after[k].lower) || extra > 7) {
-                  sp = {};
+                  // "as his father dreamed, Mr. Turry said": a clause set off
+                  // by a comma right before a named subject.
+                  int before_subject = -1;
+                  for (size_t m = k;
+                       m < after.size() && after[m].span.begin < sp.span.begin;
+                       ++m) {
+                    before_subject = static_cast<int>(m);
+                  }
+                  if (!(sp.kind == PhraseKind::kName && before_subject >= 0 &&
+                        after[before_subject].lower == ",")) {
+                    sp = {};
+                  }
                   break;
                 }
               }
@@ -1414,11 +1446,14 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
           break;
         }
       }
-      if (!attr.found && tries == 0) {
+      if (!attr.found) {
         // No cue: the sentence's subject ("Trump also embraced ... -- "),
         // with its verb as the cue.
         int verb = -1;
         Phrase sp = parser.SentenceSubject(0, &verb);
+        if (sp.kind == PhraseKind::kName && !resolver.KnownName(sp.span)) {
+          sp = {};
+        }
         if (sp.kind != PhraseKind::kNone && verb >= 0 &&
             verb < static_cast<int>(before.size())) {
           attr.found = true;
@@ -1464,6 +1499,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
                                        c + 2, static_cast<int>(words.size()))
                                  : parser.SubjectBefore(c, 0);
             if (parser.Negated(c)) sp = {};
+            if (sp.kind == PhraseKind::kNone && c == 0) {
+              // "Stated Stone:"
+              sp = parser.PhraseFrom(c + len, static_cast<int>(words.size()));
+            }
             if (sp.kind != PhraseKind::kNone) {
               ByteSpan span;
               const int e = resolver.Resolve(sp, run.open.begin, window_begin,
