@@ -26,14 +26,15 @@ TEST_P(DemonymTest, FindsAdjectivesAndPeopleNouns) {
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, DemonymTest,
-    ::testing::Values(Case{"russian", "Russian"}, Case{"russians", "Russian"},
-                      Case{"north korean", "North Korean"},
-                      Case{"north koreans", "North Korean"},
-                      Case{"ukrainian", "Ukrainian"},
-                      Case{"iranian", "Iranian"}, Case{"chinese", "Chinese"},
-                      Case{"britons", "British"}, Case{"iraqis", "Iraqi"},
-                      Case{"russia", ""}, Case{"putin", ""},
-                      Case{"frenchs", ""}));
+    ::testing::Values(
+        Case{"russian", "Russian"}, Case{"russians", "Russian"},
+        Case{"north korean", "North Korean"},
+        Case{"north koreans", "North Korean"}, Case{"ukrainian", "Ukrainian"},
+        Case{"iranian", "Iranian"}, Case{"chinese", "Chinese"},
+        Case{"britons", "British"}, Case{"iraqis", "Iraqi"}, Case{"russia", ""},
+        Case{"putin", ""}, Case{"frenchs", ""}, Case{"new zealand", ""},
+        Case{"new zealanders", "New Zealander"}, Case{"muslims", "Muslim"},
+        Case{"jews", "Jewish"}, Case{"rohingya", "Rohingya"}));
 
 TEST(CountryTest, KnowsCountriesAndShortForms) {
   EXPECT_TRUE(IsCountryName("russia"));

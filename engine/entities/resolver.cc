@@ -169,8 +169,8 @@ const absl::flat_hash_set<std::string_view>& PersonCueWords() {
 // Prepositions before a one-word name that mark a place ("in Washington").
 const absl::flat_hash_set<std::string_view>& PlaceCueWords() {
   static const auto* const s = new absl::flat_hash_set<std::string_view>{
-      "in",     "at",      "from",    "to",     "near",   "across",     "into",
-      "toward", "towards", "outside", "inside", "around", "throughout", "via"};
+      "in",      "at",      "from",   "near",   "across",     "into", "toward",
+      "towards", "outside", "inside", "around", "throughout", "via"};
   return *s;
 }
 
@@ -449,7 +449,8 @@ void CanonicalResolver::Clean(std::string_view text, const TaggedMention& m,
   // An honorific makes any mention a person: "Mr De Vido".
   if (e - b > 1 && (keys[b] == "mr" || keys[b] == "mrs" || keys[b] == "ms" ||
                     keys[b] == "mx" || keys[b] == "dr" || keys[b] == "sir" ||
-                    keys[b] == "dame" || keys[b] == "miss")) {
+                    keys[b] == "dame" || keys[b] == "miss" ||
+                    keys[b] == "professor" || keys[b] == "prof")) {
     person = true;
     had_title = true;
     ++b;

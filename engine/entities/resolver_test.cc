@@ -242,7 +242,9 @@ INSTANTIATE_TEST_SUITE_P(
         CleanCase{"Prime Minister Rishi Sunak said.",
                   "Prime Minister Rishi Sunak", kPer, "Rishi Sunak"},
         CleanCase{"The President said.", "President", kPer, ""},
-        CleanCase{"Mr De Vido said.", "Mr De Vido", kOrg, "De Vido"}));
+        CleanCase{"Mr De Vido said.", "Mr De Vido", kOrg, "De Vido"},
+        CleanCase{"Professor Burrows said.", "Professor Burrows", kOrg,
+                  "Burrows"}));
 
 INSTANTIATE_TEST_SUITE_P(
     FunctionAndTimeWords, CleaningTest,
