@@ -101,7 +101,7 @@ constexpr Demonym kDemonyms[] = {
     {"Namibian", "Namibia", ""},
     {"Nepali", "Nepal", ""},
     {"Nepalese", "Nepal", ""},
-    {"New Zealander", "New Zealand", ""},
+    {"New Zealander", "New Zealand", "New Zealanders"},
     {"Nicaraguan", "Nicaragua", ""},
     {"Nigerian", "Nigeria", ""},
     {"Nigerien", "Niger", ""},
