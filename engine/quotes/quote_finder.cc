@@ -320,7 +320,16 @@ class Parser {
   // `min`. Skips adverbs and auxiliaries; handles "Kirby, the spokesman,",
   // "McCaskill (D-Mo.), who backs Clinton," and "He says ... and calls".
   Phrase SubjectBefore(int cue, int min) const {
-    if (EndsWith(w_[cue].lower, "ing")) return SentenceSubject(min, nullptr);
+    if (EndsWith(w_[cue].lower, "ing")) {
+      // "Ryan saying he was ...", else the sentence's subject.
+      if (cue - 1 >= min) {
+        Phrase p = PhraseEndingAt(cue - 1, min);
+        if (p.kind == PhraseKind::kName || p.kind == PhraseKind::kPronoun) {
+          return p;
+        }
+      }
+      return SentenceSubject(min, nullptr);
+    }
     int j = cue - 1;
     while (j >= min && lex_.skip_before_cue.contains(w_[j].lower)) --j;
     j = SkipParenthetical(j, min);
@@ -355,9 +364,17 @@ class Parser {
     if (s < n && !w_[s].punct && lex_.cap_stop.contains(w_[s].lower) &&
         !lex_.pronouns.contains(w_[s].lower) &&
         !lex_.determiners.contains(w_[s].lower)) {
-      int k = s;
-      while (k < n && k < s + 10 && w_[k].lower != ",") ++k;
-      if (k < n && k < s + 10) s = k + 1;
+      // Skip an introductory phrase and up to two appositives after it:
+      // "In his speech, a tribute to Kerry, the nominee, Mr. Obama said".
+      for (int commas = 0; commas < 3; ++commas) {
+        int k = s;
+        while (k < n && k < s + 12 && w_[k].lower != ",") ++k;
+        if (!(k < n && k < s + 12)) break;
+        s = k + 1;
+        if (s < n && (IsNameWord(s) || lex_.pronouns.contains(w_[s].lower))) {
+          break;
+        }
+      }
     }
     if (s >= n || w_[s].punct) return {};
     Phrase p;
