@@ -40,9 +40,19 @@ struct ResolverSpec {
 //    "Olympics"; a name followed by "summit" is extended to include it),
 //    WORK_OF_ART (quoted, or after "film", "book", ...), PRODUCT (model
 //    numbers like "F-16", or followed by "missiles", "jets", ...) or OTHER.
+//    Also: an honorific ("Mr", "Dr", "Professor") makes a person, a news
+//    agency ("UPI", "Reuters") an organization, "the Biden administration"
+//    a person.
+//  * A one-word place or organization that is the first or last word of a
+//    person's full name in the document ("Kim said" after "Kim Jong-un")
+//    becomes that person, unless a preposition before it marks a place
+//    ("in Washington").
+//  * Adds untagged exact repeats of names found elsewhere in the document
+//    (people, nationalities, multi-word names, names tagged twice).
 //  * Makes types consistent: every mention of the same normalized string
-//    gets the type with the highest total tagger confidence, except mentions
-//    whose type a rule established (demonyms, titles, events, numbers).
+//    gets the type with the highest total vote (tagger confidence, context
+//    evidence), except mentions whose type a rule established (demonyms,
+//    titles, events, numbers, place prepositions).
 //  * Groups mentions of one type: identical normalized names; for people, a
 //    name without initials and suffixes ("Lloyd J. Austin Jr." ~ "Lloyd
 //    Austin"), a shorter name that is the tail of a longer one, and a
