@@ -570,6 +570,30 @@ bool TitleLike(const std::vector<Word>& words,
   return n_words >= 2;
 }
 
+// Whether the run is no speech: only handles, hashtags, numbers or links
+// (tweet embeds: "@SpeakerRyan", "758356620346810369", "pic.twitter.com/x").
+bool JunkRun(std::string_view text, ByteSpan content,
+             const std::vector<Word>& words) {
+  const std::string_view c = content.Of(text);
+  if (c.find("http") != std::string_view::npos ||
+      c.find("twitter.com") != std::string_view::npos) {
+    return true;
+  }
+  for (const Word& w : words) {
+    if (w.punct) {
+      if (w.lower == "@" || w.lower == "#") continue;
+      continue;
+    }
+    const unsigned char f = static_cast<unsigned char>(w.lower[0]);
+    const bool number = absl::ascii_isdigit(f);
+    const bool handle =
+        w.span.begin > content.begin &&
+        (text[w.span.begin - 1] == '@' || text[w.span.begin - 1] == '#');
+    if (!number && !handle) return false;
+  }
+  return true;
+}
+
 int CountWords(const std::vector<Word>& words) {
   int n = 0;
   for (const Word& w : words) n += w.punct ? 0 : 1;
@@ -1163,6 +1187,20 @@ class Resolver {
       created = true;
       Entity ent;
       ent.name = std::string(p.name_span.Of(text_));
+      if (!p.org && name.find(' ') == std::string::npos) {
+        // "Ushakov" said: named in full earlier ("Putin aide Yuri Ushakov")?
+        std::string full = FullNameOf(name);
+        if (!full.empty()) {
+          auto ft = by_name_.find(absl::AsciiStrToLower(full));
+          if (ft != by_name_.end()) {
+            e = ft->second;
+            if (p.gender != 0) gender_[e] = p.gender;
+            AddMention(e, p.span, MentionType::kProper);
+            return e;
+          }
+          ent.name = full;
+        }
+      }
       ent.type = p.org ? EntityType::kOrganization : EntityType::kPerson;
       ent.salience = 0;
       entities_.push_back(std::move(ent));
@@ -1175,6 +1213,51 @@ class Resolver {
     AddMention(e, p.span, MentionType::kProper);
     if (created) AddOtherMentions(e, p.name_span);
     return e;
+  }
+
+  // The first run of two or more name words around an occurrence of the
+  // one-word name `word` (lower case), without leading titles; or empty.
+  std::string FullNameOf(const std::string& word) {
+    IndexCapitalizedWords();
+    auto it = cap_words_.find(word);
+    if (it == cap_words_.end()) return "";
+    int tries = 0;
+    for (ByteSpan occ : it->second) {
+      if (++tries > 20) break;
+      const int32_t lo = std::max<int32_t>(0, occ.begin - 80);
+      const int32_t hi =
+          std::min<int32_t>(static_cast<int32_t>(text_.size()), occ.end + 40);
+      // Start the window at a word boundary.
+      int32_t b = lo;
+      while (b > 0 && b < occ.begin && text_[b - 1] != ' ' &&
+             text_[b - 1] != '\n') {
+        ++b;
+      }
+      const std::vector<Word> words = Tokenize(text_, b, hi, lex_);
+      Parser parser(text_, words, lex_);
+      int at = -1;
+      for (size_t i = 0; i < words.size(); ++i) {
+        if (words[i].span.begin == occ.begin) at = static_cast<int>(i);
+      }
+      if (at < 0 || !parser.IsNameWord(at)) continue;
+      int end = at;
+      while (end + 1 < static_cast<int>(words.size()) &&
+             parser.IsNameWord(end + 1) && !EndsWith(words[end].lower, "'s") &&
+             !EndsWith(words[end].lower, "\xE2\x80\x99s")) {
+        ++end;
+      }
+      const int start = parser.NameRunStart(end, 0);
+      Phrase full = parser.NamePhrase(start, end);
+      if (full.org) continue;
+      const std::string_view name = full.name_span.Of(text_);
+      if (name.find(' ') == std::string_view::npos) continue;
+      if (EndsWith(std::string(name), "'s") ||
+          EndsWith(std::string(name), "\xE2\x80\x99s")) {
+        continue;
+      }
+      return std::string(name);
+    }
+    return "";
   }
 
   // The whole-word occurrences of capitalized words, built on first use.
@@ -1349,7 +1432,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
     const QuotedRun& run = runs[ri];
     const std::vector<Word> content =
         Tokenize(text, run.content.begin, run.content.end, lex);
-    if (TitleLike(content, lex)) continue;
+    if (TitleLike(content, lex) || JunkRun(text, run.content, content)) {
+      continue;
+    }
 
     const ByteSpan first_para = para_span(run.first_paragraph);
     const ByteSpan last_para = para_span(run.last_paragraph);

@@ -173,6 +173,11 @@ INSTANTIATE_TEST_SUITE_P(
                    "John Kirby spoke first. “It was chaos,” a source said.",
                    {kKirby},
                    {{"It was chaos,", "", "a source", "said"}}},
+        FinderCase{"TweetEmbedIsNotAQuote",
+                   "Ryan wrote to \"@SpeakerRyan\" at \"758356620346810369\" "
+                   "today.",
+                   {},
+                   {}},
         FinderCase{"ApostrophesAreNotQuotes",
                    "Putin’s visit recalls the ’90s and rock ’n’ roll, and the "
                    "States’ role.",
