@@ -153,19 +153,6 @@ const absl::flat_hash_set<std::string_view>& NewsOrganizations() {
   return *s;
 }
 
-// Words after a one-word name that mark a person ("Kim said", "Austin
-// told"); checked only for words that are part of a person's full name in
-// the same document.
-const absl::flat_hash_set<std::string_view>& PersonCueWords() {
-  static const auto* const s = new absl::flat_hash_set<std::string_view>{
-      "said",           "says",    "told",      "added",    "noted",
-      "stated",         "warned",  "wrote",     "asked",    "replied",
-      "insisted",       "argued",  "explained", "declared", "met",
-      "meets",          "spoke",   "speaks",    "tweeted",  "posted",
-      "administration", "himself", "herself"};
-  return *s;
-}
-
 // Prepositions before a one-word name that mark a place ("in Washington").
 const absl::flat_hash_set<std::string_view>& PlaceCueWords() {
   static const auto* const s = new absl::flat_hash_set<std::string_view>{
