@@ -126,6 +126,11 @@ class Matcher {
     known_ = ref.known();
     ky_ = known_ && ref.has_year;
     day_ = absl::CivilDay(ref.time);
+    // A text of a few words (a headline fragment, a calendar entry, a
+    // query) has no clause to take a tense from.
+    int words = 0;
+    for (const Tok& tk : toks) words += tk.kind == TokKind::kWord;
+    bare_ = words <= 6;
   }
 
   bool TryAt(int i, Hit* out);
@@ -207,6 +212,7 @@ class Matcher {
   bool CenturyExpr(int i, Hit* h) const;
   void AttachTime(Hit* h) const;
   bool QuarterContext(int i) const;
+  int ReportQuarter(int i) const;
   bool MiscExpr(int i, Hit* h) const;
   // "(the) next month" at `j`: the month offset and the end; false if not.
   bool RelMonth(int j, int* offset, int* end) const;
@@ -230,6 +236,7 @@ class Matcher {
   bool known_;
   bool ky_;
   absl::CivilDay day_;
+  bool bare_ = false;  // a short phrase rather than running text
 };
 
 // ------------------------------------------------------------ tense cues
@@ -341,10 +348,14 @@ bool Matcher::WeekdayDay(int wd, Dir dir, bool strict,
     *d = day_ + fwd;
   } else if (dir == kBack) {
     *d = day_ - back;
+  } else if (bare_) {
+    // A phrase with no clause ("monday", "vacation friday") is an
+    // appointment: the next one, a week ahead when it is today.
+    *d = day_ + (fwd == 0 ? 7 : fwd);
   } else {
-    // News convention: a bare weekday is the closest one, the past one on a
-    // tie-break margin (reports tell of what happened).
-    *d = fwd < back ? day_ + fwd : day_ - back;
+    // News convention: reports tell of what happened, so a weekday with no
+    // tense cue is the past one unless the next is tomorrow.
+    *d = fwd == 1 ? day_ + fwd : day_ - back;
   }
   return true;
 }
@@ -454,6 +465,34 @@ bool Matcher::QuarterContext(int i) const {
     if (l && l->unit == di::kQuarter) return true;
   }
   return false;
+}
+
+// The quarter a financial report is about, as an offset from the
+// reference's quarter: the last "<ordinal>(-)quarter" within 400 tokens
+// before `i` names it (its latest occurrence before the reference's
+// quarter of the same year); with none, the quarter before the
+// reference's.
+int Matcher::ReportQuarter(int i) const {
+  for (int j = std::min(n_ - 1, i - 1); j >= 1 && j >= i - 400; --j) {
+    const Lex* l = t_[j].lex;
+    if (l == nullptr || l->unit != di::kQuarter || l->plural) continue;
+    int o = j - 1;
+    if (IsDash(o) && Tight(o)) --o;
+    if (IsKw(o, di::kFiscal)) --o;
+    const Lex* ol = L(o);
+    if (ol == nullptr || ol->ordinal < 1 || ol->ordinal > 4) continue;
+    // "next year's first quarter", "the 1990 second quarter": not the one
+    // being reported.
+    if (IsNum(o - 1) || IsKw(o - 1, di::kNext) ||
+        (IsApos(o - 2) && Str(o - 1) == "s"))
+      continue;
+    if (!known_) return -1;
+    const int cur = (day_.month() - 1) / 3;  // 0..3
+    // A quarter not yet over is a forecast, not the one reported.
+    if (ol->ordinal - 1 >= cur) continue;
+    return (ol->ordinal - 1) - cur;
+  }
+  return -1;
 }
 
 // ------------------------------------------------------------ numbers
@@ -1800,7 +1839,7 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
     h->value = Shifted(vu, sign * k);
     // Financial news compares quarters: "a year ago" means that quarter.
     if (vu == di::kYear && k < 10 && QuarterContext(i)) {
-      h->value = Shifted(di::kQuarter, sign * 4 * k - 1);
+      h->value = Shifted(di::kQuarter, sign * 4 * k + ReportQuarter(i));
     }
     return true;
   }
@@ -2037,8 +2076,8 @@ bool Matcher::MiscExpr(int i, Hit* h) const {
   if (l->unit == di::kYear && !l->plural && IsDash(i + 1) && Tight(i + 1) &&
       (IsKw(i + 2, di::kEarlier) || IsKw(i + 2, di::kAgo))) {
     h->end = i + 3;
-    h->value =
-        QuarterContext(i) ? Shifted(di::kQuarter, -5) : Shifted(di::kYear, -1);
+    h->value = QuarterContext(i) ? Shifted(di::kQuarter, ReportQuarter(i) - 4)
+                                 : Shifted(di::kYear, -1);
     if (i + 3 < n_) {
       const Lex* nx = L(i + 3);
       if ((nx && nx->unit == di::kQuarter && !nx->plural) ||
@@ -2106,7 +2145,7 @@ bool Matcher::MiscExpr(int i, Hit* h) const {
       (j > i || IsKw(i - 1, di::kThe)) && !IsKw(j + 1, di::kOf) &&
       !(IsDash(j + 1) && Tight(j + 1))) {
     h->end = j + 1;
-    h->value = Shifted(di::kQuarter, -1);
+    h->value = Shifted(di::kQuarter, ReportQuarter(i));
     h->takes_the = true;
     return true;
   }

@@ -210,6 +210,46 @@ TEST_F(DateTaggerTest, WeekdaysFollowTense) {
       "2024-06-19");
 }
 
+TEST_F(DateTaggerTest, WeekdayWithoutTenseCue) {
+  // Reference: Wednesday 2024-06-19. In running text a weekday with no cue
+  // is the past one unless the next one is tomorrow; a short phrase with no
+  // clause is an appointment, the next one.
+  RunTable(*tagger_,
+           {
+               {"At the close of business Monday, 1,200 shares of the "
+                "company were tendered to the offer.",
+                "Monday", D, "2024-06-17", ""},
+               {"At the close of business Thursday, 1,200 shares of the "
+                "company were tendered to the offer.",
+                "Thursday", D, "2024-06-20", ""},
+               {"monday", "monday", D, "2024-06-24", ""},
+               {"wednesday", "wednesday", D, "2024-06-26", ""},
+               {"vacation friday", "friday", D, "2024-06-21", ""},
+           },
+           "2024-06-19");
+}
+
+TEST_F(DateTaggerTest, QuarterOfAFinancialReport) {
+  // Reference 1989-10-30 (fourth quarter). "The quarter" and "a year ago"
+  // follow the last past quarter the report named; a quarter not yet over
+  // is a forecast and does not count.
+  const std::string text =
+      "Acme said its first-quarter profit rose 5%. Analysts expect the "
+      "fourth quarter to be weaker. Revenue in the quarter rose from a year "
+      "ago.";
+  const auto v = Tag(text, "1989-10-30");
+  const TimeExpression* q = Find(v, text, "the quarter");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->value, "1989-Q1");
+  const TimeExpression* y = Find(v, text, "a year ago");
+  ASSERT_NE(y, nullptr);
+  EXPECT_EQ(y->value, "1988-Q1");
+  const std::string plain = "Revenue in the quarter rose from a year ago.";
+  const auto w = Tag(plain, "1989-10-30");
+  ASSERT_NE(Find(w, plain, "the quarter"), nullptr);
+  EXPECT_EQ(Find(w, plain, "the quarter")->value, "1989-Q3");
+}
+
 TEST_F(DateTaggerTest, MonthWithoutYearFollowsTense) {
   RunTable(
       *tagger_,
