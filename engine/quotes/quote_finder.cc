@@ -1404,6 +1404,134 @@ std::vector<Word> FirstSentence(std::vector<Word> words) {
 
 }  // namespace
 
+namespace {
+
+// Reported speech with no quotation marks, one per sentence: "X said (that)
+// CLAUSE", "X told Y that CLAUSE" and "CLAUSE, according to X". Sentences
+// holding a quoted run are skipped. Appends INDIRECT quotes to `*out` and
+// sorts it by position.
+void FindIndirect(std::string_view text, const Segmentation& seg,
+                  const std::vector<QuotedRun>& runs,
+                  const QuoteFinder::Lexicon& lex, Resolver* resolver,
+                  std::vector<Entity>* entities, std::vector<Quote>* out) {
+  static const char* const kReportVerbs[] = {
+      "said",      "says",         "told",         "tells",      "added",
+      "adds",      "warned",       "warns",        "noted",      "notes",
+      "argued",    "argues",       "claimed",      "claims",     "insisted",
+      "insists",   "explained",    "explains",     "stated",     "announced",
+      "announces", "acknowledged", "acknowledges", "confirmed",  "confirms",
+      "predicted", "predicts",     "wrote",        "writes",     "reported",
+      "reports",   "asserted",     "contended",    "maintained", "maintains",
+      "admitted",  "admits"};
+  const size_t before = out->size();
+  size_t next_run = 0;
+  std::vector<Paragraph> whole;
+  const std::vector<Paragraph>* paras = &seg.paragraphs;
+  if (paras->empty() && !text.empty()) {
+    Paragraph p;
+    p.span = {0, static_cast<int32_t>(text.size())};
+    whole.push_back(p);
+    paras = &whole;
+  }
+  for (size_t pi = 0; pi < paras->size(); ++pi) {
+    const ByteSpan ps = (*paras)[pi].span;
+    const std::vector<Word> words = Tokenize(text, ps.begin, ps.end, lex);
+    size_t s = 0;
+    while (s < words.size()) {
+      size_t e = s;
+      while (e < words.size() && !words[e].sentence_end) ++e;
+      const size_t end = std::min(e + 1, words.size());  // past the period
+      const ByteSpan sent = {words[s].span.begin, words[end - 1].span.end};
+      while (next_run < runs.size() && runs[next_run].close.end <= sent.begin &&
+             runs[next_run].content.end <= sent.begin) {
+        ++next_run;
+      }
+      const bool has_run =
+          next_run < runs.size() && runs[next_run].open.begin < sent.end;
+      if (!has_run && e > s) {
+        const std::vector<Word> sw(words.begin() + s, words.begin() + e);
+        Parser parser(text, sw, lex);
+        const int n = static_cast<int>(sw.size());
+        Quote q;
+        Phrase sp;
+        bool found = false;
+        // "CLAUSE, according to X."
+        for (int c = 2; c + 2 < n && !found; ++c) {
+          if (sw[c].lower == "according" && sw[c + 1].lower == "to" &&
+              sw[c - 1].lower == ",") {
+            sp = parser.PhraseFrom(c + 2, n);
+            if (sp.kind != PhraseKind::kNone) {
+              q.span = {sw[0].span.begin, sw[c - 2].span.end};
+              q.cue = "according to";
+              found = true;
+            }
+          }
+        }
+        for (int c = 1; c < n && c < 25 && !found; ++c) {
+          if (sw[c].punct || sw[c].cap) continue;
+          bool verb = false;
+          for (const char* v : kReportVerbs) verb = verb || sw[c].lower == v;
+          if (!verb || parser.Negated(c)) continue;
+          sp = parser.SubjectBefore(c, 0);
+          if (sp.kind == PhraseKind::kNone) break;
+          int b = c + 1;
+          if (sw[c].lower == "told" || sw[c].lower == "tells") {
+            int k = b;
+            while (k < n && k < b + 6 && sw[k].lower != "that" &&
+                   !sw[k].punct) {
+              ++k;
+            }
+            if (!(k < n && sw[k].lower == "that")) break;
+            b = k + 1;
+          } else if (b < n && sw[b].lower == "that") {
+            ++b;
+          }
+          if (b >= n || sw[b].punct) break;
+          int last = n - 1;
+          // "While X said A, B": the report ends at the comma.
+          if (lex.cap_stop.contains(sw[0].lower) &&
+              (sw[0].lower == "while" || sw[0].lower == "although" ||
+               sw[0].lower == "though" || sw[0].lower == "as" ||
+               sw[0].lower == "if" || sw[0].lower == "because" ||
+               sw[0].lower == "when")) {
+            for (int k = b; k < n; ++k) {
+              if (sw[k].lower == ",") {
+                last = k - 1;
+                break;
+              }
+            }
+          }
+          while (last > b && sw[last].punct) --last;
+          if (last - b + 1 < 4) break;
+          q.span = {sw[b].span.begin, sw[last].span.end};
+          q.cue = sw[c].lower;
+          found = true;
+        }
+        if (found && !q.span.empty()) {
+          ByteSpan span;
+          const int32_t window = (*paras)[pi >= 3 ? pi - 3 : 0].span.begin;
+          const int ent =
+              resolver->Resolve(sp, sp.span.begin, window, lex, &span);
+          q.type = QuoteType::kIndirect;
+          q.has_speaker_span = true;
+          q.speaker_span = span;
+          if (ent >= 0) q.speaker = (*entities)[ent].name;
+          out->push_back(std::move(q));
+        }
+      }
+      s = end;
+    }
+  }
+  if (out->size() > before) {
+    std::stable_sort(out->begin(), out->end(),
+                     [](const Quote& a, const Quote& b) {
+                       return a.span.begin < b.span.begin;
+                     });
+  }
+}
+
+}  // namespace
+
 std::vector<Quote> QuoteFinder::Find(std::string_view text,
                                      const Segmentation& seg,
                                      std::vector<Entity>* entities) const {
@@ -1411,7 +1539,6 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
   if (entities == nullptr) return out;
   const Lexicon& lex = *lex_;
   const std::vector<QuotedRun> runs = FindQuotedRuns(text, seg);
-  if (runs.empty()) return out;
   Resolver resolver(text, entities, runs, lex);
 
   auto para_span = [&](int32_t pi) -> ByteSpan {
@@ -1639,6 +1766,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
     }
     out.push_back(std::move(q));
   }
+  FindIndirect(text, seg, runs, lex, &resolver, entities, &out);
   resolver.Finish();
   return out;
 }

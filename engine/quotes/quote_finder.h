@@ -48,7 +48,10 @@ class QuoteFinder {
       const QuoteSpec& spec);
   ~QuoteFinder();
 
-  // Quotes in document order, all of type DIRECT. The mentions that name
+  // Quotes in document order: the DIRECT quotes described above and, for
+  // sentences with no quotation marks, INDIRECT ones (reported speech: "X
+  // said (that) CLAUSE", "X told Y that CLAUSE", "CLAUSE, according to X";
+  // the span is the reported clause). The mentions that name
   // speakers but are not yet mentions of their entity ("he", "the
   // spokesman", or a name the entity stage missed) are added to that entity
   // in `*entities` (typed PRONOUN, NOMINAL or PROPER, keeping document

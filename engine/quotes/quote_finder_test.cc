@@ -51,8 +51,13 @@ std::vector<Quote> FindAll(const std::string& text,
   return (*finder)->Find(text, ParagraphsOf(text), entities);
 }
 
-void ExpectQuotes(const std::string& text, const std::vector<Quote>& got,
+// Checks the DIRECT quotes of `all` (INDIRECT ones have their own tests).
+void ExpectQuotes(const std::string& text, const std::vector<Quote>& all,
                   const std::vector<Want>& want) {
+  std::vector<Quote> got;
+  for (const Quote& q : all) {
+    if (q.type == QuoteType::kDirect) got.push_back(q);
+  }
   ASSERT_EQ(got.size(), want.size()) << text;
   for (size_t i = 0; i < want.size(); ++i) {
     SCOPED_TRACE(want[i].text);
@@ -364,6 +369,38 @@ TEST(QuoteFinderArticleTest, FindsEveryQuoteOfANewsArticle) {
         "our industries was real,",
         "Katherine Tai", "Tai", "said"}});
   EXPECT_EQ(entities.size(), 6u);  // every speaker was already known
+}
+
+TEST(QuoteFinderIndirectTest, FindsReportedSpeech) {
+  const std::string text =
+      "The Kremlin announced Putin will spend two days in Pyongyang.\n"
+      "Putin and Kim will sign a pact on Wednesday, according to Putin aide "
+      "Yuri Ushakov. While Ushakov said the agreement does not target other "
+      "countries, it will ensure stability.\n"
+      "Lloyd Austin told lawmakers last month that the drones had helped "
+      "Russian forces.\n"
+      "Kirby did not say the talks would fail this week.\n";
+  std::vector<Entity> entities = {
+      MakeEntity(text, "Yuri Ushakov", EntityType::kPerson,
+                 {"Yuri Ushakov", "Ushakov"}),
+      MakeEntity(text, "Lloyd Austin", EntityType::kPerson, {"Lloyd Austin"}),
+      MakeEntity(text, "Kremlin", EntityType::kOrganization, {"Kremlin"})};
+  const auto quotes = FindAll(text, &entities);
+  ASSERT_EQ(quotes.size(), 4u);
+  for (const Quote& q : quotes) EXPECT_EQ(q.type, QuoteType::kIndirect);
+  EXPECT_EQ(quotes[0].span.Of(text), "Putin will spend two days in Pyongyang");
+  EXPECT_EQ(quotes[0].speaker, "Kremlin");
+  EXPECT_EQ(quotes[0].cue, "announced");
+  EXPECT_EQ(quotes[1].span.Of(text),
+            "Putin and Kim will sign a pact on Wednesday");
+  EXPECT_EQ(quotes[1].speaker, "Yuri Ushakov");
+  EXPECT_EQ(quotes[1].cue, "according to");
+  EXPECT_EQ(quotes[2].span.Of(text),
+            "the agreement does not target other countries");
+  EXPECT_EQ(quotes[2].speaker, "Yuri Ushakov");
+  EXPECT_EQ(quotes[3].span.Of(text), "the drones had helped Russian forces");
+  EXPECT_EQ(quotes[3].speaker, "Lloyd Austin");
+  EXPECT_EQ(quotes[3].cue, "told");
 }
 
 TEST(QuoteFinderLimitsTest, TwoHundredThousandMarksAreLinear) {
