@@ -61,7 +61,8 @@ LABEL org.opencontainers.image.title="lede" \
 COPY --from=build /opt/lede/share/lede/runtime-packages /tmp/runtime-packages
 RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       tini $(cat /tmp/runtime-packages) \
-    && rm -rf /var/lib/apt/lists/* /var/cache/apt/archives/*.deb /tmp/runtime-packages \
+    && rm -rf /var/lib/apt/lists/* /var/cache/apt/archives/*.deb /var/cache/apt/*.bin \
+              /var/log/apt /var/log/dpkg.log /tmp/runtime-packages \
     && groupadd --system --gid 10001 lede \
     && useradd --system --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin lede
 COPY --from=build /opt/lede /opt/lede

@@ -17,7 +17,8 @@
 #   LEDE_IMAGE           image name (localhost/lede:test)
 #   LEDE_REFRESH_BASE=1  rebuild the base images even if cached
 #   LEDE_SOURCE=head     build the image from the last commit (git archive
-#                        HEAD) instead of the working tree
+#                        HEAD) instead of the working tree; any commit-ish
+#                        works (LEDE_SOURCE=v0.1.0)
 #
 # Podman settings live in a containers.conf this script writes (runc as the
 # runtime, nofile/nproc ulimits this VM permits) and passes through
@@ -137,9 +138,11 @@ podman image exists debian:bookworm-slim \
 podman images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep -E 'debian:bookworm' || true
 
 context=.
-if [ "${LEDE_SOURCE:-worktree}" = head ]; then
+source=${LEDE_SOURCE:-worktree}
+if [ "$source" != worktree ]; then
+  [ "$source" = head ] && source=HEAD
   context=$(mktemp -d)
-  git archive HEAD | tar -x -C "$context"
+  git archive "$source" | tar -x -C "$context" || die "git archive $source failed"
   cp Dockerfile "$context/Dockerfile"
 fi
 step "podman build $image (context: ${LEDE_SOURCE:-worktree}; log: $cache/build.log)"
@@ -154,7 +157,9 @@ cleanup() { podman rm -f "$name" >/dev/null 2>&1 || true; rm -f "${out:-}"; }
 trap cleanup EXIT
 # --health-interval=disable: no systemd timer (there is no systemd here);
 # the HEALTHCHECK is run once by hand below.
-podman run -d --name "$name" --health-interval=disable -p 127.0.0.1::50051 "$image" >/dev/null
+# podman's complaints about missing systemd go to a log, shown on failure.
+podman run -d --name "$name" --health-interval=disable -p 127.0.0.1::50051 "$image" \
+  >/dev/null 2>"$cache/run.err" || { cat "$cache/run.err" >&2; die "podman run failed"; }
 addr=$(podman port "$name" 50051/tcp | head -1)
 [ -n "$addr" ] || die "no published port"
 addr=${addr/0.0.0.0/127.0.0.1}
@@ -195,7 +200,8 @@ print(f"{len(sents)} sentences, {len(resp.get('entities', []))} entities, "
 EOF
 
 step "stop (SIGTERM)"
-podman stop -t 20 "$name" >/dev/null
+podman stop -t 20 "$name" >/dev/null 2>>"$cache/run.err" \
+  || { cat "$cache/run.err" >&2; die "podman stop failed"; }
 code=$(podman inspect "$name" --format '{{.State.ExitCode}}')
 logs=$(podman logs "$name" 2>&1)
 # tini passes SIGTERM to lede-server, which drains and returns 0. 143
