@@ -194,6 +194,8 @@ class Matcher {
   bool DayNum(int i, int* day, int* end) const;
   bool YearAt(int i, int* year, int* end, bool loose) const;
   bool MonthAt(int i, int* month, int* end) const;
+  bool ShortYear(int i, int* year, int* end, bool late) const;
+  bool RangeTail(int k, int* month, int* year) const;
   bool Core(int i, Hit* h) const;
   bool MonthExpr(int i, Hit* h) const;
   bool DayFirstExpr(int i, Hit* h) const;
@@ -674,6 +676,62 @@ bool Matcher::YearAt(int i, int* year, int* end, bool loose) const {
   return true;
 }
 
+// A two-digit year after a month or a month and day: "'98" anywhere, a
+// bare "98" only where nothing but punctuation (or the text end) follows,
+// so that "Aug 9 96 people" is no year. 50..99 are 19xx, 00..49 20xx.
+// `late`: a bare number must be above 31 (else it is a day).
+bool Matcher::ShortYear(int i, int* year, int* end, bool late) const {
+  int j = i;
+  const bool apos = IsApos(j) && IsNum(j + 1) && Tight(j + 1);
+  if (apos) ++j;
+  if (!IsNum(j) || t_[j].digits != 2 || (!apos && GluedLeft(j))) return false;
+  if (!apos && late && t_[j].num <= 31) return false;
+  const int k = j + 1;
+  if (k < n_ && Tight(k) &&
+      (t_[k].kind != TokKind::kPunct || IsP(k, '%') ||
+       ((IsP(k, '.') || IsP(k, ',') || IsP(k, ':') || IsDash(k) ||
+         IsP(k, '/')) &&
+        IsNum(k + 1) && Tight(k + 1)))) {
+    return false;
+  }
+  if (!apos && k < n_ && t_[k].kind != TokKind::kPunct) return false;
+  if (!apos && k < n_ && IsDash(k)) return false;  // "Aug 9 96 - 97"
+  const int v = t_[j].num;
+  *year = v < 50 ? 2000 + v : 1900 + v;
+  *end = k;
+  return true;
+}
+
+// The far end of a range starting at `k` ("- 22 August 2012", "to
+// December, 2022", "- tenth, 2010"): a dash or "to"/"through"/"until",
+// then days, a month and a year. Gives the month (0 if none) and year (-1
+// if none); false when `k` starts no such range or it names neither.
+bool Matcher::RangeTail(int k, int* month, int* year) const {
+  if (!(IsDash(k) || IsKw(k, di::kTo) || IsKw(k, di::kUntil) ||
+        (k < n_ && Str(k) == "through"))) {
+    return false;
+  }
+  *month = 0;
+  *year = -1;
+  for (int j = k + 1; j < n_ && j <= k + 7; ++j) {
+    int y, e;
+    if (YearAt(j, &y, &e, true)) {
+      *year = y;
+      break;
+    }
+    const Lex* l = L(j);
+    if (l && l->month && *month == 0) {
+      *month = l->month;
+    } else if (IsP(j, ',') || IsP(j, '.') || IsKw(j, di::kSt) ||
+               (IsNum(j) && t_[j].digits <= 2) || (l && l->ordinal)) {
+      continue;
+    } else if (!(l && l->month)) {
+      break;
+    }
+  }
+  return *month > 0 || *year >= 0;
+}
+
 bool Matcher::MonthAt(int i, int* month, int* end) const {
   const Lex* l = L(i);
   if (l == nullptr || l->month == 0) return false;
@@ -749,7 +807,8 @@ bool Matcher::MonthExpr(int i, Hit* h) const {
        absl::CivilDay(2000, m, t_[i - 1].num).month() != m)) {
     return false;
   }
-  if (IsNum(j) && t_[j].digits <= 2 &&
+  int sy1, se1;
+  if (IsNum(j) && t_[j].digits <= 2 && !ShortYear(j, &sy1, &se1, true) &&
       (t_[j].num < 1 || absl::CivilDay(2000, m, t_[j].num).month() != m)) {
     return false;
   }
@@ -761,7 +820,9 @@ bool Matcher::MonthExpr(int i, Hit* h) const {
                              (IsNum(jd + 1) && IsKw(jd + 2, di::kSt)))) {
     ++jd;
   }
-  if (DayNum(jd, &d, &k) && !(IsNum(k) && t_[k].digits <= 2)) {
+  int sy0, se0;
+  if (DayNum(jd, &d, &k) &&
+      !(IsNum(k) && t_[k].digits <= 2 && !ShortYear(k, &sy0, &se0, true))) {
     // Month Day [, Year]
     int y, e;
     int c = IsP(k, ',') ? k + 1 : k;
@@ -770,7 +831,7 @@ bool Matcher::MonthExpr(int i, Hit* h) const {
         absl::CivilDay(t_[c].num, m, d).day() != d) {
       return false;  // "February 29, 2023"
     }
-    if (YearAt(c, &y, &e, true)) {
+    if (YearAt(c, &y, &e, true) || ShortYear(c, &y, &e, false)) {
       const absl::CivilDay cd(y, m, d);
       if (cd.month() != m) return false;
       h->value = DayV(cd, true);
@@ -778,7 +839,15 @@ bool Matcher::MonthExpr(int i, Hit* h) const {
     } else {
       const absl::CivilDay cd(2000, m, d);  // leap year: validates the day
       if (cd.month() != m) return false;
-      h->value = ResolveMonthDay(m, d, Tense(i, k - 1));
+      int m2, y2;
+      if (RangeTail(k, &m2, &y2) && y2 >= 0) {
+        // "May 8 - 10, 2010", "Aug 10 - Nov 12, 2013": the end's year.
+        const absl::CivilDay rd(y2 - (m2 > 0 && m > m2 ? 1 : 0), m, d);
+        if (rd.month() != m) return false;
+        h->value = DayV(rd, true);
+      } else {
+        h->value = ResolveMonthDay(m, d, Tense(i, k - 1));
+      }
       h->end = k;
     }
     h->is_day = true;
@@ -787,7 +856,7 @@ bool Matcher::MonthExpr(int i, Hit* h) const {
   int y, e;
   int c = IsP(j, ',') ? j + 1 : (IsKw(j, di::kOf) ? j + 1 : j);
   if (IsDash(j) && Tight(j) && Tight(j + 1)) c = j + 1;  // "Sep-2012"
-  if (YearAt(c, &y, &e, true)) {
+  if (YearAt(c, &y, &e, true) || ShortYear(c, &y, &e, true)) {
     h->value = absl::StrFormat("%04d-%02d", y, m);
     h->end = e;
     return true;
@@ -808,7 +877,14 @@ bool Matcher::MonthExpr(int i, Hit* h) const {
     h->end = c + 2;
     return true;
   }
-  h->value = ResolveMonth(m, Tense(i, j - 1));
+  int m2, y2;
+  if (RangeTail(j, &m2, &y2) && y2 >= 0 && m2 > 0) {
+    // "from May to December, 2022"; "from December to May 2020" starts in
+    // 2019.
+    h->value = absl::StrFormat("%04d-%02d", y2 - (m > m2 ? 1 : 0), m);
+  } else {
+    h->value = ResolveMonth(m, Tense(i, j - 1));
+  }
   h->end = j;
   return true;
 }
@@ -832,6 +908,23 @@ bool Matcher::DayFirstExpr(int i, Hit* h) const {
   h->takes_the = true;
   int m, k;
   int moff, mend;
+  {
+    // "10 - 22 August 2012", "eighth to eleventh May 2010": the start of a
+    // range of days takes the month (and year) of its end.
+    int m2, y2;
+    if (!of && !MonthAt(j, &m, &k) && !IsDash(j - 1) &&
+        RangeTail(j, &m2, &y2) && m2 > 0 && (!word || y2 >= 0)) {
+      if (absl::CivilDay(2000, m2, d).month() != m2) return false;
+      h->end = j;
+      h->is_day = true;
+      if (y2 >= 0) {
+        h->value = DayV(absl::CivilDay(y2, m2, d), true);
+      } else {
+        h->value = ResolveMonthDay(m2, d, Tense(i, j - 1));
+      }
+      return true;
+    }
+  }
   if (of && RelMonth(j, &moff, &mend)) {
     // "the 20th of next month"
     h->end = mend;
@@ -884,11 +977,19 @@ bool Matcher::DayFirstExpr(int i, Hit* h) const {
   int c = IsP(k, ',') ? k + 1 : k;
   if ((IsDash(k) || IsP(k, '/')) && Tight(k) && Tight(k + 1)) c = k + 1;
   h->is_day = true;
-  if (YearAt(c, &y, &e, true)) {
+  if (YearAt(c, &y, &e, true) || ShortYear(c, &y, &e, false)) {
     const absl::CivilDay cd(y, m, d);
     if (cd.month() != m) return false;
     h->value = DayV(cd, true);
     h->end = e;
+    return true;
+  }
+  if (int m2, y2; RangeTail(k, &m2, &y2) && y2 >= 0) {
+    // "10 August - 12 September 2013"
+    const absl::CivilDay rd(y2 - (m2 > 0 && m > m2 ? 1 : 0), m, d);
+    if (rd.month() != m) return false;
+    h->value = DayV(rd, true);
+    h->end = k;
     return true;
   }
   h->value = ResolveMonthDay(m, d, Tense(i, k - 1));
@@ -1009,10 +1110,16 @@ bool Matcher::WeekdayExpr(int i, Hit* h) const {
     }
   }
   if ((rel == 2 || rel == 1) && known_ && ky_ && !l->plural) {
-    // "this Saturday": the one of this week; "next Saturday": of next week.
+    // "this Saturday": the coming one, or the one of this week when the
+    // clause looks back ("said this Monday"); "next Saturday": the one of
+    // next week.
     const absl::CivilDay monday =
         day_ - (IsoWeekday(day_) - 1) + (rel == 1 ? 7 : 0);
-    h->value = DayV(monday + (wd - 1), true);
+    if (rel == 2 && Tense(i, k - 1) != kBack) {
+      h->value = DayV(day_ + (wd - IsoWeekday(day_) + 7) % 7, true);
+    } else {
+      h->value = DayV(monday + (wd - 1), true);
+    }
     h->is_day = true;
     h->end = k;
     const Lex* pp = L(k);

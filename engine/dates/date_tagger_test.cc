@@ -250,6 +250,52 @@ TEST_F(DateTaggerTest, QuarterOfAFinancialReport) {
   EXPECT_EQ(Find(w, plain, "the quarter")->value, "1989-Q3");
 }
 
+TEST_F(DateTaggerTest, TwoDigitYears) {
+  RunTable(
+      *tagger_,
+      {
+          {"Filed on Aug 9, 96.", "Aug 9, 96", D, "1996-08-09", ""},
+          {"Born 3rd Feb 82", "3rd Feb 82", D, "1982-02-03", ""},
+          {"Expires 21-APR-16", "21-APR-16", D, "2016-04-21", ""},
+          {"It opened in Aug 96.", "Aug 96", D, "1996-08", ""},
+          {"The deal closed Feb. 3 '98.", "Feb. 3 '98", D, "1998-02-03", ""},
+      },
+      "2012-08-10");
+  // A two-digit number followed by a word is no year.
+  const std::string text = "On Aug 9 96 people were hurt.";
+  const auto v = Tag(text, "2012-08-10");
+  for (const TimeExpression& e : v) {
+    EXPECT_EQ(e.span.Of(text).find("96"), std::string_view::npos);
+  }
+}
+
+TEST_F(DateTaggerTest, RangeStartsTakeTheEndsMonthAndYear) {
+  RunTable(
+      *tagger_,
+      {
+          {"The fair runs 10 - 22 August 2012.", "10", D, "2012-08-10", ""},
+          {"Open eighth to eleventh May 2010.", "eighth", D, "2010-05-08", ""},
+          {"Open May 8 - 10, 2010.", "May 8", D, "2010-05-08", ""},
+          {"Closed 10 August - 12 September 2013.", "10 August", D,
+           "2013-08-10", ""},
+          {"It ran from May to December, 2022.", "May", D, "2022-05", ""},
+          {"It ran from December to May 2020.", "December", D, "2019-12", ""},
+      },
+      "2012-08-10");
+}
+
+TEST_F(DateTaggerTest, ThisWeekdayIsTheComingOne) {
+  // Reference: Sunday 2022-08-07.
+  RunTable(
+      *tagger_,
+      {
+          {"We will meet this Saturday.", "this Saturday", D, "2022-08-13", ""},
+          {"He said this Monday that he quit.", "this Monday", D, "2022-08-01",
+           ""},
+      },
+      "2022-08-07");
+}
+
 TEST_F(DateTaggerTest, MonthWithoutYearFollowsTense) {
   RunTable(
       *tagger_,

@@ -5,7 +5,9 @@
 //   peer_eval [--data_dir=DIR] [--suite=duckling|chrono|all] [--errors]
 //             [--min_date=X] [--min_duration=X]
 //
-// The expression taken from a phrase is the longest one found. Duckling
+// The expression taken from a phrase is the longest one found (for a
+// chrono range, which asserts an end, the first one: we tag the two ends
+// apart, as TimeML does, and chrono's start is the first). Duckling
 // records carry a TIMEX3 value ("timex3") compared as a string; intervals
 // are counted right when the value equals the interval's start. chrono
 // records carry calendar components: each component our value has (year,
@@ -244,8 +246,12 @@ std::map<std::string, Tally> RunChrono(const DateTagger& tagger,
       if (p.ok()) ref = *p;
     }
     const std::vector<TimeExpression> found = tagger.Tag(text, {}, ref);
-    const TimeExpression* e = Longest(found);
     const JsonValue& x = r["expected"];
+    // A range ("10 - 22 August 2012") is two expressions for us, as in
+    // TimeML; chrono's start is the first of them.
+    const TimeExpression* e = x["end"].is_object() && !found.empty()
+                                  ? &found.front()
+                                  : Longest(found);
     std::string cat;
     bool ok = false;
     if (kind == "none") {
