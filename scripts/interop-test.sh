@@ -36,17 +36,16 @@ if [ ! -x "$server_bin" ]; then
 fi
 
 step "dependencies"
-pkgs=(python3 python3-grpcio python3-grpc-tools python3-protobuf nodejs)
+pkgs=(python3 python3-grpcio python3-grpc-tools python3-protobuf)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-# nodejs may come from elsewhere than Debian (it does on this machine): a
-# working node and npm are enough.
-if command -v node >/dev/null && command -v npm >/dev/null; then
-  missing=("${missing[@]/nodejs/}")
+# Node may come from elsewhere than Debian (NodeSource on this machine,
+# whose nodejs conflicts with Debian's npm): Debian's only when none is there.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  missing+=(nodejs npm)
 fi
-read -ra missing <<<"${missing[*]}"
 if ((${#missing[@]})); then
   if [ "$(id -u)" -ne 0 ]; then
     echo "interop: missing ${missing[*]}; run as root or apt-get install them" >&2
@@ -55,7 +54,7 @@ if ((${#missing[@]})); then
   fi
   echo "installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" npm >/dev/null \
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
     || { echo "interop: apt-get install failed" >&2; failed=1; finish; }
 fi
 # Node's packages: `npm ci` installs exactly package-lock.json; a stamp
