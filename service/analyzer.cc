@@ -3,7 +3,9 @@
 #include "absl/strings/str_cat.h"
 #include "engine/text/string_view.h"
 #include "engine/text/utf8.h"
+#include "google/protobuf/unknown_field_set.h"
 #include "service/convert.h"
+#include "service/html/html_text.h"
 #include "service/raw_request.pb.h"
 
 namespace lede {
@@ -16,6 +18,23 @@ absl::Status CheckField(std::string_view name, const std::string& value) {
   return absl::InvalidArgumentError(
       absl::StrCat(AsAbsl(name),
                    " is not valid UTF-8 (first bad byte at offset ", bad, ")"));
+}
+
+// `Document.content_type` (field 6). The raw mirror does not declare it yet,
+// so it arrives among the unknown fields; the last value on the wire wins, as
+// for a declared field.
+int ContentTypeOf(const internal::RawDocument& doc) {
+  int type = v1::PLAIN_TEXT;
+  const google::protobuf::UnknownFieldSet& unknown =
+      doc.GetReflection()->GetUnknownFields(doc);
+  for (int i = 0; i < unknown.field_count(); ++i) {
+    const google::protobuf::UnknownField& f = unknown.field(i);
+    if (f.number() == v1::Document::kContentTypeFieldNumber &&
+        f.type() == google::protobuf::UnknownField::TYPE_VARINT) {
+      type = static_cast<int>(f.varint());
+    }
+  }
+  return type;
 }
 
 }  // namespace
@@ -58,13 +77,34 @@ absl::Status Analyzer::Analyze(std::string_view request_bytes,
     return absl::InvalidArgumentError(absl::StrCat("document.", s.message()));
   }
 
+  const int content_type = ContentTypeOf(doc);
+  if (content_type != v1::PLAIN_TEXT && content_type != v1::HTML) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("document.content_type ", content_type,
+                     " is unknown; use PLAIN_TEXT or HTML"));
+  }
+  // The text that is analyzed and that offsets index into.
+  std::string_view text = doc.content();
+  std::string extracted;
+  if (content_type == v1::HTML) {
+    auto html = ExtractArticleText(doc.content());
+    if (!html.ok()) {
+      return absl::Status(
+          html.status().code(),
+          absl::StrCat("document.content: ", html.status().message()));
+    }
+    extracted = std::move(html->text);
+    text = extracted;
+  }
+
   AnalyzeOptions options = ToAnalyzeOptions(
       req.features(), req.summary_options(), doc.reference_time());
   options.interrupted = interrupted;
   options.interrupted_status = interrupted_status;
-  auto result = pipeline_->Analyze(doc.content(), options);
+  auto result = pipeline_->Analyze(text, options);
   if (!result.ok()) return result.status();
-  FillResponse(doc.content(), *result, req.encoding_type(), response);
+  FillResponse(text, *result, req.encoding_type(), response);
+  if (content_type == v1::HTML) response->set_text(std::move(extracted));
   return absl::OkStatus();
 }
 

@@ -17,8 +17,10 @@ namespace lede {
 // Turns the wire bytes of one `lede.v1.AnalyzeRequest` into an
 // `AnalyzeResponse`: parses them leniently (string fields as bytes, so
 // invalid UTF-8 is reported with its offset instead of failing the parse),
-// validates sizes, language and UTF-8, runs the pipeline and converts spans
-// to the requested unit. No gRPC inside, so it is tested directly.
+// validates sizes, language and UTF-8, extracts the article text from HTML
+// content (`content_type: HTML`, returned in `AnalyzeResponse.text`), runs
+// the pipeline and converts spans to the requested unit. No gRPC inside, so
+// it is tested directly.
 //
 // Thread-safe; does not own the pipeline, which must outlive it.
 class Analyzer {

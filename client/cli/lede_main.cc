@@ -1,24 +1,30 @@
 // lede: command-line client for lede-server.
 //
-//   lede analyze [FILE|DIR|-]... [--format=text|json|jsonl] [flags]
+//   lede analyze [FILE|DIR|-]... [--format=text|json|jsonl|html] [flags]
 //   lede health
 //   lede info
 //
 // Exit codes: 0 all documents analyzed; 1 some documents failed; 2 usage
 // error; 3 the server could not be reached or the stream failed; 130
-// interrupted (Ctrl-C) after finishing the documents in flight.
+// interrupted (Ctrl-C): output stops after the last whole document, a second
+// Ctrl-C kills at once; 141 stdout was closed (e.g. `| head`).
+// See docs/cli.md.
 
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,11 +32,13 @@
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "client/cli/html_output.h"
 #include "client/cli/inputs.h"
 #include "client/cli/text_output.h"
 #include "client/client.h"
@@ -41,8 +49,18 @@ ABSL_FLAG(std::string, server, "",
           "lede-server address (host:port, dns:///name:port, "
           "ipv4:a:p,b:p); default $LEDE_SERVER or localhost:50051");
 ABSL_FLAG(std::string, format, "",
-          "Output: text, json (pretty) or jsonl (one line per document); "
-          "default text on a terminal, jsonl otherwise");
+          "Output: text (for people), json (pretty), jsonl (one line per "
+          "document) or html (one page with a section per document, the "
+          "text highlighted); default text on a terminal, jsonl otherwise");
+ABSL_FLAG(std::string, output_dir, "",
+          "With --format=html: write one page per document into this "
+          "directory (created if missing) instead of one page to stdout");
+ABSL_FLAG(std::string, content_type, "auto",
+          "auto (.html/.htm/.xhtml files are HTML, the rest plain text; JSONL "
+          "documents as their contentType says), text, or html");
+ABSL_FLAG(std::string, color, "auto",
+          "Colours in text output: auto (when stdout is a terminal and "
+          "NO_COLOR is unset), always, never");
 ABSL_FLAG(std::string, input_format, "text",
           "Input: text (each file is one document) or jsonl (each line is "
           "{\"id\",\"content\",\"reference_time\",\"language\",\"title\"})");
@@ -68,16 +86,20 @@ ABSL_FLAG(std::vector<std::string>, exclude, {},
 ABSL_FLAG(bool, fail_fast, false, "Stop at the first document that fails");
 ABSL_FLAG(
     std::string, progress, "auto",
-    "Progress bar on stderr: auto (when stderr is a terminal), always, never");
+    "Progress line on stderr (done/total, docs/s, ETA): auto (when stderr is "
+    "a terminal), always, never");
 
 namespace {
 
+// Set by the first SIGINT; read by the stream's threads (lock-free atomic,
+// so safe in a signal handler).
 std::atomic<bool> g_interrupted{false};
 
 void OnSigint(int) { g_interrupted = true; }
 
 constexpr int kExitOk = 0, kExitSomeFailed = 1, kExitUsage = 2,
-              kExitUnavailable = 3, kExitInterrupted = 130;
+              kExitUnavailable = 3, kExitInterrupted = 130,
+              kExitBrokenOutput = 141;
 
 int Usage(const std::string& msg) {
   std::fprintf(stderr, "lede: %s\nRun 'lede --help' for usage.\n", msg.c_str());
@@ -120,43 +142,150 @@ std::string MtimeRfc3339(const std::string& path) {
 
 // Progress
 //
-// A one-line bar on stderr: done/total, documents/s, ETA.
+// One status line on stderr, redrawn at most ten times a second: done/total,
+// a bar, documents/s, ETA and failures; done and rate only when the total is
+// unknown. Off when stderr is not a terminal (unless --progress=always).
 class Progress {
  public:
-  Progress(bool on, size_t total)
-      : on_(on), total_(total), start_(absl::Now()) {}
-  void Update(size_t done) {
+  Progress(bool on, size_t total) : on_(on), total_(total) {}
+
+  bool on() const { return on_; }
+  void set_total(size_t total) { total_ = total; }
+
+  void Update(size_t done, size_t failed, bool force = false) {
     if (!on_) return;
     const absl::Time now = absl::Now();
-    if (done != total_ && now - last_ < absl::Milliseconds(100)) return;
+    if (!force && now - last_ < absl::Milliseconds(100)) return;
     last_ = now;
-    const double secs = absl::ToDoubleSeconds(now - start_);
-    const double rate = secs > 0 ? done / secs : 0;
-    std::string bar;
-    const int width = 30;
-    const int filled = total_ ? static_cast<int>(width * done / total_) : 0;
-    bar.append(filled, '#');
-    bar.append(width - filled, '.');
-    std::string eta = "?";
-    if (rate > 0 && total_ >= done) {
-      eta = absl::FormatDuration(
-          absl::Seconds(static_cast<int64_t>((total_ - done) / rate)));
-    }
-    std::fprintf(stderr, "\r[%s] %zu/%zu docs  %.1f docs/s  ETA %s   ",
-                 bar.c_str(), done, total_, rate, eta.c_str());
-    if (done == total_) std::fprintf(stderr, "\n");
-    std::fflush(stderr);
+    done_ = done;
+    failed_ = failed;
+    Draw(now);
   }
-  void Finish() {
-    if (on_) std::fprintf(stderr, "\n");
+
+  // Erases the line so that other output can take its place; Redraw() puts
+  // it back.
+  void Clear() {
+    if (on_ && drawn_) std::fputs("\r\x1b[K", stderr);
+    drawn_ = false;
+  }
+  void Redraw() {
+    if (on_) Draw(absl::Now());
+  }
+
+  // Replaces the line with a final one: "N documents in Xs (R/s), F failed".
+  void Finish(size_t done, size_t failed) {
+    if (!on_) return;
+    Clear();
+    const double secs = absl::ToDoubleSeconds(absl::Now() - start_);
+    std::fprintf(stderr, "lede: %zu document%s in %.1fs (%.1f/s)", done,
+                 done == 1 ? "" : "s", secs, secs > 0 ? done / secs : 0.0);
+    if (failed) std::fprintf(stderr, ", %zu failed", failed);
+    std::fputs("\n", stderr);
+    std::fflush(stderr);
   }
 
  private:
+  void Draw(absl::Time now) {
+    const double secs = absl::ToDoubleSeconds(now - start_);
+    const double rate = secs > 0.2 ? done_ / secs : 0;
+    std::string line;
+    if (total_ > 0) {
+      const size_t done = std::min(done_, total_);
+      const int width = 24;
+      const int filled = static_cast<int>(width * done / total_);
+      std::string eta = "--";
+      if (rate > 0) {
+        eta = absl::FormatDuration(
+            absl::Seconds(static_cast<int64_t>((total_ - done) / rate + 0.5)));
+      }
+      line = absl::StrFormat("%zu/%zu [%s%s] %3d%%  %.1f docs/s  ETA %s", done,
+                             total_, std::string(filled, '#'),
+                             std::string(width - filled, '.'),
+                             static_cast<int>(100 * done / total_), rate, eta);
+    } else {
+      line = absl::StrFormat("%zu docs  %.1f docs/s", done_, rate);
+    }
+    if (failed_) absl::StrAppend(&line, "  ", failed_, " failed");
+    // Never wider than the terminal: a wrapped line cannot be redrawn.
+    struct winsize ws;
+    if (ioctl(2, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 1 &&
+        line.size() >= ws.ws_col) {
+      line.resize(ws.ws_col - 1);
+    }
+    std::fprintf(stderr, "\r%s\x1b[K", line.c_str());
+    std::fflush(stderr);
+    drawn_ = true;
+  }
+
   bool on_;
   size_t total_;
-  absl::Time start_;
+  size_t done_ = 0;
+  size_t failed_ = 0;
+  bool drawn_ = false;
+  const absl::Time start_ = absl::Now();
   absl::Time last_ = absl::InfinitePast();
 };
+
+// Non-blank lines of the JSONL inputs, when that is cheap to learn (regular
+// files, 64 MiB in all at most); 0 when unknown.
+size_t CountJsonlDocuments(const std::vector<lede::cli::InputFile>& inputs) {
+  constexpr int64_t kMaxBytes = int64_t{64} << 20;
+  int64_t bytes = 0;
+  for (const auto& in : inputs) {
+    struct stat st;
+    if (in.is_stdin || stat(in.path.c_str(), &st) != 0 ||
+        !S_ISREG(st.st_mode)) {
+      return 0;
+    }
+    bytes += st.st_size;
+  }
+  if (bytes > kMaxBytes) return 0;
+  size_t n = 0;
+  for (const auto& in : inputs) {
+    std::ifstream f(in.path, std::ios::binary);
+    std::string line;
+    while (std::getline(f, line)) {
+      if (!absl::StripAsciiWhitespace(line).empty()) ++n;
+    }
+  }
+  return n;
+}
+
+bool IsHtmlPath(const std::string& path) {
+  const std::string lower = absl::AsciiStrToLower(path);
+  return absl::EndsWith(lower, ".html") || absl::EndsWith(lower, ".htm") ||
+         absl::EndsWith(lower, ".xhtml");
+}
+
+// A file name for a document's page in --output_dir: its base name with
+// anything but [A-Za-z0-9._-] replaced, ".html" appended; "-2", "-3", ...
+// before the extension when taken.
+std::string PageFileName(const std::string& source,
+                         std::set<std::string>* taken) {
+  std::string base = source;
+  const size_t slash = base.find_last_of('/');
+  if (slash != std::string::npos) base = base.substr(slash + 1);
+  for (const char* ext : {".html", ".htm", ".txt", ".jsonl"}) {
+    if (absl::EndsWith(base, ext) && base.size() > strlen(ext)) {
+      base.resize(base.size() - strlen(ext));
+      break;
+    }
+  }
+  for (char& c : base) {
+    if (!absl::ascii_isalnum(static_cast<unsigned char>(c)) && c != '.' &&
+        c != '_' && c != '-') {
+      c = '_';
+    }
+  }
+  if (base.empty() || base[0] == '.') base = "doc" + base;
+  if (base.size() > 100) base.resize(100);
+  std::string name = base + ".html";
+  for (int i = 2; taken->count(name); ++i) {
+    name = absl::StrCat(base, "-", i, ".html");
+  }
+  taken->insert(name);
+  return name;
+}
 
 // A document to send, or a local failure to report in its place.
 struct Item {
@@ -165,16 +294,42 @@ struct Item {
   absl::Status local_error;
 };
 
+// What the output needs of a document once its response arrives.
+struct Pending {
+  size_t position;      // order among all items, sent or not
+  std::string source;   // file name or JSONL id, for messages and headings
+  std::string content;  // the text sent (--format=html only)
+};
+
 int Analyze(const std::vector<std::string>& args) {
   const std::string format_flag = absl::GetFlag(FLAGS_format);
   const std::string format =
       format_flag.empty() ? (isatty(1) ? "text" : "jsonl") : format_flag;
-  if (format != "text" && format != "json" && format != "jsonl") {
-    return Usage("--format must be text, json or jsonl");
+  if (format != "text" && format != "json" && format != "jsonl" &&
+      format != "html") {
+    return Usage("--format must be text, json, jsonl or html");
+  }
+  const std::string output_dir = absl::GetFlag(FLAGS_output_dir);
+  if (!output_dir.empty() && format != "html") {
+    return Usage("--output_dir works with --format=html only");
   }
   const std::string input_format = absl::GetFlag(FLAGS_input_format);
   if (input_format != "text" && input_format != "jsonl") {
     return Usage("--input_format must be text or jsonl");
+  }
+  const std::string content_type = absl::GetFlag(FLAGS_content_type);
+  if (content_type != "auto" && content_type != "text" &&
+      content_type != "html") {
+    return Usage("--content_type must be auto, text or html");
+  }
+  const std::string color_flag = absl::GetFlag(FLAGS_color);
+  if (color_flag != "auto" && color_flag != "always" && color_flag != "never") {
+    return Usage("--color must be auto, always or never");
+  }
+  const std::string progress_flag = absl::GetFlag(FLAGS_progress);
+  if (progress_flag != "auto" && progress_flag != "always" &&
+      progress_flag != "never") {
+    return Usage("--progress must be auto, always or never");
   }
   lede::v1::Features features;
   for (absl::string_view f :
@@ -202,6 +357,8 @@ int Analyze(const std::vector<std::string>& args) {
     encoding = lede::v1::UTF32;
   else
     return Usage("--encoding must be utf8, utf16 or utf32");
+  // HTML pages slice the text by the spans: bytes make that direct.
+  if (format == "html") encoding = lede::v1::UTF8;
   const std::string ref_flag = absl::GetFlag(FLAGS_reference_time);
 
   std::vector<std::string> paths = args;
@@ -215,6 +372,15 @@ int Analyze(const std::vector<std::string>& args) {
     std::fprintf(stderr, "lede: %s\n",
                  std::string(inputs.status().message()).c_str());
     return kExitUsage;
+  }
+  if (!output_dir.empty()) {
+    struct stat st;
+    if (stat(output_dir.c_str(), &st) != 0 &&
+        mkdir(output_dir.c_str(), 0777) != 0) {
+      std::fprintf(stderr, "lede: cannot create --output_dir %s: %s\n",
+                   output_dir.c_str(), std::strerror(errno));
+      return kExitUsage;
+    }
   }
 
   auto client = lede::Client::Create(MakeClientOptions());
@@ -234,6 +400,7 @@ int Analyze(const std::vector<std::string>& args) {
     item.request.set_encoding_type(encoding);
     if (!absl::GetFlag(FLAGS_language).empty())
       doc.set_language(absl::GetFlag(FLAGS_language));
+    item.source = doc.id();
     item.request.mutable_document()->Swap(&doc);
     return item;
   };
@@ -256,14 +423,16 @@ int Analyze(const std::vector<std::string>& args) {
         lede::v1::Document doc;
         doc.set_id(in.is_stdin ? "-" : in.path);
         doc.set_content(*std::move(content));
+        if (content_type == "html" ||
+            (content_type == "auto" && !in.is_stdin && IsHtmlPath(in.path))) {
+          doc.set_content_type(lede::v1::HTML);
+        }
         if (ref_flag == "mtime") {
           if (!in.is_stdin) doc.set_reference_time(MtimeRfc3339(in.path));
         } else {
           doc.set_reference_time(ref_flag);
         }
         *out = make_request(std::move(doc));
-        out->source = doc.id();
-        out->source = out->request.document().id();
         return true;
       }
       int line_no = 0;
@@ -284,51 +453,111 @@ int Analyze(const std::vector<std::string>& args) {
               ": not a JSON document object: ", st.message().as_string()));
         } else {
           if (doc.id().empty()) doc.set_id(where);
-          if (doc.reference_time().empty() && ref_flag != "mtime") {
-            doc.set_reference_time(ref_flag);
-          } else if (doc.reference_time().empty() && !in.is_stdin) {
-            doc.set_reference_time(MtimeRfc3339(in.path));
+          if (doc.reference_time().empty()) {
+            if (ref_flag != "mtime") {
+              doc.set_reference_time(ref_flag);
+            } else if (!in.is_stdin) {
+              doc.set_reference_time(MtimeRfc3339(in.path));
+            }
+          }
+          if (content_type == "html" &&
+              doc.content_type() == lede::v1::PLAIN_TEXT) {
+            doc.set_content_type(lede::v1::HTML);
           }
           item = make_request(std::move(doc));
-          item.source = item.request.document().id();
         }
         jsonl_items.push_back(std::move(item));
       }
     }
   };
 
-  const std::string progress_flag = absl::GetFlag(FLAGS_progress);
   const bool progress_on =
       progress_flag == "always" || (progress_flag == "auto" && isatty(2));
-  // JSONL inputs hold an unknown number of documents: count files then.
-  Progress progress(progress_on, input_format == "text" ? inputs->size() : 0);
+  Progress progress(progress_on, 0);
+  if (progress_on) {
+    progress.set_total(input_format == "text" ? inputs->size()
+                                              : CountJsonlDocuments(*inputs));
+  }
+  // The progress line must leave the terminal before a document is printed
+  // to it, then come back.
+  const bool shares_terminal = progress_on && output_dir.empty() && isatty(1);
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
   const bool color =
-      format == "text" && isatty(1) && !std::getenv("NO_COLOR") &&
-      std::string(std::getenv("TERM") ? std::getenv("TERM") : "") != "dumb";
+      format == "text" &&
+      (color_flag == "always" ||
+       (color_flag == "auto" && isatty(1) && !(no_color && *no_color) &&
+        !(term && std::string(term) == "dumb")));
+  lede::cli::TextOptions text_options;
+  text_options.color = color;
+  if (isatty(1)) {
+    struct winsize ws;
+    if (ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40) {
+      text_options.width = std::min<int>(ws.ws_col, 120);
+    }
+  }
   const bool fail_fast = absl::GetFlag(FLAGS_fail_fast);
+  const bool keep_content = format == "html";
 
   size_t done = 0, failed = 0;
-  std::deque<std::string> sent_sources;  // sources of sent documents, in order
-  std::deque<Item> local_failures;  // failures not sent, with their position
-  std::deque<size_t> local_positions;
-  size_t position = 0;  // items taken so far
-  std::deque<size_t> sent_positions;
+  bool output_broken = false;  // stdout closed (e.g. piped into head)
+  std::set<std::string> page_names;
+  std::deque<Pending> sent;            // sent documents, in order
+  std::deque<Item> local_failures;     // failures not sent, in order
+  std::deque<size_t> local_positions;  // ... and their positions
+  size_t position = 0;                 // items taken so far
 
-  auto emit = [&](const lede::v1::AnalyzeResponse& r,
-                  const std::string& source) {
+  auto write_stdout = [&](const std::string& s) {
+    if (output_broken) return;
+    if (shares_terminal) progress.Clear();
+    if (std::fwrite(s.data(), 1, s.size(), stdout) != s.size() ||
+        std::fflush(stdout) != 0) {
+      output_broken = true;
+    }
+    if (shares_terminal) progress.Redraw();
+  };
+
+  if (format == "html" && output_dir.empty()) {
+    write_stdout(
+        lede::cli::HtmlPageStart(inputs->size() == 1 && input_format == "text"
+                                     ? absl::StrCat("lede: ", (*inputs)[0].path)
+                                     : "lede analysis"));
+  }
+
+  auto emit = [&](const lede::v1::AnalyzeResponse& r, const std::string& source,
+                  const std::string& content) {
     ++done;
     const bool is_error = r.has_error() && r.error().code() != 0;
     if (is_error) ++failed;
     if (format == "text") {
       if (is_error) {
+        if (progress.on()) progress.Clear();
         std::fprintf(stderr, "lede: %s: %s: %s\n", source.c_str(),
                      absl::StatusCodeToString(
                          static_cast<absl::StatusCode>(r.error().code()))
                          .c_str(),
                      r.error().message().c_str());
       } else {
-        std::fputs(lede::cli::FormatText(r, source, color).c_str(), stdout);
-        std::fputs("\n", stdout);
+        write_stdout(
+            absl::StrCat(lede::cli::FormatText(r, source, text_options), "\n"));
+      }
+    } else if (format == "html") {
+      // For HTML input the server returns the text it extracted.
+      const std::string& text = r.text().empty() ? content : r.text();
+      const std::string section =
+          lede::cli::HtmlDocumentSection(r, text, source);
+      if (output_dir.empty()) {
+        write_stdout(section);
+      } else {
+        const std::string path =
+            absl::StrCat(output_dir, "/", PageFileName(source, &page_names));
+        std::ofstream f(path, std::ios::binary);
+        f << lede::cli::HtmlPageStart(absl::StrCat("lede: ", source)) << section
+          << lede::cli::HtmlPageEnd();
+        if (!f) {
+          std::fprintf(stderr, "lede: cannot write %s\n", path.c_str());
+          output_broken = true;
+        }
       }
     } else {
       google::protobuf::util::JsonPrintOptions po;
@@ -338,18 +567,17 @@ int Analyze(const std::vector<std::string>& args) {
       if (!po.add_whitespace) {
         json.erase(std::remove(json.begin(), json.end(), '\n'), json.end());
       }
-      std::fputs(json.c_str(), stdout);
-      std::fputs("\n", stdout);
+      json += '\n';
+      write_stdout(json);
     }
-    std::fflush(stdout);
-    progress.Update(done);
+    progress.Update(done, failed);
   };
   auto emit_local = [&](const Item& item) {
     lede::v1::AnalyzeResponse r;
     r.set_document_id(item.source);
     r.mutable_error()->set_code(static_cast<int>(item.local_error.code()));
     r.mutable_error()->set_message(std::string(item.local_error.message()));
-    emit(r, item.source);
+    emit(r, item.source, "");
   };
   auto flush_local_before = [&](size_t pos) {
     while (!local_positions.empty() && local_positions.front() < pos) {
@@ -360,10 +588,11 @@ int Analyze(const std::vector<std::string>& args) {
   };
 
   bool stop = false;
+  progress.Update(0, 0, /*force=*/true);
   absl::Status s = (*client)->AnalyzeStream(
       [&](lede::v1::AnalyzeRequest* req) {
         for (;;) {
-          if (g_interrupted || stop) return false;
+          if (g_interrupted || stop || output_broken) return false;
           Item item;
           if (!next_item(&item)) return false;
           const size_t pos = position++;
@@ -373,18 +602,20 @@ int Analyze(const std::vector<std::string>& args) {
             if (fail_fast) stop = true;
             continue;
           }
-          sent_sources.push_back(item.source);
-          sent_positions.push_back(pos);
+          sent.push_back({pos, item.source,
+                          keep_content ? item.request.document().content()
+                                       : std::string()});
           *req = std::move(item.request);
           return true;
         }
       },
       [&](lede::v1::AnalyzeResponse r) -> absl::Status {
-        flush_local_before(sent_positions.front());
-        const std::string source = sent_sources.front();
-        sent_sources.pop_front();
-        sent_positions.pop_front();
-        emit(r, source);
+        Pending p = std::move(sent.front());
+        sent.pop_front();
+        flush_local_before(p.position);
+        emit(r, p.source, p.content);
+        if (g_interrupted) return absl::CancelledError("interrupted");
+        if (output_broken) return absl::CancelledError("output closed");
         if (fail_fast && failed > 0) {
           stop = true;
           return absl::AbortedError(
@@ -393,15 +624,24 @@ int Analyze(const std::vector<std::string>& args) {
         return absl::OkStatus();
       },
       std::max(1, absl::GetFlag(FLAGS_in_flight)));
-  flush_local_before(SIZE_MAX);
-  progress.Finish();
+  // Local failures after the last sent document (none when interrupted: the
+  // output stops where the input was cut).
+  if (!g_interrupted && !output_broken) flush_local_before(SIZE_MAX);
+  if (format == "html" && output_dir.empty()) {
+    write_stdout(lede::cli::HtmlPageEnd());
+  }
+  progress.Finish(done, failed);
+  if (output_broken) return kExitBrokenOutput;
+  if (g_interrupted) {
+    std::fprintf(stderr,
+                 "lede: interrupted after %zu document%s; the output holds "
+                 "each of them whole\n",
+                 done, done == 1 ? "" : "s");
+    return kExitInterrupted;
+  }
   if (!s.ok() && s.code() != absl::StatusCode::kAborted) {
     std::fprintf(stderr, "lede: %s\n", Unreachable(s, ServerTarget()).c_str());
     return kExitUnavailable;
-  }
-  if (g_interrupted) {
-    std::fprintf(stderr, "lede: interrupted after %zu documents\n", done);
-    return kExitInterrupted;
   }
   if (failed > 0) {
     std::fprintf(stderr, "lede: %zu of %zu documents failed\n", failed, done);
@@ -446,12 +686,14 @@ int Info() {
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
       "lede: analyze news text with a lede-server.\n\n"
-      "  lede analyze [FILE|DIR|-]... [--format=text|json|jsonl] [flags]\n"
+      "  lede analyze [FILE|DIR|-]... [--format=text|json|jsonl|html] "
+      "[flags]\n"
       "  lede health     # exit 0 when the server is SERVING\n"
       "  lede info       # server and model versions\n\n"
       "Flags may be written with dashes or underscores (--reference-time,\n"
       "--reference_time). Exit codes: 0 ok, 1 some documents failed, 2 usage,\n"
-      "3 server unreachable, 130 interrupted.");
+      "3 server unreachable, 130 interrupted, 141 output closed.\n"
+      "Examples: docs/cli.md.");
   // Accept --flag-name as well as --flag_name.
   std::vector<std::string> storage(argv, argv + argc);
   for (size_t i = 1; i < storage.size(); ++i) {
@@ -474,8 +716,10 @@ int main(int argc, char** argv) {
   // invalid UTF-8 it is asked to send) would only repeat them.
   google::protobuf::SetLogHandler(nullptr);
 
+  // The first Ctrl-C stops cleanly; SA_RESETHAND makes a second one kill.
   struct sigaction sa = {};
   sa.sa_handler = OnSigint;
+  sa.sa_flags = SA_RESETHAND;
   sigaction(SIGINT, &sa, nullptr);
   signal(SIGPIPE, SIG_IGN);
 
