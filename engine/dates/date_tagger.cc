@@ -370,14 +370,22 @@ std::string Matcher::ResolveWeekday(int wd, Dir dir, bool strict) const {
 
 std::string Matcher::ResolveMonth(int month, Dir dir) const {
   if (!known_) return absl::StrFormat("XXXX-%02d", month);
+  // A phrase with no clause names the coming month unless it is at most
+  // three months past.
+  const bool bare = dir == kNone && bare_;
+  if (bare) dir = kFwd;
   const int64_t y = day_.year();
   const int64_t cur = y * 12 + day_.month() - 1;
-  const int64_t idx = PickNear(cur, y * 12 + month - 1, 12, dir, 2);
+  const int64_t idx = PickNear(cur, y * 12 + month - 1, 12, dir, bare ? 3 : 2);
   return absl::StrFormat("%s-%02d", YearV(idx / 12, ky_), month);
 }
 
 std::string Matcher::ResolveMonthDay(int month, int day, Dir dir) const {
   if (!known_) return absl::StrFormat("XXXX-%02d-%02d", month, day);
+  // A phrase with no clause names the coming date unless it is at most
+  // about three months past.
+  const int64_t slack = dir == kNone && bare_ ? 100 : 60;
+  if (dir == kNone && bare_) dir = kFwd;
   const int64_t y = day_.year();
   auto valid = [&](int64_t cy) {
     const absl::CivilDay c(cy, month, day);
@@ -388,7 +396,7 @@ std::string Matcher::ResolveMonthDay(int month, int day, Dir dir) const {
     const int64_t diff = absl::CivilDay(y, month, day) - day_;
     if (dir == kBack && diff > 60) {
       best_y = y - 1;
-    } else if (dir == kFwd && diff < -60) {
+    } else if (dir == kFwd && diff < -slack) {
       best_y = y + 1;
     } else if (dir == kNone && std::llabs(diff) > 183) {
       best_y = diff > 0 ? y - 1 : y + 1;
@@ -679,13 +687,15 @@ bool Matcher::YearAt(int i, int* year, int* end, bool loose) const {
 // A two-digit year after a month or a month and day: "'98" anywhere, a
 // bare "98" only where nothing but punctuation (or the text end) follows,
 // so that "Aug 9 96 people" is no year. 50..99 are 19xx, 00..49 20xx.
-// `late`: a bare number must be above 31 (else it is a day).
+// `late` (right after a month): a bare number must be 50..99, else it is a
+// day or an impossible one.
 bool Matcher::ShortYear(int i, int* year, int* end, bool late) const {
   int j = i;
   const bool apos = IsApos(j) && IsNum(j + 1) && Tight(j + 1);
   if (apos) ++j;
   if (!IsNum(j) || t_[j].digits != 2 || (!apos && GluedLeft(j))) return false;
-  if (!apos && late && t_[j].num <= 31) return false;
+  // "August 32" is an impossible date, not 2032.
+  if (!apos && late && t_[j].num < 50) return false;
   const int k = j + 1;
   if (k < n_ && Tight(k) &&
       (t_[k].kind != TokKind::kPunct || IsP(k, '%') ||
@@ -878,9 +888,12 @@ bool Matcher::MonthExpr(int i, Hit* h) const {
     return true;
   }
   int m2, y2;
-  if (RangeTail(j, &m2, &y2) && y2 >= 0 && m2 > 0) {
+  if (RangeTail(j, &m2, &y2) && m2 > 0 && (y2 >= 0 || (known_ && ky_))) {
     // "from May to December, 2022"; "from December to May 2020" starts in
-    // 2019.
+    // 2019; without a year the end month is resolved first.
+    if (y2 < 0) {
+      y2 = std::atoi(ResolveMonth(m2, Tense(i, j - 1)).c_str());
+    }
     h->value = absl::StrFormat("%04d-%02d", y2 - (m > m2 ? 1 : 0), m);
   } else {
     h->value = ResolveMonth(m, Tense(i, j - 1));
@@ -941,8 +954,8 @@ bool Matcher::DayFirstExpr(int i, Hit* h) const {
   }
   if (!MonthAt(j, &m, &k)) {
     // "on the 15th": a day of the current month (or the one next to it).
-    if (word || of || !IsKw(i - 1, di::kThe) || !IsKw(i + 1, di::kSt) ||
-        (j < n_ && t_[j].kind == TokKind::kWord)) {
+    if (word || of || !(IsKw(i - 1, di::kThe) || IsKw(i - 1, di::kOn)) ||
+        !IsKw(i + 1, di::kSt) || (j < n_ && t_[j].kind == TokKind::kWord)) {
       return false;
     }
     h->end = j;
@@ -1026,6 +1039,8 @@ bool Matcher::WeekdayExpr(int i, Hit* h) const {
     // date after them, and a capital unless a period follows.
     if (IsP(k, '.') && Tight(k)) {
       ++k;
+    } else if (bare_ && rel == 0 && j == i && k >= n_ && !IsNum(i - 1)) {
+      // "fri" as a whole phrase
     } else if (!t_[j].upper || !(IsP(k, ',') && L(k + 1) && L(k + 1)->month)) {
       return false;
     }

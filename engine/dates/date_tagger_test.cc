@@ -296,6 +296,26 @@ TEST_F(DateTaggerTest, ThisWeekdayIsTheComingOne) {
       "2022-08-07");
 }
 
+TEST_F(DateTaggerTest, PhrasesWithoutAClauseLookAhead) {
+  // Reference: Tuesday 2013-02-12. A short phrase names the coming date
+  // unless it lies at most about three months back.
+  RunTable(*tagger_,
+           {
+               {"october 7th", "october 7th", D, "2013-10-07", ""},
+               {"Jan 20", "Jan 20", D, "2013-01-20", ""},
+               {"On 24th", "24th", D, "2013-02-24", ""},
+               {"fri", "fri", D, "2013-02-15", ""},
+           },
+           "2013-02-12");
+  // In running text the closest one still wins.
+  const std::string text =
+      "The company said its new plant, which cost $40 million, opened on "
+      "October 7 after long delays.";
+  const auto v = Tag(text, "2013-02-12");
+  ASSERT_NE(Find(v, text, "October 7"), nullptr);
+  EXPECT_EQ(Find(v, text, "October 7")->value, "2012-10-07");
+}
+
 TEST_F(DateTaggerTest, MonthWithoutYearFollowsTense) {
   RunTable(
       *tagger_,
