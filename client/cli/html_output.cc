@@ -270,12 +270,12 @@ std::string HtmlPageStart(std::string_view title) {
   for (v1::EntityType t : kEntityOrder) {
     if (t == v1::ENTITY_TYPE_UNSPECIFIED) continue;
     absl::StrAppend(&out, "<span class=\"", EntityClass(t), "\">", Label(t),
-                    "</span>");
+                    "</span> ");
   }
   absl::StrAppend(&out,
-                  "<span class=\"t\">Date / time</span>"
-                  "<span class=\"q\">Quote</span>"
-                  "<span class=\"sum\">Summary sentence</span>"
+                  "<span class=\"t\">Date / time</span> "
+                  "<span class=\"q\">Quote</span> "
+                  "<span class=\"sum\">Summary sentence</span> "
                   "<span>(hover for names and values)</span>",
                   "</div>\n</header>\n<main>\n");
   return out;
