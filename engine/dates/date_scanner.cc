@@ -114,6 +114,23 @@ LexMap* BuildLexicon() {
                         "twenty-first"};
   for (int i = 0; i < 20; ++i) At(*m, ords[i]).ordinal = i + 1;
   At(*m, "thirtieth").ordinal = 30;
+  // Holidays (codes in date_tagger.cc).
+  At(*m, "christmas").holiday = 1;
+  At(*m, "xmas").holiday = 1;
+  At(*m, "new").holiday = 2;  // "New Year's Day", "New Year's Eve"
+  At(*m, "thanksgiving").holiday = 3;
+  At(*m, "easter").holiday = 4;
+  At(*m, "halloween").holiday = 5;
+  At(*m, "valentine").holiday = 6;
+  At(*m, "valentines").holiday = 6;
+  At(*m, "independence").holiday = 7;
+  At(*m, "labor").holiday = 8;
+  At(*m, "labour").holiday = 8;
+  At(*m, "memorial").holiday = 9;
+  At(*m, "mother").holiday = 10;
+  At(*m, "mothers").holiday = 10;
+  At(*m, "father").holiday = 11;
+  At(*m, "fathers").holiday = 11;
   At(*m, "spring").season = 1;
   At(*m, "summer").season = 2;
   At(*m, "fall").season = 3;

@@ -156,6 +156,7 @@ struct Lex {
   uint8_t ordinal = 0;  // "first" → 1
   uint8_t season = 0;   // 1 SP, 2 SU, 3 FA, 4 WI
   uint8_t pod = 0;      // 1 MO, 2 AF, 3 EV, 4 NI
+  uint8_t holiday = 0;  // first word of a holiday name, see date_tagger.cc
   int16_t tz = -1;      // known time zone abbreviation (offset minutes + 1000)
 };
 

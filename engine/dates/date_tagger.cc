@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
@@ -223,6 +224,8 @@ class Matcher {
   bool WeekdayNear(int wd, int month, int day, bool any_month,
                    absl::CivilDay* out) const;
   bool WordYear(int i, Hit* h) const;
+  bool HolidayExpr(int i, Hit* h) const;
+  bool ShiftedDate(int i, const Hit& dur, Hit* h) const;
 
   // ---- resolution ----
   std::string ResolveWeekday(int wd, Dir dir, bool strict) const;
@@ -774,7 +777,8 @@ bool Matcher::MonthAt(int i, int* month, int* end) const {
     const bool day_before =
         i > 0 && (t_[i - 1].kind == TokKind::kNumber || IsKw(i - 1, di::kSt) ||
                   (L(i - 1) && L(i - 1)->ordinal));
-    if (!cue && !num_after && !day_before) return false;
+    const bool alone = bare_ && tk.upper && n_ <= 2;  // "May" as a phrase
+    if (!cue && !num_after && !day_before && !alone) return false;
   }
   *month = l->month;
   *end = j;
@@ -963,7 +967,8 @@ bool Matcher::DayFirstExpr(int i, Hit* h) const {
       h->value = absl::StrFormat("XXXX-XX-%02d", d);
       return true;
     }
-    const Dir dir = Tense(i, j - 1);
+    Dir dir = Tense(i, j - 1);
+    if (dir == kNone && bare_) dir = kFwd;  // "the 1st": the coming one
     const absl::CivilMonth cm(day_);
     absl::CivilDay best;
     bool found = false;
@@ -1185,6 +1190,17 @@ bool Matcher::NumericDate(int i, Hit* h) const {
   };
   h->type = TimeType::kDate;
   h->is_day = true;
+  // A whole phrase "2/15", "2 - 15": month and day (in running text a dash
+  // between small numbers is a score or a range).
+  if (bare_ && i == 0 && n_ == 3 && a.digits <= 2 &&
+      (IsDash(i + 1) || IsP(i + 1, '/')) && IsNum(i + 2) &&
+      t_[i + 2].digits <= 2 && a.num >= 1 && a.num <= 12 &&
+      t_[i + 2].num >= 1 &&
+      absl::CivilDay(2000, a.num, t_[i + 2].num).day() == t_[i + 2].num) {
+    h->value = ResolveMonthDay(a.num, t_[i + 2].num, kNone);
+    h->end = i + 3;
+    return true;
+  }
   if (a.digits == 4 &&
       (sep(i + 1, '-') || sep(i + 1, '/') || sep(i + 1, '.')) && IsNum(i + 2) &&
       t_[i + 2].digits <= 2) {
@@ -2477,6 +2493,219 @@ bool Matcher::WeekdaysCount(int i, Hit* h) const {
 
 // ------------------------------------------------------------ dispatch
 
+// ------------------------------------------------------------ holidays
+
+// Easter Sunday of year `y` (Gregorian computus).
+absl::CivilDay EasterSunday(int64_t y) {
+  const int64_t a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+  const int64_t f = (b + 8) / 25, g = (b - f + 1) / 3;
+  const int64_t hh = (19 * a + b - d - g + 15) % 30;
+  const int64_t i = c / 4, k = c % 4;
+  const int64_t l = (32 + 2 * e + 2 * i - hh - k) % 7;
+  const int64_t m = (a + 11 * hh + 22 * l) / 451;
+  const int64_t month = (hh + l - 7 * m + 114) / 31;
+  const int64_t day = (hh + l - 7 * m + 114) % 31 + 1;
+  return absl::CivilDay(y, month, day);
+}
+
+// The `n`th weekday `wd` (ISO, 1 = Monday) of a month; n = -1 the last.
+absl::CivilDay NthWeekdayOf(int64_t y, int month, int wd, int n) {
+  if (n < 0) {
+    const absl::CivilDay last = absl::CivilDay(y, month + 1, 1) - 1;
+    return last - (IsoWeekday(last) - wd + 7) % 7;
+  }
+  const absl::CivilDay first(y, month, 1);
+  return first + (wd - IsoWeekday(first) + 7) % 7 + 7 * (n - 1);
+}
+
+// The day of holiday `code` (with `eve` the day before) in year `y`.
+absl::CivilDay HolidayDay(int code, int64_t y) {
+  switch (code) {
+    case 1:
+      return absl::CivilDay(y, 12, 25);
+    case 2:
+      return absl::CivilDay(y, 1, 1);
+    case 3:
+      return NthWeekdayOf(y, 11, 4, 4);  // US: fourth Thursday of November
+    case 4:
+      return EasterSunday(y);
+    case 5:
+      return absl::CivilDay(y, 10, 31);
+    case 6:
+      return absl::CivilDay(y, 2, 14);
+    case 7:
+      return absl::CivilDay(y, 7, 4);
+    case 8:
+      return NthWeekdayOf(y, 9, 1, 1);  // US: first Monday of September
+    case 9:
+      return NthWeekdayOf(y, 5, 1, -1);  // US: last Monday of May
+    case 10:
+      return NthWeekdayOf(y, 5, 7, 2);  // US: second Sunday of May
+    case 11:
+      return NthWeekdayOf(y, 6, 7, 3);  // US: third Sunday of June
+  }
+  return absl::CivilDay(y, 1, 1);
+}
+
+// "Christmas", "Christmas Eve", "New Year's Day", "Thanksgiving (Day)",
+// "Easter (Sunday|Monday)", "Halloween", "Valentine's Day", "Independence
+// Day", "Labor Day", "Memorial Day", "Mother's Day", "Father's Day", with
+// "last"/"next"/"this" before or a year after. Without a year, tense picks
+// the occurrence as for weekdays: back the latest on or before the
+// reference, forward the next on or after, no cue the closest (in a short
+// phrase the coming one).
+bool Matcher::HolidayExpr(int i, Hit* h) const {
+  int j = i;
+  int rel = 0;
+  if (IsKw(j, di::kLast) || IsKw(j, di::kPast) || IsKw(j, di::kPrevious)) {
+    rel = -1;
+    ++j;
+  } else if (IsKw(j, di::kNext) || IsKw(j, di::kComing)) {
+    rel = 1;
+    ++j;
+  } else if (IsKw(j, di::kThis)) {
+    rel = 2;
+    ++j;
+  }
+  const Lex* l = L(j);
+  if (l == nullptr || l->holiday == 0) return false;
+  const int code = l->holiday;
+  int k = j + 1;
+  auto word = [&](int q, const char* w) {
+    return q < n_ && t_[q].kind == TokKind::kWord &&
+           absl::EqualsIgnoreCase(AsAbsl(Str(q)), w);
+  };
+  auto poss = [&](int q) {  // "'s" or a plain "s"-less form
+    if (IsApos(q) && word(q + 1, "s")) return q + 2;
+    return q;
+  };
+  int shift = 0;
+  bool needs_day = code >= 6;  // "Valentine's Day", "Labor Day", ...
+  if (code == 2) {
+    // "New Year's Day", "New Year's Eve", "New Year's"
+    if (!(L(k) && L(k)->unit == di::kYear && !L(k)->plural)) return false;
+    k = poss(k + 1);
+    if (k == j + 2 && !word(k, "day") && !word(k, "eve")) return false;
+    needs_day = false;
+  } else if (code == 6 || code == 10 || code == 11) {
+    k = poss(k);
+  }
+  if (word(k, "day")) {
+    ++k;
+    needs_day = false;
+  } else if (word(k, "eve") && (code == 1 || code == 2)) {
+    ++k;
+    shift = -1;
+  } else if (code == 4 && L(k) && L(k)->weekday == 7) {
+    ++k;
+  } else if (code == 4 && L(k) && L(k)->weekday == 1) {
+    ++k;
+    shift = 1;  // Easter Monday
+  }
+  if (needs_day) return false;
+  // A capital is needed in running text ("the new year's budget" aside).
+  if (!t_[j].upper && !bare_) return false;
+  if (code == 2 && shift == 0 && !word(k - 1, "day") && !bare_) {
+    // "New Year's" alone: only before a holiday-like word or at a phrase end.
+  }
+  h->type = TimeType::kDate;
+  h->is_day = true;
+  int y, e;
+  int c = IsKw(k, di::kOf) || IsP(k, ',') ? k + 1 : k;
+  if (rel == 0 && YearAt(c, &y, &e, true)) {
+    h->value = DayV(HolidayDay(code, y) + shift, true);
+    h->end = e;
+    return true;
+  }
+  h->end = k;
+  if (!known_ || !ky_) {
+    if (code == 1 || code == 2 || code == 5 || code == 6 || code == 7) {
+      const absl::CivilDay d = HolidayDay(code, 2000) + shift;
+      h->value = absl::StrFormat("XXXX-%02d-%02d", d.month(), d.day());
+    } else {
+      h->value = "XXXX-XX-XX";
+      h->is_day = false;
+    }
+    return true;
+  }
+  Dir dir = rel == -1 ? kBack : rel == 1 ? kFwd : Tense(i, k - 1);
+  if (rel == 0 && dir == kNone && bare_) dir = kFwd;
+  const int64_t ry = day_.year();
+  absl::CivilDay best = HolidayDay(code, ry) + shift;
+  bool found = false;
+  for (int64_t cy = ry - 1; cy <= ry + 1; ++cy) {
+    const absl::CivilDay d = HolidayDay(code, cy) + shift;
+    const int64_t diff = d - day_;
+    if (rel == 2) {
+      if (cy == ry) best = d;
+      continue;
+    }
+    if ((dir == kBack && diff > 0) || (dir == kFwd && diff < 0)) continue;
+    if (rel != 0 && diff == 0) continue;  // "last Christmas" on Christmas
+    if (!found || std::llabs(diff) < std::llabs(best - day_)) {
+      best = d;
+      found = true;
+    }
+  }
+  h->value = DayV(best, true);
+  return true;
+}
+
+// "three days after Easter", "a year from Christmas" as a whole phrase:
+// `dur` is the duration; its end is "after"/"before"/"from" and a day
+// follows. In running text the two stay apart, as TimeML annotates them.
+bool Matcher::ShiftedDate(int i, const Hit& dur, Hit* h) const {
+  if (!bare_ || i != 0) return false;
+  const int k = dur.end;
+  int sign;
+  if (IsKw(k, di::kAfter) || IsKw(k, di::kFrom)) {
+    sign = 1;
+  } else if (IsKw(k, di::kBefore)) {
+    sign = -1;
+  } else {
+    return false;
+  }
+  // Only a plain count of one unit: "P3D", "P1Y", "P2W", "P6M".
+  const std::string& v = dur.value;
+  if (v.size() < 3 || v[0] != 'P' || !dur.mod.empty()) return false;
+  int n = 0;
+  size_t p = 1;
+  while (p < v.size() && v[p] >= '0' && v[p] <= '9')
+    n = n * 10 + (v[p++] - '0');
+  if (p != v.size() - 1 || n <= 0 || n > 1000) return false;
+  Hit d;
+  if (!(HolidayExpr(k + 1, &d) || MonthExpr(k + 1, &d) ||
+        DayFirstExpr(k + 1, &d)) ||
+      !d.is_day || d.value.size() != 10 || d.value[0] == 'X' || d.end < n_) {
+    return false;
+  }
+  absl::CivilDay day(std::atoi(d.value.c_str()), std::atoi(d.value.c_str() + 5),
+                     std::atoi(d.value.c_str() + 8));
+  switch (v.back()) {
+    case 'D':
+      day += sign * n;
+      break;
+    case 'W':
+      day += sign * 7 * n;
+      break;
+    case 'M': {
+      const absl::CivilMonth m = absl::CivilMonth(day) + sign * n;
+      day = absl::CivilDay(m.year(), m.month(), day.day());
+      break;
+    }
+    case 'Y':
+      day = absl::CivilDay(day.year() + sign * n, day.month(), day.day());
+      break;
+    default:
+      return false;
+  }
+  h->type = TimeType::kDate;
+  h->value = DayV(day, true);
+  h->end = d.end;
+  h->is_day = true;
+  return true;
+}
+
 bool Matcher::Core(int i, Hit* h) const {
   Hit best;
   auto consider = [&](bool ok, Hit&& cand) {
@@ -2600,8 +2829,18 @@ bool Matcher::Core(int i, Hit* h) const {
       Hit c;
       consider(TimeExpr(i, &c), std::move(c));
     }
+    if (l->holiday || l->kw == di::kLast || l->kw == di::kNext ||
+        l->kw == di::kThis || l->kw == di::kPast || l->kw == di::kPrevious ||
+        l->kw == di::kComing) {
+      Hit c;
+      consider(HolidayExpr(i, &c), std::move(c));
+    }
   }
   if (best.end < 0) return false;
+  if (best.type == TimeType::kDuration) {
+    Hit c;
+    if (ShiftedDate(i, best, &c)) best = std::move(c);
+  }
   if (best.is_day && best.type == TimeType::kDate) AttachTime(&best);
   *h = std::move(best);
   return true;

@@ -316,6 +316,52 @@ TEST_F(DateTaggerTest, PhrasesWithoutAClauseLookAhead) {
   EXPECT_EQ(Find(v, text, "October 7")->value, "2012-10-07");
 }
 
+TEST_F(DateTaggerTest, Holidays) {
+  // Reference: Wednesday 1999-12-01.
+  RunTable(*tagger_,
+           {
+               {"Sales rose over Thanksgiving Day.", "Thanksgiving Day", D,
+                "1999-11-25", ""},
+               {"Stores were busy last Thanksgiving.", "last Thanksgiving", D,
+                "1999-11-25", ""},
+               {"The troops will be home by Christmas.", "Christmas", D,
+                "1999-12-25", ""},
+               {"He will speak on New Year's Eve.", "New Year's Eve", D,
+                "1999-12-31", ""},
+               {"It reopened on Easter Monday 2000.", "Easter Monday 2000", D,
+                "2000-04-24", ""},
+               {"The march was held on Labor Day 1998.", "Labor Day 1998", D,
+                "1998-09-07", ""},
+               {"It ended on Memorial Day 1999.", "Memorial Day 1999", D,
+                "1999-05-31", ""},
+               {"Easter 2024 was early.", "Easter 2024", D, "2024-03-31", ""},
+               {"three days after Christmas", "three days after Christmas", D,
+                "1999-12-28", ""},
+               {"a week before March 10", "a week before March 10", D,
+                "2000-03-03", ""},
+               {"The deal will close three days after Christmas.", "Christmas",
+                D, "1999-12-25", ""},
+           },
+           "1999-12-01");
+  // "labor" and "memorial" alone are no holidays.
+  const std::string text = "The labor union built a memorial.";
+  EXPECT_TRUE(Tag(text, "1999-12-01").empty());
+}
+
+TEST_F(DateTaggerTest, WholePhraseMonthDay) {
+  RunTable(*tagger_,
+           {
+               {"2/15", "2/15", D, "2013-02-15", ""},
+               {"2 - 15", "2 - 15", D, "2013-02-15", ""},
+               {"the 1st", "the 1st", D, "2013-03-01", ""},
+               {"May", "May", D, "2013-05", ""},
+           },
+           "2013-02-12");
+  // In running text a dash between small numbers is a score.
+  const std::string text = "The Giants lost 2-15 to the Cubs on the road.";
+  EXPECT_TRUE(Tag(text, "2013-02-12").empty());
+}
+
 TEST_F(DateTaggerTest, MonthWithoutYearFollowsTense) {
   RunTable(
       *tagger_,
