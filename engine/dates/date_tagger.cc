@@ -1354,7 +1354,22 @@ bool Matcher::QuarterExpr(int i, Hit* h) const {
   int j = i;
   int year = -1;
   int y, e;
-  if (IsNum(j) && t_[j].digits == 4 && YearAt(j, &y, &e, true)) {
+  // "this year's third quarter", "last year's quarter"
+  if ((IsKw(j, di::kThis) || IsKw(j, di::kLast) || IsKw(j, di::kNext)) &&
+      L(j + 1) && L(j + 1)->unit == di::kYear && !L(j + 1)->plural &&
+      IsApos(j + 2) && j + 3 < n_ && Str(j + 3) == "s" && known_ && ky_) {
+    const int k = IsKw(j, di::kLast) ? -1 : IsKw(j, di::kNext) ? 1 : 0;
+    const Lex* u = L(j + 4);
+    if (u && u->unit == di::kQuarter && !u->plural) {
+      if (k == 0) return false;
+      h->type = TimeType::kDate;
+      h->end = j + 5;
+      h->value = Shifted(di::kQuarter, ReportQuarter(i) + 4 * k);
+      return true;
+    }
+    year = static_cast<int>(day_.year()) + k;
+    j += 4;
+  } else if (IsNum(j) && t_[j].digits == 4 && YearAt(j, &y, &e, true)) {
     year = y;
     j = e;
   } else if (IsNum(j) && (t_[j].digits == 4 || t_[j].digits == 2) &&
@@ -2799,7 +2814,7 @@ bool Matcher::Core(int i, Hit* h) const {
       }
     }
     if (l->ordinal || l->kw == di::kQ || l->kw == di::kFiscal ||
-        l->kw == di::kLast) {
+        l->kw == di::kLast || l->kw == di::kThis || l->kw == di::kNext) {
       {
         Hit c;
         consider(QuarterExpr(i, &c), std::move(c));

@@ -244,6 +244,17 @@ TEST_F(DateTaggerTest, QuarterOfAFinancialReport) {
   const TimeExpression* y = Find(v, text, "a year ago");
   ASSERT_NE(y, nullptr);
   EXPECT_EQ(y->value, "1988-Q1");
+  RunTable(*tagger_,
+           {
+               {"Profit in this year's third quarter fell.",
+                "this year's third quarter", D, "1989-Q3", ""},
+               {"It expects a loss in next year's first quarter.",
+                "next year's first quarter", D, "1990-Q1", ""},
+               {"Sales were flat in the third quarter, against 5% growth in "
+                "last year's quarter.",
+                "last year's quarter", D, "1988-Q3", ""},
+           },
+           "1989-10-30");
   const std::string plain = "Revenue in the quarter rose from a year ago.";
   const auto w = Tag(plain, "1989-10-30");
   ASSERT_NE(Find(w, plain, "the quarter"), nullptr);
