@@ -51,10 +51,25 @@ struct DateSpec {};
 //     governing verb: "will travel on Tuesday", "said Monday"), cues later in
 //     the clause half as much. Forward means on or after the reference day,
 //     back on or before it; with no cue the past one is chosen unless the
-//     next one is much closer (news reports what happened). "last Friday"
-//     is the latest before the reference; "this Saturday" is the one of the
-//     reference's ISO week and "next Saturday" the one of the following
-//     week.
+//     next one is tomorrow (news reports what happened). "last Friday"
+//     is the latest before the reference; "this Saturday" is the coming one
+//     (the one of the reference's ISO week when the clause looks back) and
+//     "next Saturday" the one of the following week.
+//   * A short text of at most six words with no clause ("monday", "the
+//     1st", "october 7th", "2/15") is an appointment: weekdays are the next
+//     one, months and days the coming one unless at most about three months
+//     past; "three days after Easter" is computed only as such a phrase.
+//   * Holidays (Christmas, New Year's Day/Eve, Thanksgiving, Easter and
+//     Easter Monday, Halloween, Valentine's, Independence, Labor, Memorial,
+//     Mother's and Father's Day; US dates) resolve like weekdays.
+//   * Two-digit years follow a month ("Aug 9, 96", "21-APR-16", "Feb. 3
+//     '98"): 50..99 are 19xx, 00..49 20xx.
+//   * Ranges are two expressions, as in TimeML; the start takes the month
+//     and year of the end ("10 - 22 August 2012", "from December to May
+//     2020" starts 2019-12).
+//   * Financial reports: "the quarter", "a year ago", "year-earlier" follow
+//     the last past quarter the text named ("first-quarter profit ... the
+//     quarter" is Q1), else the quarter before the reference's.
 //   * Month (and month-day, quarter) without a year: the reference's year,
 //     moved one year back or forward when tense points that way and the
 //     same-year date lies well on the other side (a month more than two
