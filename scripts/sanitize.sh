@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Sanitizer runs (GCC's sanitizers, as CI builds with GCC):
+#   asan  build-asan, -DLEDE_SANITIZE=address,undefined: every unit and
+#         end-to-end test (ctest -LE eval)
+#   tsan  build-tsan, -DLEDE_SANITIZE=thread: the server tests (e2e_test,
+#         reliability_test, hostile_test), servers included
+#
+#   scripts/sanitize.sh            # both
+#   scripts/sanitize.sh asan|tsan
+#
+# Debian's gRPC, protobuf and Abseil are not built with TSan, so TSan cannot
+# see their synchronization; tests/tsan.supp suppresses reports inside those
+# libraries only, never in lede code.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JOBS=${JOBS:-$(nproc)}
+modes=("$@")
+((${#modes[@]})) || modes=(asan tsan)
+common=(-DLEDE_BUILD_TOOLS=OFF -DLEDE_BUILD_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo)
+start=$(date +%s)
+status=0
+for mode in "${modes[@]}"; do
+  t0=$(date +%s)
+  case "$mode" in
+    asan)
+      cmake -S . -B build-asan -DLEDE_SANITIZE=address,undefined "${common[@]}" >/dev/null
+      cmake --build build-asan -j "$JOBS"
+      # UBSan findings fail the test that triggers them.
+      (cd build-asan &&
+        ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+        UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        ctest --output-on-failure -LE eval -j "$JOBS") || status=1
+      ;;
+    tsan)
+      server_tests=(e2e_test reliability_test hostile_test)
+      cmake -S . -B build-tsan -DLEDE_SANITIZE=thread "${common[@]}" >/dev/null
+      cmake --build build-tsan -j "$JOBS" --target lede-server lede "${server_tests[@]}"
+      regex="^($(IFS='|'; echo "${server_tests[*]}"))\$"
+      # halt_on_error: a race report ends the server process, so the test
+      # that triggered it fails.
+      (cd build-tsan &&
+        TSAN_OPTIONS="suppressions=$PWD/../tests/tsan.supp halt_on_error=1 second_deadlock_stack=1 history_size=4" \
+        ctest --output-on-failure -R "$regex" -j 1) || status=1
+      ;;
+    *) echo "sanitize: unknown mode $mode (asan, tsan)" >&2; exit 2 ;;
+  esac
+  echo "sanitize: $mode took $(( $(date +%s) - t0 ))s"
+done
+echo "sanitize: total $(( $(date +%s) - start ))s"
+exit $status
