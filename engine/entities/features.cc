@@ -41,6 +41,7 @@ enum Template : uint64_t {
   kSentenceLength,
   kFirstSentence,
   kGazetteerSpan,
+  kHistory,
 };
 
 // Capitalization classes.
@@ -176,6 +177,29 @@ int32_t InitialToken(std::string_view text, const Segmentation& seg,
 
 }  // namespace
 
+void PredictionHistory::AddFeatures(uint64_t lower, uint8_t flags,
+                                    std::vector<uint64_t>* out) const {
+  if (!(flags & kCapitalized)) return;
+  auto it = counts_.find(lower);
+  if (it == counts_.end()) return;
+  const auto& c = it->second;
+  const int n = c[0] + c[1] + c[2] + c[3] + c[4];
+  if (n == 0) return;
+  for (int y = 0; y < 5; ++y) {
+    if (c[y] == 0) continue;
+    const uint64_t share = c[y] == n ? 2 : (2 * c[y] >= n ? 1 : 0);
+    out->push_back(MixHash(kHistory, static_cast<uint64_t>(y * 3) + share +
+                                         (uint64_t{flags} << 4)));
+  }
+}
+
+void PredictionHistory::Record(uint64_t lower, uint8_t flags, int type) {
+  if (!(flags & kCapitalized)) return;
+  auto& c = counts_[lower];
+  uint16_t& v = c[type + 1];
+  if (v < 0xFFFF) ++v;
+}
+
 void FeatureExtractor::Prepare(std::string_view text, const Segmentation& seg,
                                DocumentContext* context) const {
   const int32_t sentences = static_cast<int32_t>(seg.sentences.size());
@@ -256,6 +280,8 @@ void FeatureExtractor::Extract(std::string_view text, const Segmentation& seg,
   if (lists > 0) gazetteer_->Match(text, seg.tokens, lo, hi - lo, &gaz);
 
   const uint64_t kind = context.line_kind[sentence];
+  out->lower.clear();
+  out->history_flags.clear();
   out->begin.reserve(count + 1);
   out->hashes.reserve(static_cast<size_t>(count) * 48);
   static const uint64_t kStart = Hash64("<s>");
@@ -280,6 +306,13 @@ void FeatureExtractor::Extract(std::string_view text, const Segmentation& seg,
     const TokenInfo* prev = at(t - 1);
     const TokenInfo* next = at(t + 1);
     const std::string_view w = seg.tokens[t].span.Of(text);
+    out->lower.push_back(ti.lower);
+    out->history_flags.push_back(
+        ti.cap == kCapInitial || ti.cap == kCapAll || ti.cap == kCapMixed
+            ? PredictionHistory::kCapitalized |
+                  (ti.initial ? PredictionHistory::kInitial : 0) |
+                  (ti.cap == kCapAll ? PredictionHistory::kAllCaps : 0)
+            : 0);
     const uint64_t lm1 = lower_at(t - 1, kStart);
     const uint64_t lm2 = lower_at(t - 2, kStart);
     const uint64_t lp1 = lower_at(t + 1, kEnd);

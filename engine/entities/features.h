@@ -7,6 +7,7 @@
 // document-level evidence). The model maps each hash to a row of its
 // weight table (feature hashing), so no feature dictionary is stored.
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -56,11 +57,40 @@ using WordClusters = absl::flat_hash_map<uint64_t, uint32_t>;
 struct SpanFeatures {
   std::vector<uint32_t> begin;
   std::vector<uint64_t> hashes;
+  // Per token: its lowercase-form hash and PredictionHistory flags.
+  std::vector<uint64_t> lower;
+  std::vector<uint8_t> history_flags;
 
   const uint64_t* of(int32_t t) const { return hashes.data() + begin[t]; }
   int count(int32_t t) const {
     return static_cast<int>(begin[t + 1] - begin[t]);
   }
+};
+
+// PredictionHistory
+//
+// The labels a tagger gave, earlier in the same document, to each
+// capitalized word form ("extended prediction history"): a later "Clinton"
+// or a headline's "RUSSIA" leans on how the document's earlier mentions were
+// typed. Feature hashes share the extractor's hashing. One per document;
+// memory grows with the distinct capitalized forms.
+class PredictionHistory {
+ public:
+  // Flags for `history_flags`: the token is capitalized (the history is
+  // kept and consulted only for these), sentence-initial, all caps.
+  static constexpr uint8_t kCapitalized = 1;
+  static constexpr uint8_t kInitial = 2;
+  static constexpr uint8_t kAllCaps = 4;
+
+  void Clear() { counts_.clear(); }
+  // Appends the history features of a token to `out`.
+  void AddFeatures(uint64_t lower, uint8_t flags,
+                   std::vector<uint64_t>* out) const;
+  // Records that a token got entity type `type` (0-3), or -1 for none.
+  void Record(uint64_t lower, uint8_t flags, int type);
+
+ private:
+  absl::flat_hash_map<uint64_t, std::array<uint16_t, 5>> counts_;
 };
 
 // DocumentContext

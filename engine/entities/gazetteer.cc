@@ -1,12 +1,26 @@
 #include "engine/entities/gazetteer.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "absl/strings/str_cat.h"
 #include "engine/model/model_file.h"
 
 namespace lede {
 namespace ner {
+
+namespace {
+
+// Keys are FNV hashes; remix them for the table index. Key 0 is reserved
+// for empty slots, so a (vanishingly unlikely) key 0 is stored as 1.
+inline uint64_t SlotKey(uint64_t key) { return key == 0 ? 1 : key; }
+inline size_t SlotOf(uint64_t key, size_t mask) {
+  uint64_t x = key ^ (key >> 29);
+  x *= 0xbf58476d1ce4e5b9ULL;
+  return static_cast<size_t>(x ^ (x >> 32)) & mask;
+}
+
+}  // namespace
 
 uint64_t AppendGazetteerKey(uint64_t key, std::string_view more) {
   for (unsigned char c : more) {
@@ -29,7 +43,7 @@ void Gazetteer::Add(int list, std::string_view list_name,
   if (names_[list].empty()) names_[list] = std::string(list_name);
   const uint64_t key = GazetteerKey(phrase);
   if (key == kEmptyGazetteerKey) return;
-  keys_[key] |= uint32_t{1} << list;
+  keys_[SlotKey(key)] |= uint32_t{1} << list;
 }
 
 void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
@@ -37,7 +51,7 @@ void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
                       std::vector<uint8_t>* out) const {
   const int lists = list_count();
   out->assign(static_cast<size_t>(count) * lists, kNone);
-  if (lists == 0 || keys_.empty()) return;
+  if (lists == 0 || size() == 0) return;
   // end_of[list] = one past the last token of the match being marked, so a
   // shorter phrase inside a longer one does not restart the longer one.
   int32_t covered[kMaxLists];
@@ -77,23 +91,74 @@ void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
   }
 }
 
+uint32_t Gazetteer::Lookup(uint64_t key) const {
+  uint32_t found = 0;
+  if (!slot_keys_.empty()) {
+    const uint64_t sk = SlotKey(key);
+    const size_t mask = slot_keys_.size() - 1;
+    for (size_t i = SlotOf(sk, mask);; i = (i + 1) & mask) {
+      const uint64_t k = slot_keys_[i];
+      if (k == sk) {
+        found = slot_masks_[i];
+        break;
+      }
+      if (k == 0) break;
+    }
+  }
+  if (!keys_.empty()) {
+    auto it = keys_.find(SlotKey(key));
+    if (it != keys_.end()) found |= it->second;
+  }
+  return found;
+}
+
 std::string Gazetteer::Serialize() const {
+  // Sorted, so the same lists always give the same bytes.
+  std::vector<std::pair<uint64_t, uint32_t>> entries;
+  if (!slot_keys_.empty()) {
+    for (size_t i = 0; i < slot_keys_.size(); ++i) {
+      if (slot_keys_[i] != 0)
+        entries.push_back({slot_keys_[i], slot_masks_[i]});
+    }
+  }
+  for (const auto& [k, m] : keys_) entries.push_back({k, m});
+  std::sort(entries.begin(), entries.end());
+  size_t capacity = 16;
+  while (capacity < entries.size() * 2) capacity *= 2;
+  std::vector<uint64_t> keys(capacity, 0);
+  std::vector<uint32_t> masks(capacity, 0);
+  for (const auto& [k, m] : entries) {
+    size_t i = SlotOf(k, capacity - 1);
+    while (keys[i] != 0 && keys[i] != k) i = (i + 1) & (capacity - 1);
+    keys[i] = k;
+    masks[i] |= m;
+  }
+  size_t used = 0;
+  for (uint64_t k : keys) used += k != 0;
   ByteWriter w;
   w.VarU(names_.size());
   for (const auto& n : names_) w.Str(n);
-  w.VarU(keys_.size());
-  // Sorted, so the same lists always give the same bytes.
-  std::vector<std::pair<uint64_t, uint32_t>> entries(keys_.begin(),
-                                                     keys_.end());
-  std::sort(entries.begin(), entries.end());
-  for (const auto& [k, m] : entries) {
-    w.U64(k);
-    w.U32(m);
+  w.VarU(used);
+  w.VarU(capacity);
+  std::string& d = w.data();
+  const size_t at = d.size();
+  d.resize(at + capacity * 12);
+  // Little-endian, as every ByteWriter field.
+  for (size_t i = 0; i < capacity; ++i) {
+    for (int b = 0; b < 8; ++b)
+      d[at + i * 8 + b] = static_cast<char>(keys[i] >> (8 * b));
+  }
+  const size_t at2 = at + capacity * 8;
+  for (size_t i = 0; i < capacity; ++i) {
+    for (int b = 0; b < 4; ++b)
+      d[at2 + i * 4 + b] = static_cast<char>(masks[i] >> (8 * b));
   }
   return std::move(w.data());
 }
 
 absl::StatusOr<Gazetteer> Gazetteer::Parse(std::string_view bytes) {
+  static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
+                "model files are little-endian; add byte swapping");
   ByteReader r(bytes);
   Gazetteer g;
   const uint64_t lists = r.VarU();
@@ -102,18 +167,24 @@ absl::StatusOr<Gazetteer> Gazetteer::Parse(std::string_view bytes) {
   }
   for (uint64_t i = 0; i < lists; ++i) g.names_.emplace_back(r.Str());
   const uint64_t n = r.VarU();
-  if (!r.ok() || n > r.remaining() / 12) {
-    return absl::DataLossError("gazetteer: bad entry count");
+  const uint64_t capacity = r.VarU();
+  if (!r.ok() || capacity < 16 || (capacity & (capacity - 1)) != 0 ||
+      n * 2 > capacity || capacity > r.remaining() / 12) {
+    return absl::DataLossError("gazetteer: bad table size");
   }
-  g.keys_.reserve(n);
-  for (uint64_t i = 0; i < n; ++i) {
-    const uint64_t k = r.U64();
-    const uint32_t m = r.U32();
-    g.keys_[k] = m;
-  }
+  const std::string_view keys = r.Raw(capacity * 8);
+  const std::string_view masks = r.Raw(capacity * 4);
   if (!r.ok() || !r.done()) {
     return absl::DataLossError("gazetteer: truncated or trailing bytes");
   }
+  g.slot_keys_.resize(capacity);
+  g.slot_masks_.resize(capacity);
+  std::memcpy(g.slot_keys_.data(), keys.data(), keys.size());
+  std::memcpy(g.slot_masks_.data(), masks.data(), masks.size());
+  size_t used = 0;
+  for (uint64_t k : g.slot_keys_) used += k != 0;
+  if (used != n) return absl::DataLossError("gazetteer: entry count mismatch");
+  g.table_size_ = n;
   return g;
 }
 

@@ -53,26 +53,30 @@ class Gazetteer {
 
   int list_count() const { return static_cast<int>(names_.size()); }
   const std::string& list_name(int list) const { return names_[list]; }
-  size_t size() const { return keys_.size(); }
+  size_t size() const { return keys_.empty() ? table_size_ : keys_.size(); }
 
   // Bit mask of the lists holding exactly `key`; 0 when none.
-  uint32_t Lookup(uint64_t key) const {
-    auto it = keys_.find(key);
-    return it == keys_.end() ? 0 : it->second;
-  }
+  uint32_t Lookup(uint64_t key) const;
 
   // For tokens [first, first + count) of `seg`: out[(t - first) *
   // list_count() + list] = Position. `out` is resized.
   void Match(std::string_view text, const std::vector<Token>& tokens,
              int32_t first, int32_t count, std::vector<uint8_t>* out) const;
 
-  // Binary form for a model file section, and back.
+  // Binary form for a model file section, and back. The form is an
+  // open-addressing hash table, so loading is a copy, not a rebuild.
   std::string Serialize() const;
   static absl::StatusOr<Gazetteer> Parse(std::string_view bytes);
 
  private:
   std::vector<std::string> names_;
+  // While lists are being added.
   absl::flat_hash_map<uint64_t, uint32_t> keys_;
+  // After Parse(): linear probing over a power-of-two table; key 0 marks an
+  // empty slot.
+  std::vector<uint64_t> slot_keys_;
+  std::vector<uint32_t> slot_masks_;
+  size_t table_size_ = 0;
 };
 
 }  // namespace ner

@@ -147,19 +147,33 @@ void Viterbi(const LabelSet& labels, const float* emissions, int32_t count,
   }
 }
 
-void LinearModel::Score(const SpanFeatures& features, int32_t count,
-                        std::vector<float>* out) const {
+void LinearModel::Score(const SpanFeatures& features, const SpanFeatures* extra,
+                        int32_t count, std::vector<float>* out) const {
   const int L = num_labels;
   out->assign(static_cast<size_t>(count) * L, 0.0f);
   const uint64_t mask = (uint64_t{1} << row_bits) - 1;
+  const int16_t* w = weights.data();
+  auto prefetch = [&](const SpanFeatures& f, int32_t t) {
+    for (uint32_t k = f.begin[t]; k < f.begin[t + 1]; ++k) {
+      __builtin_prefetch(w + (f.hashes[k] & mask) * L);
+    }
+  };
+  if (count > 0) prefetch(features, 0);
   int32_t acc[32];
   for (int32_t t = 0; t < count; ++t) {
+    // Rows are scattered over a table larger than the caches: ask for the
+    // next token's rows while summing this one's.
+    if (t + 1 < count) prefetch(features, t + 1);
     for (int y = 0; y < L; ++y) acc[y] = 0;
-    const uint64_t* h = features.hashes.data() + features.begin[t];
-    const uint64_t* end = features.hashes.data() + features.begin[t + 1];
-    for (; h != end; ++h) {
-      const int16_t* row = weights.data() + (*h & mask) * L;
+    for (uint32_t k = features.begin[t]; k < features.begin[t + 1]; ++k) {
+      const int16_t* row = w + (features.hashes[k] & mask) * L;
       for (int y = 0; y < L; ++y) acc[y] += row[y];
+    }
+    if (extra != nullptr) {
+      for (uint32_t k = extra->begin[t]; k < extra->begin[t + 1]; ++k) {
+        const int16_t* row = w + (extra->hashes[k] & mask) * L;
+        for (int y = 0; y < L; ++y) acc[y] += row[y];
+      }
     }
     float* o = out->data() + static_cast<size_t>(t) * L;
     for (int y = 0; y < L; ++y) o[y] = acc[y] * scale;
@@ -211,13 +225,10 @@ absl::StatusOr<LinearModel> LinearModel::Parse(std::string_view bytes) {
   if (!r.ok() || !r.done()) {
     return absl::DataLossError("weights: truncated or trailing bytes");
   }
+  static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
+                "model files are little-endian; add byte swapping");
   m.weights.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    const uint16_t u = static_cast<uint16_t>(
-        static_cast<uint8_t>(raw[2 * i]) |
-        (static_cast<uint16_t>(static_cast<uint8_t>(raw[2 * i + 1])) << 8));
-    m.weights[i] = static_cast<int16_t>(u);
-  }
+  std::memcpy(m.weights.data(), raw.data(), n * 2);
   return m;
 }
 

@@ -97,9 +97,10 @@ struct LinearModel {
   std::vector<float> transitions;   // (num_labels + 1) * num_labels
   std::vector<float> final_scores;  // num_labels
 
-  // Emission scores of a run of tokens, `out[t * num_labels + y]`.
-  void Score(const SpanFeatures& features, int32_t count,
-             std::vector<float>* out) const;
+  // Emission scores of a run of tokens, `out[t * num_labels + y]`, from
+  // `features` plus, when not null, `extra` (same layout; `lower` unused).
+  void Score(const SpanFeatures& features, const SpanFeatures* extra,
+             int32_t count, std::vector<float>* out) const;
 
   std::string Serialize() const;
   static absl::StatusOr<LinearModel> Parse(std::string_view bytes);

@@ -54,7 +54,8 @@ void LinearTagger::Decode(std::string_view text, const Segmentation& seg,
                           Sink&& sink) const {
   DocumentContext context;
   extractor_.Prepare(text, seg, &context);
-  SpanFeatures features;
+  PredictionHistory history;
+  SpanFeatures features, extra;
   std::vector<float> emissions;
   std::vector<uint8_t> path;
   const int32_t sentences = static_cast<int32_t>(seg.sentences.size());
@@ -64,9 +65,21 @@ void LinearTagger::Decode(std::string_view text, const Segmentation& seg,
       const int32_t first = si.first_token + off;
       const int32_t count = std::min(kMaxDecodeTokens, si.token_count - off);
       extractor_.Extract(text, seg, context, s, first, count, &features);
-      model_.Score(features, count, &emissions);
+      extra.begin.clear();
+      extra.hashes.clear();
+      for (int32_t t = 0; t < count; ++t) {
+        extra.begin.push_back(static_cast<uint32_t>(extra.hashes.size()));
+        history.AddFeatures(features.lower[t], features.history_flags[t],
+                            &extra.hashes);
+      }
+      extra.begin.push_back(static_cast<uint32_t>(extra.hashes.size()));
+      model_.Score(features, &extra, count, &emissions);
       Viterbi(labels_, emissions.data(), count, model_.transitions.data(),
               model_.final_scores.data(), &path);
+      for (int32_t t = 0; t < count; ++t) {
+        history.Record(features.lower[t], features.history_flags[t],
+                       labels_.TypeOf(path[t]));
+      }
       sink(first, path.data(), count, emissions.data());
     }
   }
@@ -239,16 +252,22 @@ absl::StatusOr<std::unique_ptr<LinearTagger>> LinearTagger::FromModelFile(
     return fail(absl::DataLossError("selftest: truncated or trailing bytes"));
   }
   const std::vector<TaggedMention> got = tagger->Tag(text, seg);
+  auto show = [&](const std::vector<TaggedMention>& v) {
+    std::string s;
+    for (const TaggedMention& m : v) {
+      absl::StrAppend(&s, s.empty() ? "" : ", ", AsAbsl(m.span.Of(text)), "/",
+                      static_cast<int>(m.type));
+    }
+    return s;
+  };
   bool same = got.size() == expected.size();
   for (size_t i = 0; same && i < got.size(); ++i) {
     same = got[i].span == expected[i].span && got[i].type == expected[i].type;
   }
   if (!same) {
-    return fail(absl::DataLossError(
-        absl::StrCat("self-test failed: expected ", expected.size(),
-                     " mentions, found ", got.size(),
-                     "; the file is damaged or was written by an "
-                     "incompatible build")));
+    return fail(absl::DataLossError(absl::StrCat(
+        "self-test failed: expected [", show(expected), "], found [", show(got),
+        "]; the file is damaged or was written by an incompatible build")));
   }
   return tagger;
 }

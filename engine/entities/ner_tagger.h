@@ -32,7 +32,7 @@ namespace ner {
 
 inline constexpr std::string_view kNerModelKind = "ner";
 inline constexpr uint32_t kNerModelVersion = 1;
-inline constexpr uint8_t kFeatureSetVersion = 1;
+inline constexpr uint8_t kFeatureSetVersion = 2;
 
 // Longest run of tokens decoded at once; longer sentences are decoded in
 // pieces, so memory stays bounded on hostile input.

@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -111,6 +112,7 @@ int Main() {
   std::unique_ptr<Tagger> tagger;
   std::unique_ptr<EntityRecognizer> recognizer;
   const auto l0 = std::chrono::steady_clock::now();
+  const std::clock_t lc0 = std::clock();
   if (tagger_only) {
     auto t = Tagger::Load(dir + "/ner.bin");
     if (!t.ok()) {
@@ -129,8 +131,10 @@ int Main() {
   const double load_ms = std::chrono::duration<double, std::milli>(
                              std::chrono::steady_clock::now() - l0)
                              .count();
+  const double load_cpu_ms = 1000.0 * (std::clock() - lc0) / CLOCKS_PER_SEC;
 
   EntityScore score;
+  const std::clock_t c0 = std::clock();
   int64_t tokens = 0;
   const auto t0 = std::chrono::steady_clock::now();
   for (const ConllDocument& doc : *docs) {

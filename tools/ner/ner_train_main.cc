@@ -103,6 +103,9 @@ struct Run {
 
 struct Corpus {
   std::vector<Run> runs;
+  std::vector<std::pair<uint32_t, uint32_t>> docs;  // [first, last) runs
+  std::vector<uint64_t> lower;                      // per token
+  std::vector<uint8_t> history_flags;               // per token
   std::vector<uint64_t> feat_begin;  // per token, into rows; plus end
   std::vector<uint32_t> rows;
   int64_t entities = 0, misaligned = 0;
@@ -139,6 +142,7 @@ Corpus Prepare(const std::vector<ConllDocument>& docs, const Segmenter& seg,
       if (!starts[e.span.begin] || !ends[e.span.end]) ++c.misaligned;
     }
     fx.Prepare(doc.text, s, &ctx);
+    const uint32_t first_run = static_cast<uint32_t>(c.runs.size());
     for (int32_t si = 0; si < static_cast<int32_t>(s.sentences.size()); ++si) {
       const SentenceInfo& sent = s.sentences[si];
       for (int32_t off = 0; off < sent.token_count; off += kMaxDecodeTokens) {
@@ -150,6 +154,8 @@ Corpus Prepare(const std::vector<ConllDocument>& docs, const Segmenter& seg,
         run.token_begin = static_cast<uint32_t>(c.feat_begin.size());
         run.count = count;
         for (int32_t t = 0; t < count; ++t) {
+          c.lower.push_back(f.lower[t]);
+          c.history_flags.push_back(f.history_flags[t]);
           c.feat_begin.push_back(c.rows.size());
           for (uint32_t k = f.begin[t]; k < f.begin[t + 1]; ++k) {
             c.rows.push_back(static_cast<uint32_t>(f.hashes[k] & mask));
@@ -170,6 +176,7 @@ Corpus Prepare(const std::vector<ConllDocument>& docs, const Segmenter& seg,
         c.runs.push_back(std::move(run));
       }
     }
+    c.docs.push_back({first_run, static_cast<uint32_t>(c.runs.size())});
   }
   c.feat_begin.push_back(c.rows.size());
   return c;
@@ -193,10 +200,18 @@ struct Perceptron {
         fw(labels),
         fu(labels) {}
 
-  void Emissions(const Corpus& c, const Run& r, std::vector<float>* e) const {
+  // `extra[t]` holds more rows of token `t` (the prediction history).
+  using Extra = std::vector<std::vector<uint32_t>>;
+
+  void Emissions(const Corpus& c, const Run& r, const Extra& extra,
+                 std::vector<float>* e) const {
     e->assign(static_cast<size_t>(r.count) * L, 0.0f);
     for (int32_t t = 0; t < r.count; ++t) {
       float* o = e->data() + static_cast<size_t>(t) * L;
+      for (uint32_t row_index : extra[t]) {
+        const float* row = w.data() + static_cast<size_t>(row_index) * L;
+        for (int y = 0; y < L; ++y) o[y] += row[y];
+      }
       for (uint64_t k = c.feat_begin[r.token_begin + t];
            k < c.feat_begin[r.token_begin + t + 1]; ++k) {
         const float* row = w.data() + static_cast<size_t>(c.rows[k]) * L;
@@ -212,9 +227,10 @@ struct Perceptron {
   }
 
   // One training step on one run; returns whether it made a mistake.
-  bool Train(const Corpus& c, const Run& r, const LabelSet& labels,
-             std::vector<float>* e, std::vector<uint8_t>* pred) {
-    Emissions(c, r, e);
+  bool Train(const Corpus& c, const Run& r, const Extra& extra,
+             const LabelSet& labels, std::vector<float>* e,
+             std::vector<uint8_t>* pred) {
+    Emissions(c, r, extra, e);
     Viterbi(labels, e->data(), r.count, tw.data(), fw.data(), pred);
     bool wrong = false;
     for (int32_t t = 0; t < r.count; ++t) {
@@ -223,6 +239,11 @@ struct Perceptron {
       const int pp = t == 0 ? -1 : (*pred)[t - 1];
       if (g != p) {
         wrong = true;
+        for (uint32_t row_index : extra[t]) {
+          const size_t row = static_cast<size_t>(row_index) * L;
+          Bump(w, u, row + g, 1.0f);
+          Bump(w, u, row + p, -1.0f);
+        }
         for (uint64_t k = c.feat_begin[r.token_begin + t];
              k < c.feat_begin[r.token_begin + t + 1]; ++k) {
           const size_t row = static_cast<size_t>(c.rows[k]) * L;
@@ -319,7 +340,13 @@ int Main() {
     return 2;
   }
 
-  auto gazetteer = LoadGazetteer(absl::GetFlag(FLAGS_gazetteers));
+  auto lists = LoadGazetteer(absl::GetFlag(FLAGS_gazetteers));
+  if (!lists.ok()) {
+    std::fprintf(stderr, "%s\n", lists.status().ToString().c_str());
+    return 1;
+  }
+  // Train on the gazetteer exactly as the runtime loads it (table form).
+  auto gazetteer = Gazetteer::Parse(lists->Serialize());
   if (!gazetteer.ok()) {
     std::fprintf(stderr, "%s\n", gazetteer.status().ToString().c_str());
     return 1;
@@ -363,7 +390,7 @@ int Main() {
                static_cast<long long>(corpus.entities));
 
   Perceptron pc(labels.size(), row_bits);
-  std::vector<uint32_t> order(corpus.runs.size());
+  std::vector<uint32_t> order(corpus.docs.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<uint32_t>(i);
   std::mt19937_64 rng(static_cast<uint64_t>(absl::GetFlag(FLAGS_seed)));
   std::vector<float> e;
@@ -381,8 +408,34 @@ int Main() {
       std::swap(order[i - 1], order[rng() % i]);
     }
     int64_t wrong = 0;
-    for (uint32_t i : order) {
-      wrong += pc.Train(corpus, corpus.runs[i], labels, &e, &pred);
+    const uint64_t mask = (uint64_t{1} << row_bits) - 1;
+    PredictionHistory history;
+    Perceptron::Extra extra;
+    std::vector<uint64_t> hashes;
+    for (uint32_t d : order) {
+      // Documents in random order, each read front to back with the
+      // prediction history the tagger keeps at run time.
+      history.Clear();
+      for (uint32_t i = corpus.docs[d].first; i < corpus.docs[d].second; ++i) {
+        const Run& run = corpus.runs[i];
+        extra.resize(run.count);
+        for (int32_t t = 0; t < run.count; ++t) {
+          hashes.clear();
+          history.AddFeatures(corpus.lower[run.token_begin + t],
+                              corpus.history_flags[run.token_begin + t],
+                              &hashes);
+          extra[t].clear();
+          for (uint64_t h : hashes) {
+            extra[t].push_back(static_cast<uint32_t>(h & mask));
+          }
+        }
+        wrong += pc.Train(corpus, run, extra, labels, &e, &pred);
+        for (int32_t t = 0; t < run.count; ++t) {
+          history.Record(corpus.lower[run.token_begin + t],
+                         corpus.history_flags[run.token_begin + t],
+                         labels.TypeOf(pred[t]));
+        }
+      }
     }
     std::fprintf(stderr, "epoch %d: %lld of %zu runs wrong", epoch,
                  static_cast<long long>(wrong), corpus.runs.size());

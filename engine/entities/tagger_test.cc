@@ -1,0 +1,390 @@
+#include "engine/entities/tagger.h"
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "engine/entities/features.h"
+#include "engine/entities/gazetteer.h"
+#include "engine/entities/ner_model.h"
+#include "engine/entities/ner_tagger.h"
+#include "engine/model/model_file.h"
+#include "engine/text/segmenter.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+
+namespace lede {
+namespace ner {
+namespace {
+
+using ::testing::HasSubstr;
+
+// A segmentation with one sentence per line and tokens at spaces.
+Segmentation SpaceSegment(std::string_view text) {
+  Segmentation seg;
+  int32_t line_start = 0;
+  for (int32_t i = 0; i <= static_cast<int32_t>(text.size()); ++i) {
+    if (i < static_cast<int32_t>(text.size()) && text[i] != '\n') continue;
+    SentenceInfo s;
+    s.first_token = static_cast<int32_t>(seg.tokens.size());
+    int32_t b = line_start;
+    for (int32_t j = line_start; j <= i; ++j) {
+      if (j == i || text[j] == ' ') {
+        if (j > b) seg.tokens.push_back(Token{{b, j}});
+        b = j + 1;
+      }
+    }
+    s.token_count = static_cast<int32_t>(seg.tokens.size()) - s.first_token;
+    if (s.token_count > 0) seg.sentences.push_back(s);
+    line_start = i + 1;
+  }
+  return seg;
+}
+
+TEST(WordShapeTest, MapsCharacterClasses) {
+  struct Case {
+    const char* word;
+    const char* full;
+    const char* collapsed;
+  } cases[] = {
+      {"Smith", "Xxxxx", "Xx"},
+      {"NATO", "XXXX", "X"},
+      {"1996-08-22", "dddd-dd-dd", "d-d-d"},
+      {"U.S.", "X.X.", "X.X."},
+      {"McDonald's", "XxXxxxxx'x", "XxXx'x"},
+      {"Zürich", "Xuxxxx", "Xux"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(WordShape(c.word, false), c.full) << c.word;
+    EXPECT_EQ(WordShape(c.word, true), c.collapsed) << c.word;
+  }
+}
+
+TEST(WordShapeTest, BoundsLongWords) {
+  EXPECT_LE(WordShape(std::string(1 << 20, 'a'), false).size(), 12u);
+  EXPECT_EQ(WordShape(std::string(1 << 20, 'a'), true), "x");
+}
+
+TEST(GazetteerTest, KeysIgnoreCaseSpacesAndTokenBoundaries) {
+  EXPECT_EQ(GazetteerKey("Guinea-Bissau"), GazetteerKey("guinea - bissau"));
+  EXPECT_EQ(GazetteerKey("New York"), GazetteerKey("NEWYORK"));
+  EXPECT_EQ(AppendGazetteerKey(GazetteerKey("New"), "York"),
+            GazetteerKey("New York"));
+  EXPECT_NE(GazetteerKey("York"), GazetteerKey("New York"));
+}
+
+TEST(GazetteerTest, SerializedTableAnswersLikeTheBuilder) {
+  Gazetteer g;
+  g.Add(0, "country", "New York");
+  g.Add(1, "city", "Paris");
+  g.Add(1, "city", "New York");
+  for (int i = 0; i < 1000; ++i) g.Add(2, "filler", "word" + std::to_string(i));
+  auto parsed = Gazetteer::Parse(g.Serialize());
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  for (const char* s : {"New York", "paris", "word17", "word999", "absent"}) {
+    EXPECT_EQ(parsed->Lookup(GazetteerKey(s)), g.Lookup(GazetteerKey(s))) << s;
+  }
+  EXPECT_EQ(parsed->Lookup(GazetteerKey("new york")), 3u);
+  EXPECT_EQ(parsed->Serialize(), g.Serialize());
+}
+
+TEST(GazetteerTest, RejectsTruncatedBytes) {
+  Gazetteer g;
+  g.Add(0, "city", "Paris");
+  std::string bytes = g.Serialize();
+  bytes.pop_back();
+  EXPECT_FALSE(Gazetteer::Parse(bytes).ok());
+}
+
+TEST(GazetteerTest, MatchMarksLongestPhrase) {
+  Gazetteer g;
+  g.Add(0, "city", "New York");
+  g.Add(0, "city", "York");
+  const std::string text = "in New York City";
+  const Segmentation seg = SpaceSegment(text);
+  std::vector<uint8_t> out;
+  g.Match(text, seg.tokens, 0, 4, &out);
+  EXPECT_THAT(out,
+              ::testing::ElementsAre(Gazetteer::kNone, Gazetteer::kBegin,
+                                     Gazetteer::kInside, Gazetteer::kNone));
+}
+
+TEST(FeatureExtractorTest, GivesEveryTokenFeaturesAndIsDeterministic) {
+  Gazetteer g;
+  g.Add(0, "city", "Paris");
+  WordClusters clusters;
+  const FeatureExtractor fx(&g, &clusters);
+  const std::string text = "PARIS 1996-08-22\nMr. Smith flew to Paris .";
+  const Segmentation seg = SpaceSegment(text);
+  DocumentContext ctx;
+  fx.Prepare(text, seg, &ctx);
+  ASSERT_EQ(ctx.line_kind.size(), 2u);
+  EXPECT_EQ(ctx.line_kind[0], 1);  // all caps
+  EXPECT_EQ(ctx.line_kind[1], 0);
+  SpanFeatures a, b;
+  fx.Extract(text, seg, ctx, 1, 2, 6, &a);
+  fx.Extract(text, seg, ctx, 1, 2, 6, &b);
+  ASSERT_EQ(a.begin.size(), 7u);
+  for (int t = 0; t < 6; ++t) EXPECT_GT(a.count(t), 20) << t;
+  EXPECT_EQ(a.hashes, b.hashes);
+  // "Paris" (token 6) and "PARIS" (token 0) share the lowercase form.
+  SpanFeatures head;
+  fx.Extract(text, seg, ctx, 0, 0, 1, &head);
+  EXPECT_EQ(head.lower[0], a.lower[4]);
+  EXPECT_NE(head.hashes, std::vector<uint64_t>(a.of(4), a.of(4) + a.count(4)));
+}
+
+TEST(LabelSetTest, EncodesAndDecodesChunks) {
+  for (TagScheme scheme : {TagScheme::kBio, TagScheme::kBilou}) {
+    const LabelSet labels(scheme);
+    const std::vector<LabelSet::Chunk> chunks = {
+        {0, 1, 0}, {2, 2, 2}, {4, 6, 3}};
+    const std::vector<uint8_t> y = labels.Encode(7, chunks);
+    const auto back = labels.Decode(y.data(), 7);
+    ASSERT_EQ(back.size(), 3u);
+    for (size_t i = 0; i < 3; ++i) {
+      EXPECT_EQ(back[i].first, chunks[i].first);
+      EXPECT_EQ(back[i].last, chunks[i].last);
+      EXPECT_EQ(back[i].type, chunks[i].type);
+    }
+    for (int t = 1; t < 7; ++t) EXPECT_TRUE(labels.Allowed(y[t - 1], y[t]));
+  }
+  const LabelSet bio(TagScheme::kBio);
+  EXPECT_EQ(bio.Name(bio.Label(2, 0)), "B-LOC");
+  EXPECT_FALSE(bio.Allowed(-1, bio.Label(0, 1)));               // I at start
+  EXPECT_FALSE(bio.Allowed(bio.Label(1, 0), bio.Label(0, 1)));  // B-ORG I-PER
+}
+
+TEST(ViterbiTest, FindsBestAllowedPathOnHandMadeScores) {
+  const LabelSet labels(TagScheme::kBio);
+  const int L = labels.size();
+  const int b_per = labels.Label(0, 0), i_per = labels.Label(0, 1);
+  // Three tokens. Token 1 alone prefers I-PER, which may not follow O, so the
+  // best allowed path is B-PER I-PER O.
+  std::vector<float> e(3 * L, 0.0f);
+  e[0 * L + b_per] = 2.0f;
+  e[1 * L + i_per] = 3.0f;
+  e[2 * L + 0] = 1.0f;
+  std::vector<float> trans((L + 1) * L, 0.0f), fin(L, 0.0f);
+  std::vector<uint8_t> path;
+  Viterbi(labels, e.data(), 3, trans.data(), fin.data(), &path);
+  EXPECT_THAT(path, ::testing::ElementsAre(b_per, i_per, 0));
+  // When token 0 is clearly O, I-PER cannot follow it.
+  e[0 * L + b_per] = 0.0f;
+  e[0 * L + 0] = 5.0f;
+  Viterbi(labels, e.data(), 3, trans.data(), fin.data(), &path);
+  EXPECT_NE(path[1], i_per);
+}
+
+// A tiny model whose every feature row adds `b` to B-PER and `i` to I-PER.
+LinearModel PersonEverywhereModel(float b, float i) {
+  LinearModel m;
+  m.scheme = TagScheme::kBio;
+  m.num_labels = LabelSet(m.scheme).size();
+  m.row_bits = 8;
+  m.scale = 1.0f / 256;
+  m.weights.assign((size_t{1} << m.row_bits) * m.num_labels, 0);
+  for (size_t r = 0; r < (size_t{1} << m.row_bits); ++r) {
+    m.weights[r * m.num_labels + 1] = static_cast<int16_t>(b * 256);
+    m.weights[r * m.num_labels + 2] = static_cast<int16_t>(i * 256);
+  }
+  m.transitions.assign((m.num_labels + 1) * m.num_labels, 0.0f);
+  m.final_scores.assign(m.num_labels, 0.0f);
+  return m;
+}
+
+TEST(LinearTaggerTest, TagsWholeSentencesWithHandMadeModel) {
+  LinearTagger tagger(PersonEverywhereModel(1, 2), Gazetteer(), {}, "tiny");
+  const std::string text = "a b c\nd";
+  const auto m = tagger.Tag(text, SpaceSegment(text));
+  ASSERT_EQ(m.size(), 2u);
+  EXPECT_EQ(m[0].span, (ByteSpan{0, 5}));
+  EXPECT_EQ(m[0].type, EntityType::kPerson);
+  EXPECT_EQ(m[1].span, (ByteSpan{6, 7}));
+  EXPECT_GT(m[0].confidence, 0.5f);
+  EXPECT_LE(m[0].confidence, 1.0f);
+}
+
+TEST(LinearTaggerTest, SplitsHugeSentencesIntoBoundedRuns) {
+  LinearTagger tagger(PersonEverywhereModel(1, 2), Gazetteer(), {}, "tiny");
+  std::string text;
+  for (int i = 0; i < 3 * kMaxDecodeTokens; ++i) text += ". ";
+  const auto m = tagger.Tag(text, SpaceSegment(text));
+  EXPECT_EQ(m.size(), 3u);
+}
+
+class TaggerFileTest : public ::testing::Test {
+ protected:
+  std::string Path(const char* name) {
+    return ::testing::TempDir() + "/tagger_test_" + name;
+  }
+  std::string Write(const char* name, const std::string& bytes) {
+    const std::string p = Path(name);
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p;
+  }
+  std::string Good(const LinearTagger& t) {
+    ModelWriter w(std::string(kNerModelKind), kNerModelVersion);
+    const std::string text = "Alice met Bob in Paris .";
+    t.AddSections(text, SpaceSegment(text), &w);
+    return w.Serialize();
+  }
+};
+
+TEST_F(TaggerFileTest, LoadsWhatTheTrainerWrites) {
+  LinearTagger t(PersonEverywhereModel(1, 2), Gazetteer(), {}, "tiny v1");
+  auto loaded = Tagger::Load(Write("good", Good(t)));
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  EXPECT_EQ((*loaded)->ModelId(), "tiny v1");
+  const std::string text = "x y";
+  EXPECT_EQ((*loaded)->Tag(text, SpaceSegment(text)).size(), 1u);
+}
+
+TEST_F(TaggerFileTest, MissingFileIsNotFound) {
+  auto loaded = Tagger::Load(Path("does_not_exist"));
+  EXPECT_EQ(loaded.status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST_F(TaggerFileTest, CorruptFileIsDataLoss) {
+  LinearTagger t(PersonEverywhereModel(1, 2), Gazetteer(), {}, "tiny");
+  std::string bytes = Good(t);
+  bytes[bytes.size() / 2] ^= 0x40;
+  auto loaded = Tagger::Load(Write("corrupt", bytes));
+  EXPECT_EQ(loaded.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_THAT(loaded.status().message(), HasSubstr("corrupt"));
+}
+
+TEST_F(TaggerFileTest, WrongVersionNamesBothVersions) {
+  LinearTagger t(PersonEverywhereModel(1, 2), Gazetteer(), {}, "tiny");
+  ModelWriter w(std::string(kNerModelKind), kNerModelVersion + 1);
+  const std::string text = "a";
+  t.AddSections(text, SpaceSegment(text), &w);
+  auto loaded = Tagger::Load(Write("version", w.Serialize()));
+  EXPECT_EQ(loaded.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(loaded.status().message(), HasSubstr("model version"));
+}
+
+TEST_F(TaggerFileTest, FailedSelfTestIsDataLoss) {
+  // Weights that find no entity, with the self-test of weights that do.
+  LinearTagger finds(PersonEverywhereModel(1, 2), Gazetteer(), {}, "a");
+  LinearTagger blind(PersonEverywhereModel(-1, -1), Gazetteer(), {}, "b");
+  auto a = ModelFile::Parse(Good(finds), "a", kNerModelKind, kNerModelVersion);
+  ASSERT_TRUE(a.ok());
+  ModelWriter w(std::string(kNerModelKind), kNerModelVersion);
+  for (const char* s : {"meta", "gazetteer", "clusters"}) {
+    w.AddSection(s, std::string(*a->Section(s)));
+  }
+  w.AddSection("weights", blind.model().Serialize());
+  w.AddSection("selftest", std::string(*a->Section("selftest")));
+  auto loaded = Tagger::Load(Write("selftest", w.Serialize()));
+  EXPECT_EQ(loaded.status().code(), absl::StatusCode::kDataLoss);
+  EXPECT_THAT(loaded.status().message(), HasSubstr("self-test"));
+}
+
+// The trained model, when present in the source tree.
+class TrainedTaggerTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const char* src = std::getenv("LEDE_SOURCE_DIR");
+    const std::string path = std::string(src ? src : ".") + "/models/ner.bin";
+    auto t = Tagger::Load(path);
+    if (t.ok()) tagger_ = t->release();
+  }
+  static void TearDownTestSuite() {
+    delete tagger_;
+    tagger_ = nullptr;
+  }
+  std::vector<std::string> Find(const std::string& text, EntityType type) {
+    auto seg = (*Segmenter::Create(SegmenterSpec{}))->Segment(text);
+    std::vector<std::string> out;
+    for (const auto& m : tagger_->Tag(text, seg)) {
+      if (m.type == type) out.emplace_back(m.span.Of(text));
+    }
+    return out;
+  }
+  static Tagger* tagger_;
+};
+Tagger* TrainedTaggerTest::tagger_ = nullptr;
+
+TEST_F(TrainedTaggerTest, FindsHyphenatedAndMultiWordNames) {
+  if (tagger_ == nullptr) GTEST_SKIP() << "no models/ner.bin";
+  const std::string text =
+      "European Commission President Jean-Claude Juncker met Prime Minister "
+      "Theresa May in London on Monday, officials in New York said.";
+  EXPECT_THAT(Find(text, EntityType::kPerson),
+              ::testing::IsSupersetOf({"Jean-Claude Juncker", "Theresa May"}));
+  EXPECT_THAT(Find(text, EntityType::kLocation),
+              ::testing::IsSupersetOf({"London", "New York"}));
+  EXPECT_THAT(Find(text, EntityType::kOrganization),
+              ::testing::Contains("European Commission"));
+}
+
+TEST_F(TrainedTaggerTest, SurvivesHostileInput) {
+  if (tagger_ == nullptr) GTEST_SKIP() << "no models/ner.bin";
+  for (const std::string& text :
+       {std::string(1 << 20, 'x'), std::string(200000, '.'),
+        std::string("\xF0\x9F\x98\x80 ") + std::string(1000, '!')}) {
+    auto seg = (*Segmenter::Create(SegmenterSpec{}))->Segment(text);
+    for (const auto& m : tagger_->Tag(text, seg)) {
+      EXPECT_LE(m.span.end, static_cast<int32_t>(text.size()));
+      EXPECT_LT(m.span.begin, m.span.end);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace ner
+}  // namespace lede
+
+namespace lede {
+namespace ner {
+namespace {
+
+// Regression: the table form must answer exactly like the builder for the
+// committed lists (every phrase, and phrases' prefixes).
+TEST(GazetteerTest, CommittedListsRoundTripExactly) {
+  const char* src = std::getenv("LEDE_SOURCE_DIR");
+  const std::string dir = std::string(src ? src : ".") + "/models/gazetteers";
+  Gazetteer g;
+  std::vector<std::string> phrases;
+  int list = 0;
+  for (const char* name :
+       {"country", "subdivision", "city", "person", "given_name", "surname",
+        "location", "organization", "misc", "nationality", "org_word",
+        "proper_word", "common_word"}) {
+    std::ifstream in(dir + "/" + name + ".txt");
+    if (!in) GTEST_SKIP() << "no " << dir;
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      g.Add(list, name, line);
+      phrases.push_back(line);
+    }
+    ++list;
+  }
+  auto parsed = Gazetteer::Parse(g.Serialize());
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  int bad = 0;
+  for (const std::string& p : phrases) {
+    const uint64_t k = GazetteerKey(p);
+    if (parsed->Lookup(k) != g.Lookup(k) && ++bad < 10) {
+      ADD_FAILURE() << p << ": " << parsed->Lookup(k) << " vs " << g.Lookup(k);
+    }
+  }
+  EXPECT_EQ(bad, 0);
+  const std::string text =
+      "officials in Washington and New York said the European Union and "
+      "Nordhavn Shipping Ltd. met";
+  const Segmentation seg = SpaceSegment(text);
+  std::vector<uint8_t> a, b;
+  g.Match(text, seg.tokens, 0, static_cast<int32_t>(seg.tokens.size()), &a);
+  parsed->Match(text, seg.tokens, 0, static_cast<int32_t>(seg.tokens.size()),
+                &b);
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(parsed->list_count(), g.list_count());
+}
+
+}  // namespace
+}  // namespace ner
+}  // namespace lede
