@@ -3,8 +3,10 @@
 
 #include <string>
 
+#include "bench/bench_util.h"
 #include "benchmark/benchmark.h"
 #include "engine/dates/date_tagger.h"
+#include "engine/text/segmenter.h"
 
 namespace lede {
 namespace {
@@ -88,6 +90,25 @@ void BM_FindDateline(benchmark::State& state) {
                           static_cast<int64_t>(text.size()));
 }
 BENCHMARK(BM_FindDateline);
+
+// The date stage on the shared benchmark texts (bench/corpus.h), with the
+// real segmentation and the dateline the pipeline finds: same inputs as
+// pipeline_bench, so the stages' shares of the pipeline's time add up.
+void BM_TagCorpus(benchmark::State& state) {
+  auto tagger = DateTagger::Create(DateSpec{});
+  auto segmenter = Segmenter::Create(SegmenterSpec{});
+  const std::string& text = bench::BenchDoc(state.range(0));
+  const Segmentation seg = (*segmenter)->Segment(text);
+  const ReferenceTime ref = (*tagger)->FindDateline(text, seg);
+  for (auto _ : state) {
+    benchmark::DoNotOptimize((*tagger)->Tag(text, seg, ref));
+  }
+  bench::SetDocThroughput(state, state.range(0));
+}
+BENCHMARK(BM_TagCorpus)
+    ->Arg(bench::kArticleDoc)
+    ->Arg(bench::kLargeDoc)
+    ->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace lede

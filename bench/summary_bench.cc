@@ -6,7 +6,9 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "bench/bench_util.h"
 #include "benchmark/benchmark.h"
+#include "engine/entities/entity_recognizer.h"
 #include "engine/summary/summarizer.h"
 #include "engine/text/segmenter.h"
 
@@ -93,6 +95,36 @@ void BM_SegmentAndSummarize(benchmark::State& state) {
 BENCHMARK(BM_SegmentAndSummarize)
     ->Arg(20)
     ->Arg(2000)
+    ->Unit(benchmark::kMicrosecond);
+
+// The summary stage on the shared benchmark texts (bench/corpus.h), with
+// the repository's model, the real segmentation and the entity stage's
+// output, as in the pipeline.
+void BM_SummarizeCorpus(benchmark::State& state) {
+  auto segmenter = Segmenter::Create(SegmenterSpec{});
+  SummarySpec sspec;
+  sspec.model_dir = DefaultModelDir();
+  auto summarizer = Summarizer::Create(sspec);
+  EntitySpec espec;
+  espec.model_dir = DefaultModelDir();
+  auto recognizer = EntityRecognizer::Create(espec);
+  if (!segmenter.ok() || !summarizer.ok() || !recognizer.ok()) {
+    state.SkipWithError("Create failed (models missing?)");
+    return;
+  }
+  const std::string& text = bench::BenchDoc(state.range(0));
+  const Segmentation seg = (*segmenter)->Segment(text);
+  const std::vector<Entity> entities = (*recognizer)->Recognize(text, seg);
+  SummaryRequest req;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(
+        (*summarizer)->Summarize(text, seg, entities, req));
+  }
+  bench::SetDocThroughput(state, state.range(0));
+}
+BENCHMARK(BM_SummarizeCorpus)
+    ->Arg(bench::kArticleDoc)
+    ->Arg(bench::kLargeDoc)
     ->Unit(benchmark::kMicrosecond);
 
 }  // namespace

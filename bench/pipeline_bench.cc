@@ -1,0 +1,69 @@
+// The whole pipeline, all four analyses (Pipeline::Analyze with default
+// options: segmentation, dateline, entities, dates, quotes, summary), on the
+// fixed inputs of bench/corpus.h. Reports bytes/s and words/s (items).
+//
+//   BM_Pipeline/<doc>           one thread: the in-process figure compared
+//                               with the Node peers (bench/peers/run.sh)
+//   BM_Pipeline/<doc>/threads:2 two threads sharing one Pipeline, real time:
+//                               the in-process documents/s the load test
+//                               compares the server with
+//   BM_PipelineScaling/4KB|4MB  time per word should not grow with size
+//   BM_PipelineLoad             model loading (server start-up)
+
+#include "bench/bench_util.h"
+#include "benchmark/benchmark.h"
+#include "engine/pipeline.h"
+
+namespace lede {
+namespace {
+
+void RunPipeline(benchmark::State& state) {
+  const Pipeline& pipeline = bench::SharedPipeline();
+  const std::string& text = bench::BenchDoc(state.range(0));
+  const AnalyzeOptions options;  // all analyses
+  for (auto _ : state) {
+    auto result = pipeline.Analyze(text, options);
+    if (!result.ok()) {
+      state.SkipWithError(std::string(result.status().message()).c_str());
+      return;
+    }
+    benchmark::DoNotOptimize(result);
+  }
+  bench::SetDocThroughput(state, state.range(0));
+}
+
+void BM_Pipeline(benchmark::State& state) { RunPipeline(state); }
+BENCHMARK(BM_Pipeline)
+    ->Arg(bench::kArticleDoc)
+    ->Arg(bench::kLargeDoc)
+    ->Unit(benchmark::kMicrosecond);
+// Two threads, each analyzing its own copy of the workload: items/s is the
+// sum over both threads per wall-clock second.
+BENCHMARK(BM_Pipeline)
+    ->Arg(bench::kArticleDoc)
+    ->Threads(2)
+    ->UseRealTime()
+    ->Unit(benchmark::kMicrosecond);
+
+void BM_PipelineScaling(benchmark::State& state) { RunPipeline(state); }
+BENCHMARK(BM_PipelineScaling)
+    ->Arg(bench::k4KDoc)
+    ->Arg(bench::k4MDoc)
+    ->Unit(benchmark::kMillisecond);
+
+void BM_PipelineLoad(benchmark::State& state) {
+  for (auto _ : state) {
+    auto p = Pipeline::Create(PipelineOptions{});
+    if (!p.ok()) {
+      state.SkipWithError(std::string(p.status().message()).c_str());
+      return;
+    }
+    benchmark::DoNotOptimize(p);
+  }
+}
+BENCHMARK(BM_PipelineLoad)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace lede
+
+BENCHMARK_MAIN();
