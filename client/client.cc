@@ -3,7 +3,9 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <fstream>
 #include <mutex>
+#include <sstream>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
@@ -38,6 +40,42 @@ std::string ServiceConfig(int max_attempts) {
       std::max(2, std::min(5, max_attempts)));
 }
 
+absl::StatusOr<std::string> ReadPem(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot read ", path));
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> ChannelCredentials(
+    const ClientOptions& o, grpc::ChannelArguments* args) {
+  const bool tls = o.tls || !o.tls_ca_file.empty() || !o.tls_cert_file.empty();
+  if (!tls) return grpc::InsecureChannelCredentials();
+  if (o.tls_cert_file.empty() != o.tls_key_file.empty()) {
+    return absl::InvalidArgumentError(
+        "TLS client certificate and key go together");
+  }
+  grpc::SslCredentialsOptions ssl;
+  if (!o.tls_ca_file.empty()) {
+    auto ca = ReadPem(o.tls_ca_file);
+    if (!ca.ok()) return ca.status();
+    ssl.pem_root_certs = *ca;
+  }
+  if (!o.tls_cert_file.empty()) {
+    auto cert = ReadPem(o.tls_cert_file);
+    if (!cert.ok()) return cert.status();
+    auto key = ReadPem(o.tls_key_file);
+    if (!key.ok()) return key.status();
+    ssl.pem_cert_chain = *cert;
+    ssl.pem_private_key = *key;
+  }
+  if (!o.tls_server_name.empty()) {
+    args->SetSslTargetNameOverride(o.tls_server_name);
+  }
+  return grpc::SslCredentials(ssl);
+}
+
 }  // namespace
 
 struct Client::Impl {
@@ -46,8 +84,15 @@ struct Client::Impl {
   std::unique_ptr<v1::TextAnalytics::Stub> stub;
   std::unique_ptr<grpc::health::v1::Health::Stub> health;
 
+  void Authorize(grpc::ClientContext* ctx) const {
+    if (!options.bearer_token.empty()) {
+      ctx->AddMetadata("authorization", "Bearer " + options.bearer_token);
+    }
+  }
+
   void Prepare(grpc::ClientContext* ctx, absl::Duration deadline) const {
     ctx->set_deadline(DeadlineIn(deadline));
+    Authorize(ctx);
     // Wait for a replica to come up (or back) rather than failing at once.
     ctx->set_wait_for_ready(options.connect_timeout > absl::ZeroDuration());
   }
@@ -72,8 +117,9 @@ absl::StatusOr<std::unique_ptr<Client>> Client::Create(
   args.SetMaxReceiveMessageSize(-1);
   args.SetMaxSendMessageSize(-1);
   args.SetInt(GRPC_ARG_ENABLE_RETRIES, 1);
-  c->impl_->channel = grpc::CreateCustomChannel(
-      options.target, grpc::InsecureChannelCredentials(), args);
+  auto creds = ChannelCredentials(options, &args);
+  if (!creds.ok()) return creds.status();
+  c->impl_->channel = grpc::CreateCustomChannel(options.target, *creds, args);
   c->impl_->stub = v1::TextAnalytics::NewStub(c->impl_->channel);
   c->impl_->health = grpc::health::v1::Health::NewStub(c->impl_->channel);
   return c;
@@ -138,6 +184,7 @@ absl::Status Client::AnalyzeStream(
     // Instead a watchdog cancels it when the oldest unanswered document has
     // waited longer than the per-document deadline.
     ctx.set_wait_for_ready(true);
+    impl_->Authorize(&ctx);
     auto stream = impl_->stub->AnalyzeStream(&ctx);
 
     std::mutex mu;

@@ -41,6 +41,17 @@ struct ClientOptions {
   // Waits this long for the server at the first call (0: fail fast when it
   // is not up).
   absl::Duration connect_timeout = absl::Seconds(5);
+  // TLS: when true (or any file below is set) the channel uses TLS. CA bundle
+  // to verify the server (empty: the system roots).
+  bool tls = false;
+  std::string tls_ca_file;
+  // Mutual TLS: the client's PEM certificate chain and key.
+  std::string tls_cert_file;
+  std::string tls_key_file;
+  // Overrides the name checked against the server certificate.
+  std::string tls_server_name;
+  // Sent as `authorization: Bearer <token>` on every call when not empty.
+  std::string bearer_token;
 };
 
 // Client

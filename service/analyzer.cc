@@ -3,7 +3,6 @@
 #include "absl/strings/str_cat.h"
 #include "engine/text/string_view.h"
 #include "engine/text/utf8.h"
-#include "google/protobuf/unknown_field_set.h"
 #include "service/convert.h"
 #include "service/html/html_text.h"
 #include "service/raw_request.pb.h"
@@ -23,20 +22,6 @@ absl::Status CheckField(std::string_view name, const std::string& value) {
 // `Document.content_type` (field 6). The raw mirror does not declare it yet,
 // so it arrives among the unknown fields; the last value on the wire wins, as
 // for a declared field.
-int ContentTypeOf(const internal::RawDocument& doc) {
-  int type = v1::PLAIN_TEXT;
-  const google::protobuf::UnknownFieldSet& unknown =
-      doc.GetReflection()->GetUnknownFields(doc);
-  for (int i = 0; i < unknown.field_count(); ++i) {
-    const google::protobuf::UnknownField& f = unknown.field(i);
-    if (f.number() == v1::Document::kContentTypeFieldNumber &&
-        f.type() == google::protobuf::UnknownField::TYPE_VARINT) {
-      type = static_cast<int>(f.varint());
-    }
-  }
-  return type;
-}
-
 }  // namespace
 
 absl::Status Analyzer::Analyze(std::string_view request_bytes,
@@ -77,7 +62,8 @@ absl::Status Analyzer::Analyze(std::string_view request_bytes,
     return absl::InvalidArgumentError(absl::StrCat("document.", s.message()));
   }
 
-  const int content_type = ContentTypeOf(doc);
+  // Proto3 enums are open: an unknown number arrives as is.
+  const int content_type = doc.content_type();
   if (content_type != v1::PLAIN_TEXT && content_type != v1::HTML) {
     return absl::InvalidArgumentError(
         absl::StrCat("document.content_type ", content_type,

@@ -1,10 +1,14 @@
 #include "service/server.h"
 
+#include <sys/stat.h>
+
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <deque>
+#include <fstream>
 #include <mutex>
+#include <sstream>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
@@ -16,6 +20,8 @@
 #include "grpcpp/health_check_service_interface.h"
 #include "lede/v1/lede.grpc.pb.h"
 #include "service/analyzer.h"
+#include "service/auth.h"
+#include "service/metrics.h"
 #include "service/worker_pool.h"
 
 #ifndef LEDE_VERSION
@@ -83,6 +89,45 @@ void LogCall(LogLevel level, const char* method, uint64_t id, size_t bytes,
       absl::StatusCodeToString(status.code()).c_str());
 }
 
+// CallRecord
+//
+// One call (or stream document) from arrival to answer: counts it in the
+// metrics when it starts and, in Done(), logs it and records its outcome.
+class CallRecord {
+ public:
+  CallRecord(Metrics* metrics, LogLevel level, const char* method, size_t bytes)
+      : metrics_(metrics),
+        level_(level),
+        method_(method),
+        bytes_(bytes),
+        id_(++g_request_id),
+        start_(absl::Now()) {
+    metrics_->Started(method_);
+    metrics_->InflightAdd(1);
+  }
+  void Done(const absl::Status& status) {
+    const absl::Duration took = absl::Now() - start_;
+    metrics_->InflightAdd(-1);
+    metrics_->Handled(method_, status.code(), took, bytes_);
+    LogCall(level_, method_, id_, bytes_, took, status);
+  }
+
+ private:
+  Metrics* metrics_;
+  LogLevel level_;
+  const char* method_;
+  size_t bytes_;
+  uint64_t id_;
+  absl::Time start_;
+};
+
+// Finishes a stream at once with `status` (rejected calls).
+class RejectedStream : public RawReactor {
+ public:
+  explicit RejectedStream(const grpc::Status& status) { Finish(status); }
+  void OnDone() override { delete this; }
+};
+
 class Service final
     : public v1::TextAnalytics::WithRawCallbackMethod_Analyze<
           v1::TextAnalytics::WithRawCallbackMethod_AnalyzeStream<
@@ -90,51 +135,79 @@ class Service final
                   v1::TextAnalytics::Service>>> {
  public:
   Service(const Analyzer* analyzer, WorkerPool* pool, int stream_window,
-          LogLevel log_level, std::vector<std::string> models)
+          LogLevel log_level, std::vector<std::string> models, Metrics* metrics,
+          const TokenAuthenticator* auth)
       : analyzer_(analyzer),
         pool_(pool),
         stream_window_(stream_window),
         log_level_(log_level),
-        models_(std::move(models)) {}
+        models_(std::move(models)),
+        metrics_(metrics),
+        auth_(auth) {}
+
+  // UNAUTHENTICATED unless token auth is off or the call carries a valid
+  // bearer token.
+  grpc::Status Authenticate(grpc::CallbackServerContext* ctx) const {
+    if (!auth_) return grpc::Status::OK;
+    const auto& md = ctx->client_metadata();
+    auto it = md.find("authorization");
+    if (it != md.end() &&
+        auth_->Check(std::string_view(it->second.data(), it->second.size()))) {
+      return grpc::Status::OK;
+    }
+    return grpc::Status(grpc::StatusCode::UNAUTHENTICATED,
+                        "missing or invalid bearer token: send metadata "
+                        "'authorization: Bearer <token>'");
+  }
 
   grpc::ServerUnaryReactor* Analyze(grpc::CallbackServerContext* ctx,
                                     const grpc::ByteBuffer* request,
                                     grpc::ByteBuffer* response) override {
     grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
-    const uint64_t id = ++g_request_id;
-    const absl::Time start = absl::Now();
+    if (grpc::Status auth = Authenticate(ctx); !auth.ok()) {
+      reactor->Finish(auth);
+      return reactor;
+    }
     auto bytes = std::make_shared<std::string>(Flatten(*request));
-    auto task = [this, ctx, reactor, response, bytes, id, start] {
+    auto record = std::make_shared<CallRecord>(metrics_, log_level_, "Analyze",
+                                               bytes->size());
+    auto task = [this, ctx, reactor, response, bytes, record] {
       absl::Status status;
       v1::AnalyzeResponse out;
       if (ctx->IsCancelled()) {
         status = absl::CancelledError("call cancelled before analysis started");
       } else {
-        status = RunAnalysis(ctx, *bytes, &out);
+        status = RunAnalysis(ctx, *bytes, &out, nullptr);
       }
       if (status.ok()) *response = ToByteBuffer(out);
-      LogCall(log_level_, "Analyze", id, bytes->size(), absl::Now() - start,
-              status);
+      record->Done(status);
       reactor->Finish(ToGrpcStatus(status));
     };
     if (!pool_->TrySubmit(std::move(task))) {
       const absl::Status busy = absl::ResourceExhaustedError(
           "server is at its limit of queued analyses; retry with backoff or "
           "add replicas");
-      LogCall(log_level_, "Analyze", id, bytes->size(), absl::Now() - start,
-              busy);
+      record->Done(busy);
       reactor->Finish(ToGrpcStatus(busy));
     }
     return reactor;
   }
 
   RawReactor* AnalyzeStream(grpc::CallbackServerContext* ctx) override {
+    if (grpc::Status auth = Authenticate(ctx); !auth.ok()) {
+      return new RejectedStream(auth);
+    }
     return new StreamReactor(this, ctx);
   }
 
   grpc::ServerUnaryReactor* GetInfo(grpc::CallbackServerContext* ctx,
                                     const v1::GetInfoRequest*,
                                     v1::ServerInfo* info) override {
+    if (grpc::Status auth = Authenticate(ctx); !auth.ok()) {
+      grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
+      reactor->Finish(auth);
+      return reactor;
+    }
     info->set_version(LEDE_VERSION);
     for (const auto& m : models_) info->add_models(m);
     info->set_max_document_bytes(analyzer_->max_document_bytes());
@@ -147,8 +220,8 @@ class Service final
  private:
   // Runs one analysis, honouring the call's deadline and cancellation.
   absl::Status RunAnalysis(grpc::CallbackServerContext* ctx,
-                           const std::string& bytes,
-                           v1::AnalyzeResponse* out) const {
+                           const std::string& bytes, v1::AnalyzeResponse* out,
+                           std::string* doc_id) const {
     const auto deadline = ctx->deadline();
     auto expired = [deadline] {
       return deadline != std::chrono::system_clock::time_point::max() &&
@@ -165,7 +238,8 @@ class Service final
       return deadline_hit;
     };
     absl::Status s = analyzer_->Analyze(
-        bytes, interrupted, absl::CancelledError("analysis interrupted"), out);
+        bytes, interrupted, absl::CancelledError("analysis interrupted"), out,
+        doc_id);
     if (s.code() == absl::StatusCode::kCancelled && deadline_hit) {
       return absl::DeadlineExceededError("deadline exceeded during analysis");
     }
@@ -205,23 +279,23 @@ class Service final
         read_more = static_cast<int>(slots_.size()) < service_->stream_window_;
         reading_paused_ = !read_more;
       }
-      const uint64_t id = ++g_request_id;
-      const absl::Time start = absl::Now();
-      service_->pool_->Submit([this, slot, bytes, id, start] {
+      auto record =
+          std::make_shared<CallRecord>(service_->metrics_, service_->log_level_,
+                                       "AnalyzeStream", bytes->size());
+      service_->pool_->Submit([this, slot, bytes, record] {
         v1::AnalyzeResponse out;
         std::string doc_id;
         absl::Status s =
             ctx_->IsCancelled()
                 ? absl::CancelledError("stream cancelled")
-                : service_->RunAnalysisForStream(ctx_, *bytes, &out, &doc_id);
+                : service_->RunAnalysis(ctx_, *bytes, &out, &doc_id);
         if (!s.ok()) {
           out.Clear();
           out.set_document_id(doc_id);
           out.mutable_error()->set_code(static_cast<int>(s.code()));
           out.mutable_error()->set_message(std::string(s.message()));
         }
-        LogCall(service_->log_level_, "AnalyzeStream", id, bytes->size(),
-                absl::Now() - start, s);
+        record->Done(s);
         slot->response = ToByteBuffer(out);
         slot->ready = true;
         OnSlotReady();
@@ -324,39 +398,61 @@ class Service final
     bool done_ = false;
   };
 
-  absl::Status RunAnalysisForStream(grpc::CallbackServerContext* ctx,
-                                    const std::string& bytes,
-                                    v1::AnalyzeResponse* out,
-                                    std::string* doc_id) const {
-    const auto deadline = ctx->deadline();
-    bool deadline_hit = false;
-    auto interrupted = [&] {
-      if (ctx->IsCancelled()) return true;
-      if (deadline != std::chrono::system_clock::time_point::max() &&
-          std::chrono::system_clock::now() >= deadline) {
-        deadline_hit = true;
-      }
-      return deadline_hit;
-    };
-    absl::Status s = analyzer_->Analyze(
-        bytes, interrupted, absl::CancelledError("analysis interrupted"), out,
-        doc_id);
-    if (s.code() == absl::StatusCode::kCancelled && deadline_hit) {
-      return absl::DeadlineExceededError("deadline exceeded during analysis");
-    }
-    return s;
-  }
-
   const Analyzer* analyzer_;
   WorkerPool* pool_;
   const int stream_window_;
   const LogLevel log_level_;
   const std::vector<std::string> models_;
+  Metrics* metrics_;
+  const TokenAuthenticator* auth_;
 };
+
+absl::StatusOr<std::string> ReadFile(const std::string& path,
+                                     const char* what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    return absl::NotFoundError(
+        absl::StrCat("cannot read ", what, " file ", path));
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Insecure, TLS or mutual TLS, from the options.
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentials(
+    const ServerOptions& o) {
+  if (o.tls_cert_file.empty() != o.tls_key_file.empty()) {
+    return absl::InvalidArgumentError("--tls_cert and --tls_key go together");
+  }
+  if (o.tls_cert_file.empty()) {
+    if (!o.tls_client_ca_file.empty()) {
+      return absl::InvalidArgumentError(
+          "--tls_client_ca needs --tls_cert and --tls_key");
+    }
+    return grpc::InsecureServerCredentials();
+  }
+  auto cert = ReadFile(o.tls_cert_file, "TLS certificate");
+  if (!cert.ok()) return cert.status();
+  auto key = ReadFile(o.tls_key_file, "TLS key");
+  if (!key.ok()) return key.status();
+  grpc::SslServerCredentialsOptions ssl(
+      GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE);
+  if (!o.tls_client_ca_file.empty()) {
+    auto ca = ReadFile(o.tls_client_ca_file, "client CA");
+    if (!ca.ok()) return ca.status();
+    ssl.pem_root_certs = *ca;
+    ssl.client_certificate_request =
+        GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY;
+  }
+  ssl.pem_key_cert_pairs.push_back({*key, *cert});
+  return grpc::SslServerCredentials(ssl);
+}
 
 }  // namespace
 
 struct LedeServer::Impl {
+  std::unique_ptr<Metrics> metrics;
+  std::unique_ptr<TokenAuthenticator> auth;
   std::unique_ptr<Pipeline> pipeline;
   std::unique_ptr<Analyzer> analyzer;
   std::unique_ptr<Service> service;
@@ -370,6 +466,7 @@ struct LedeServer::Impl {
 LedeServer::LedeServer() : impl_(std::make_unique<Impl>()) {}
 
 LedeServer::~LedeServer() {
+  if (!impl_->server) return;  // BuildAndStart failed before serving
   Shutdown(absl::ZeroDuration());
   impl_->server->Wait();
 }
@@ -382,6 +479,13 @@ absl::StatusOr<std::unique_ptr<LedeServer>> LedeServer::BuildAndStart(
       options.max_document_bytes > (int64_t{1} << 30)) {
     return absl::InvalidArgumentError(
         "--max_document_bytes must be between 1 and 1073741824");
+  }
+  if (!options.model_dir.empty()) {
+    struct stat st;
+    if (stat(options.model_dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "--model_dir ", options.model_dir, " is not a directory"));
+    }
   }
   std::unique_ptr<LedeServer> s(new LedeServer());
   Impl& impl = *s->impl_;
@@ -398,21 +502,43 @@ absl::StatusOr<std::unique_ptr<LedeServer>> LedeServer::BuildAndStart(
       options.max_queued_calls > 0 ? options.max_queued_calls : 64 * threads;
   impl.pool =
       std::make_unique<WorkerPool>(threads, static_cast<size_t>(queued));
+  if (!options.metrics_listen.empty()) {
+    auto m = Metrics::Start(options.metrics_listen);
+    if (!m.ok()) return m.status();
+    impl.metrics = *std::move(m);
+  } else {
+    impl.metrics = Metrics::Disabled();
+  }
+  if (!options.auth_tokens_file.empty()) {
+    auto a = TokenAuthenticator::FromFile(options.auth_tokens_file);
+    if (!a.ok()) return a.status();
+    impl.auth = *std::move(a);
+  }
+  auto creds = ServerCredentials(options);
+  if (!creds.ok()) return creds.status();
   impl.service = std::make_unique<Service>(
       impl.analyzer.get(), impl.pool.get(), std::max(1, options.stream_window),
-      ParseLogLevel(options.log_level), impl.pipeline->ModelIds());
+      ParseLogLevel(options.log_level), impl.pipeline->ModelIds(),
+      impl.metrics.get(), impl.auth.get());
 
   grpc::EnableDefaultHealthCheckService(true);
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(options.listen_address,
-                           grpc::InsecureServerCredentials(), &impl.port);
+  builder.AddListeningPort(options.listen_address, *creds, &impl.port);
   // Room for the other fields beyond the document limit, so a document a
   // little over the limit gets lede's INVALID_ARGUMENT naming the limit.
   const int64_t max_message = options.max_document_bytes + (int64_t{1} << 20);
   builder.SetMaxReceiveMessageSize(
       static_cast<int>(std::min<int64_t>(max_message, INT32_MAX)));
   builder.SetMaxSendMessageSize(-1);
+  if (options.max_connection_age > absl::ZeroDuration()) {
+    builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_MS,
+                               static_cast<int>(absl::ToInt64Milliseconds(
+                                   options.max_connection_age)));
+    builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS,
+                               static_cast<int>(absl::ToInt64Milliseconds(
+                                   options.max_connection_age_grace)));
+  }
   builder.RegisterService(impl.service.get());
   impl.server = builder.BuildAndStart();
   if (!impl.server || impl.port == 0) {
@@ -425,6 +551,8 @@ absl::StatusOr<std::unique_ptr<LedeServer>> LedeServer::BuildAndStart(
 }
 
 int LedeServer::port() const { return impl_->port; }
+
+int LedeServer::metrics_port() const { return impl_->metrics->port(); }
 
 void LedeServer::Shutdown(absl::Duration grace) {
   std::call_once(impl_->shutdown_once, [&] {

@@ -30,6 +30,22 @@ struct ServerOptions {
   // Per-call log lines on stderr (no document content): "info" logs every
   // call, "warning" only failures, "error" only internal errors, "off".
   std::string log_level = "info";
+  // Prometheus endpoint host:port; empty turns metrics off.
+  std::string metrics_listen;
+  // TLS: PEM server certificate chain and private key files. Both or neither.
+  std::string tls_cert_file;
+  std::string tls_key_file;
+  // Mutual TLS: PEM CA bundle; clients must present a certificate it signed.
+  std::string tls_client_ca_file;
+  // Bearer tokens, one per line; when set, TextAnalytics calls without a
+  // valid `authorization: Bearer <token>` get UNAUTHENTICATED (health
+  // checking stays open for probes).
+  std::string auth_tokens_file;
+  // When positive, connections are closed (with GOAWAY, in-flight calls get
+  // `max_connection_age_grace`) after this age, so round-robin clients
+  // rediscover replicas added by an autoscaler.
+  absl::Duration max_connection_age = absl::ZeroDuration();
+  absl::Duration max_connection_age_grace = absl::Seconds(30);
 };
 
 // LedeServer
@@ -45,6 +61,8 @@ class LedeServer {
 
   // The bound port.
   int port() const;
+  // The bound metrics port, or 0 when metrics are off.
+  int metrics_port() const;
 
   // Graceful shutdown: health turns NOT_SERVING, new calls are refused,
   // in-flight calls get until `grace` to finish, then are cancelled.

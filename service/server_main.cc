@@ -38,6 +38,24 @@ ABSL_FLAG(std::string, log_level, "info",
 ABSL_FLAG(std::string, port_file, "",
           "If set, write the bound port to this file once serving (for "
           "scripts that start the server on port 0)");
+ABSL_FLAG(std::string, metrics_listen, "",
+          "Serve Prometheus metrics (GET /metrics) on this host:port, e.g. "
+          "0.0.0.0:9464; empty = off");
+ABSL_FLAG(std::string, tls_cert, "",
+          "PEM certificate chain: serve TLS (with --tls_key)");
+ABSL_FLAG(std::string, tls_key, "", "PEM private key for --tls_cert");
+ABSL_FLAG(
+    std::string, tls_client_ca, "",
+    "PEM CA bundle: require client certificates signed by it (mutual TLS)");
+ABSL_FLAG(std::string, auth_tokens_file, "",
+          "File of bearer tokens, one per line: calls without 'authorization: "
+          "Bearer <token>' get UNAUTHENTICATED (health checks stay open)");
+ABSL_FLAG(absl::Duration, max_connection_age, absl::ZeroDuration(),
+          "Close client connections after this age (0 = never) so "
+          "round-robin clients pick up new replicas; in-flight calls get "
+          "--max_connection_age_grace");
+ABSL_FLAG(absl::Duration, max_connection_age_grace, absl::Seconds(30),
+          "Grace for in-flight calls when a connection reaches its age");
 ABSL_FLAG(bool, version, false, "Print the version and exit");
 
 int main(int argc, char** argv) {
@@ -74,15 +92,28 @@ int main(int argc, char** argv) {
   options.stream_window = absl::GetFlag(FLAGS_stream_window);
   options.model_dir = absl::GetFlag(FLAGS_model_dir);
   options.log_level = level;
+  options.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
+  options.tls_cert_file = absl::GetFlag(FLAGS_tls_cert);
+  options.tls_key_file = absl::GetFlag(FLAGS_tls_key);
+  options.tls_client_ca_file = absl::GetFlag(FLAGS_tls_client_ca);
+  options.auth_tokens_file = absl::GetFlag(FLAGS_auth_tokens_file);
+  options.max_connection_age = absl::GetFlag(FLAGS_max_connection_age);
+  options.max_connection_age_grace =
+      absl::GetFlag(FLAGS_max_connection_age_grace);
   auto server = lede::LedeServer::BuildAndStart(options);
   if (!server.ok()) {
     std::fprintf(stderr, "lede-server: %s\n",
                  std::string(server.status().message()).c_str());
     return 1;
   }
-  std::fprintf(stderr, "lede-server: %s serving on %s (port %d)\n",
-               lede::VersionString().c_str(), options.listen_address.c_str(),
-               (*server)->port());
+  std::fprintf(
+      stderr, "lede-server: %s serving on %s (port %d%s)%s\n",
+      lede::VersionString().c_str(), options.listen_address.c_str(),
+      (*server)->port(), options.tls_cert_file.empty() ? "" : ", TLS",
+      (*server)->metrics_port()
+          ? (" metrics on port " + std::to_string((*server)->metrics_port()))
+                .c_str()
+          : "");
   if (const std::string pf = absl::GetFlag(FLAGS_port_file); !pf.empty()) {
     const std::string tmp = pf + ".tmp";
     if (FILE* f = std::fopen(tmp.c_str(), "w")) {
