@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "engine/dates/date_tagger.h"
 #include "engine/entities/entity_recognizer.h"
+#include "engine/entities/salience.h"
 #include "engine/quotes/quote_finder.h"
 #include "engine/summary/summarizer.h"
 #include "engine/text/segmenter.h"
@@ -79,6 +80,9 @@ std::vector<std::string> Pipeline::ModelIds() const {
   if (std::string id = entities_->ModelId(); !id.empty()) {
     ids.push_back(absl::StrCat("entities: ", id));
   }
+  if (const std::string& id = summarizer_->ModelId(); !id.empty()) {
+    ids.push_back(absl::StrCat("summary: ", id));
+  }
   return ids;
 }
 
@@ -126,6 +130,9 @@ absl::StatusOr<AnalysisResult> Pipeline::Analyze(
   }
   if (want_quotes) {
     r.quotes = quotes_->Find(text, r.segmentation, &entities);
+    // Speaker mentions the quote stage added (pronouns, titles) count
+    // towards salience; this re-sorts the entities.
+    ScoreSalience(text, r.segmentation, &entities);
     if (interrupted()) return options.interrupted_status;
   }
   if (want_summary) {

@@ -147,9 +147,17 @@ absl::StatusOr<ModelFile> ModelFile::Load(const std::string& path,
         path,
         ": cannot open model file; check --model_dir (or LEDE_MODEL_DIR)"));
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return Parse(std::move(ss).str(), path, expected_kind, expected_version);
+  // One read into a buffer of the file's size: model files are tens of MB.
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  if (size < 0)
+    return absl::DataLossError(absl::StrCat(path, ": cannot size file"));
+  in.seekg(0, std::ios::beg);
+  std::string bytes(static_cast<size_t>(size), '\0');
+  if (!in.read(bytes.data(), size)) {
+    return absl::DataLossError(absl::StrCat(path, ": read error"));
+  }
+  return Parse(std::move(bytes), path, expected_kind, expected_version);
 }
 
 absl::StatusOr<ModelFile> ModelFile::Parse(std::string bytes,
