@@ -7,7 +7,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: all deps configure build demo test eval bench format check-format clean
+.PHONY: all deps configure build demo test eval bench container-test interop-test format check-format clean
 
 all: build
 
@@ -33,10 +33,28 @@ eval: build
 bench: build
 	@scripts/bench.sh $(BUILD)
 
+# Builds the container image with podman and checks it end to end (slow on a
+# cold machine: debootstrap plus a full build inside the image).
+container-test: build
+	@scripts/container-test.sh $(BUILD)
+
+# Python and Node clients against a real server.
+interop-test: build
+	@scripts/interop-test.sh $(BUILD)
+
 format:
 	@clang-format -i $$(git ls-files '*.cc' '*.h')
 
-check-format:
+check-# Builds the container image with podman and checks it end to end (slow on a
+# cold machine: debootstrap plus a full build inside the image).
+container-test: build
+	@scripts/container-test.sh $(BUILD)
+
+# Python and Node clients against a real server.
+interop-test: build
+	@scripts/interop-test.sh $(BUILD)
+
+format:
 	@scripts/check-format.sh
 
 clean:

@@ -4,7 +4,8 @@ set -euo pipefail
 pkgs=(g++ cmake make pkg-config git
       libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
       libabsl-dev libicu-dev libgtest-dev libgmock-dev libbenchmark-dev
-      libstemmer-dev prometheus-cpp-dev clang-format)
+      libstemmer-dev prometheus-cpp-dev libxml2-dev zlib1g-dev clang-format
+      openssl chromium python3-yaml)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -17,5 +18,5 @@ if ((${#missing[@]})); then
   fi
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt-get install -y -qq "${missing[@]}" >/dev/null
 fi

@@ -12,8 +12,10 @@ using ::testing::HasSubstr;
 
 TEST(Utf8Test, AcceptsWellFormedText) {
   EXPECT_TRUE(ValidateUtf8("").ok());
-  EXPECT_TRUE(ValidateUtf8("plain ASCII text, long enough for the fast path").ok());
-  EXPECT_TRUE(ValidateUtf8("Putin\xE2\x80\x99s \xE2\x80\x9Cvisit\xE2\x80\x9D").ok());
+  EXPECT_TRUE(
+      ValidateUtf8("plain ASCII text, long enough for the fast path").ok());
+  EXPECT_TRUE(
+      ValidateUtf8("Putin\xE2\x80\x99s \xE2\x80\x9Cvisit\xE2\x80\x9D").ok());
   EXPECT_TRUE(ValidateUtf8("emoji \xF0\x9F\x98\x80 and \xF4\x8F\xBF\xBF").ok());
   EXPECT_TRUE(ValidateUtf8(std::string("nul\0inside", 10)).ok());
 }
