@@ -1156,10 +1156,17 @@ class Resolver {
       auto it = added_mentions_.upper_bound(p.span.end);
       if (it != added_mentions_.begin()) {
         --it;
-        if (it->second.end > p.span.begin) e = it->second.entity;
+        if (it->second.end > p.span.begin) {
+          e = it->second.entity;
+          found = {it->first, it->second.end};
+        }
       }
     }
     if (e >= 0) {
+      // The speaker span is the entity's own mention ("Tomas Berg"), not
+      // the phrase around it ("Mayor Tomas Berg"), so it is a mention of
+      // the entity named as speaker.
+      *span = found;
       if (p.gender != 0) gender_[e] = p.gender;
       return e;
     }

@@ -292,6 +292,24 @@ TEST(QuoteFinderResolutionTest, SurnameResolvesToTheFullName) {
   EXPECT_EQ(entities[0].mentions.size(), 2u);
 }
 
+TEST(QuoteFinderResolutionTest, SpeakerSpanIsTheEntitysMentionNotTheTitle) {
+  // Found by the quotes fuzzer: the span named "Mayor Tomas Berg" while the
+  // entity's mention is "Tomas Berg".
+  const std::string text =
+      "\xE2\x80\x9CThe bridge is safe,\xE2\x80\x9D said Mayor Tomas Berg.";
+  std::vector<Entity> entities = {
+      MakeEntity(text, "Tomas Berg", EntityType::kPerson, {"Tomas Berg"})};
+  const auto quotes = FindAll(text, &entities);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Tomas Berg");
+  ASSERT_TRUE(quotes[0].has_speaker_span);
+  EXPECT_EQ(quotes[0].speaker_span.Of(text), "Tomas Berg");
+  bool is_mention = false;
+  for (const auto& m : entities[0].mentions)
+    is_mention |= m.span == quotes[0].speaker_span;
+  EXPECT_TRUE(is_mention);
+}
+
 TEST(QuoteFinderResolutionTest, UnknownNameBecomesANewEntity) {
   const std::string text =
       "“This is really a shame”, said Officer Tusk of the Walrus Police "
