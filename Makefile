@@ -7,7 +7,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 
-.PHONY: all deps configure build demo test eval bench container-test interop-test format check-format clean
+.PHONY: all deps configure build demo test eval bench loadtest peers container-test interop-test format check-format clean
 
 all: build
 
@@ -32,6 +32,14 @@ eval: build
 
 bench: build
 	@scripts/bench.sh $(BUILD)
+
+# h2load against a local server at several concurrencies (documents/s, p50/p90/p99).
+loadtest: build
+	@bench/load_test.sh $(BUILD)
+
+# wink-nlp, compromise and chrono-node (pinned npm packages) on the same texts.
+peers: build
+	@bench/peers/run.sh $(BUILD)
 
 # Builds the container image with podman and checks it end to end (slow on a
 # cold machine: debootstrap plus a full build inside the image).
