@@ -31,13 +31,14 @@ constexpr absl::Duration kDeadline = absl::Seconds(240);
 
 // Byte offset of every offset in `unit` that starts a character (or ends
 // the text); -1 inside a character. Independent of the service's mapper.
-std::vector<int64_t> UnitToByte(const std::string& text, v1::EncodingType unit) {
+std::vector<int64_t> UnitToByte(const std::string& text,
+                                v1::EncodingType unit) {
   std::vector<int64_t> map;
   map.reserve(text.size() + 1);
   for (size_t i = 0; i < text.size();) {
     const unsigned char c = text[i];
     const int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    const int units = unit == v1::UTF8 ? len
+    const int units = unit == v1::UTF8                  ? len
                       : (unit == v1::UTF16 && len == 4) ? 2
                                                         : 1;
     map.push_back(static_cast<int64_t>(i));
@@ -51,8 +52,10 @@ std::vector<int64_t> UnitToByte(const std::string& text, v1::EncodingType unit) 
 class HostileTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    server_ = new ServerProcess({absl::StrCat("--max_document_bytes=", kLimit)});
-    ASSERT_TRUE(server_->ok()) << "lede-server did not start: " << server_->log();
+    server_ =
+        new ServerProcess({absl::StrCat("--max_document_bytes=", kLimit)});
+    ASSERT_TRUE(server_->ok())
+        << "lede-server did not start: " << server_->log();
     ClientOptions o;
     o.target = server_->address();
     o.deadline = kDeadline;
@@ -90,7 +93,8 @@ class HostileTest : public ::testing::Test {
   }
 
   static void CheckResponse(const std::string& name, const std::string& text,
-                            v1::EncodingType unit, const v1::AnalyzeResponse& r) {
+                            v1::EncodingType unit,
+                            const v1::AnalyzeResponse& r) {
     const std::vector<int64_t> map = UnitToByte(text, unit);
     const bool small = text.size() <= 4096;
     int failures = 0;
@@ -98,21 +102,24 @@ class HostileTest : public ::testing::Test {
                      const char* what) {
       if (failures > 5) return;  // one broken document, not a million lines
       const int64_t b = span.begin(), e = span.end();
-      const bool in_bounds = b >= 0 && b <= e && e < static_cast<int64_t>(map.size());
+      const bool in_bounds =
+          b >= 0 && b <= e && e < static_cast<int64_t>(map.size());
       const bool on_boundary = in_bounds && map[b] >= 0 && map[e] >= 0;
       const bool slices =
           on_boundary && text.compare(map[b], map[e] - map[b], claimed) == 0 &&
           static_cast<int64_t>(claimed.size()) == map[e] - map[b];
       if (!slices) {
         ++failures;
-        ADD_FAILURE() << name << ": " << what << " [" << b << ", " << e << ") in "
-                      << v1::EncodingType_Name(unit)
-                      << (in_bounds ? on_boundary ? " does not slice to its text"
-                                                  : " splits a character"
+        ADD_FAILURE() << name << ": " << what << " [" << b << ", " << e
+                      << ") in " << v1::EncodingType_Name(unit)
+                      << (in_bounds ? on_boundary
+                                          ? " does not slice to its text"
+                                          : " splits a character"
                                     : " is out of bounds");
       }
       if (small) {
-        EXPECT_EQ(test_util::SliceInUnit(text, b, e, unit), claimed) << name << " " << what;
+        EXPECT_EQ(test_util::SliceInUnit(text, b, e, unit), claimed)
+            << name << " " << what;
       }
     };
     int64_t last_end = 0;
@@ -122,14 +129,16 @@ class HostileTest : public ::testing::Test {
       last_end = s.span().end();
     }
     EXPECT_LE(r.summary().sentences_size(), 3) << name;
-    for (const auto& s : r.summary().sentences()) check(s.span(), s.text(), "summary");
+    for (const auto& s : r.summary().sentences())
+      check(s.span(), s.text(), "summary");
     for (const auto& e : r.entities()) {
       for (const auto& m : e.mentions()) check(m.span(), m.text(), "mention");
     }
     for (const auto& d : r.dates()) check(d.span(), d.text(), "date");
     for (const auto& q : r.quotes()) {
       check(q.span(), q.text(), "quote");
-      if (!q.speaker_text().empty()) check(q.speaker_span(), q.speaker_text(), "speaker");
+      if (!q.speaker_text().empty())
+        check(q.speaker_span(), q.speaker_text(), "speaker");
     }
   }
 
@@ -165,8 +174,10 @@ TEST_F(HostileTest, InvalidUtf8IsInvalidArgumentNamingTheOffset) {
   };
   for (const Case& c : cases) {
     const absl::Status s = Send(c.name, c.content);
-    EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument) << c.name << ": " << s;
-    EXPECT_THAT(std::string(s.message()), HasSubstr(absl::StrCat("byte offset ", c.offset)))
+    EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument)
+        << c.name << ": " << s;
+    EXPECT_THAT(std::string(s.message()),
+                HasSubstr(absl::StrCat("byte offset ", c.offset)))
         << c.name;
   }
 }
@@ -175,9 +186,12 @@ TEST_F(HostileTest, NulBytesEmptyAndWhitespaceOnlyAreAnalyzed) {
   const std::pair<const char*, std::string> cases[] = {
       {"NUL bytes only", std::string(1000, '\0')},
       {"NUL bytes inside sentences",
-       std::string("Officials met\0 in Oslo.\0\0 \"We agree,\" Ann Berg said.\0", 54)},
+       std::string(
+           "Officials met\0 in Oslo.\0\0 \"We agree,\" Ann Berg said.\0", 54)},
       {"empty", ""},
-      {"whitespace only", " \t\n\r\n\v\f  \xC2\xA0\xE2\x80\x83\xE2\x80\xA8\xE2\x80\xA9\xE3\x80\x80"},
+      {"whitespace only",
+       " \t\n\r\n\v\f  "
+       "\xC2\xA0\xE2\x80\x83\xE2\x80\xA8\xE2\x80\xA9\xE3\x80\x80"},
       {"newlines only", std::string(100000, '\n')},
   };
   for (const auto& [name, content] : cases) {
@@ -189,12 +203,15 @@ TEST_F(HostileTest, NulBytesEmptyAndWhitespaceOnlyAreAnalyzed) {
 
 TEST_F(HostileTest, FloodsOfPunctuationAreAnalyzed) {
   std::string quotes;
-  const char* marks[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "'", "\xC2\xAB",
-                         "\xC2\xBB", "\xE2\x80\x98", "\xE2\x80\x99"};
+  const char* marks[] = {
+      "\"",       "\xE2\x80\x9C", "\xE2\x80\x9D", "'",
+      "\xC2\xAB", "\xC2\xBB",     "\xE2\x80\x98", "\xE2\x80\x99"};
   for (int i = 0; i < 200000; ++i) quotes += marks[i % 8];
   std::string quotes_words;
-  for (int i = 0; i < 200000; ++i) quotes_words += i % 2 ? "\" said Ann " : "\"";
-  std::string nested = std::string(100000, '(') + "core" + std::string(100000, ')');
+  for (int i = 0; i < 200000; ++i)
+    quotes_words += i % 2 ? "\" said Ann " : "\"";
+  std::string nested =
+      std::string(100000, '(') + "core" + std::string(100000, ')');
   std::string mixed_nesting;
   const char* open[] = {"(", "[", "{", "\xE2\x80\x9C", "\xC2\xAB"};
   const char* close[] = {")", "]", "}", "\xE2\x80\x9D", "\xC2\xBB"};
@@ -207,7 +224,8 @@ TEST_F(HostileTest, FloodsOfPunctuationAreAnalyzed) {
       {"100000 nested brackets", nested},
       {"100000 nested mixed brackets and quotes", mixed_nesting},
       {"1000000 periods", std::string(1000000, '.')},
-      {"1000000 periods with spaces", [] {
+      {"1000000 periods with spaces",
+       [] {
          std::string s;
          for (int i = 0; i < 500000; ++i) s += ". ";
          return s;
@@ -220,17 +238,30 @@ TEST_F(HostileTest, FloodsOfPunctuationAreAnalyzed) {
   }
 }
 
+// Hebrew, Arabic, bidi controls, emoji (flag, ZWJ family), Japanese.
+constexpr char kMixedScripts[] =
+    "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D "
+    "\xD7\xA2\xD7\x95\xD7\x9C\xD7\x9D. "  // Hebrew
+    "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 "
+    "\xD8\xA8\xD8\xA7\xD9\x84\xD8\xB9\xD8\xA7\xD9\x84\xD9\x85. "  // Arabic
+    "\xE2\x80\xAB"
+    "embedded RTL\xE2\x80\xAC and \xE2\x80\x8F marks\xE2\x80\x8E.\n"
+    "Maria Ngata said \xE2\x80\x9C\xF0\x9F\x9A\xA2 we sail "
+    "\xF0\x9F\x87\xB3\xF0\x9F\x87\xBF\xE2\x80\x9D "
+    "on 3 March. "
+    "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F"
+    "\x91\xA7 family.\n"
+    "\xE6\x9D\xB1\xE4\xBA\xAC\xE3\x81\xAF\xE5\xA4\xA7\xE3\x81\x8D\xE3"
+    "\x81\x84\xE3\x80\x82 "
+    "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0. "
+    "\xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1. "
+    "e\xCC\x81\xCC\x81\xCC\x81 Zalgo. "
+    "\xF0\x9D\x90\x80\xF0\x9D\x90\x81 math. "
+    "\xEF\xBB\xBF"
+    "BOM inside. \xF4\x8F\xBF\xBF last code point.";
+
 TEST_F(HostileTest, MixedScriptsRtlAndEmojiSliceBackInEveryUnit) {
-  const std::string text =
-      "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \xD7\xA2\xD7\x95\xD7\x9C\xD7\x9D. "  // Hebrew
-      "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 \xD8\xA8\xD8\xA7\xD9\x84\xD8\xB9\xD8\xA7\xD9\x84\xD9\x85. "  // Arabic
-      "\xE2\x80\xAB" "embedded RTL\xE2\x80\xAC and \xE2\x80\x8F marks\xE2\x80\x8E.\n"
-      "Maria Ngata said \xE2\x80\x9C\xF0\x9F\x9A\xA2 we sail \xF0\x9F\x87\xB3\xF0\x9F\x87\xBF\xE2\x80\x9D "
-      "on 3 March. \xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9\xE2\x80\x8D\xF0\x9F\x91\xA7 family.\n"
-      "\xE6\x9D\xB1\xE4\xBA\xAC\xE3\x81\xAF\xE5\xA4\xA7\xE3\x81\x8D\xE3\x81\x84\xE3\x80\x82 "
-      "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0. \xCE\x91\xCE\xB8\xCE\xAE\xCE\xBD\xCE\xB1. "
-      "e\xCC\x81\xCC\x81\xCC\x81 Zalgo. \xF0\x9D\x90\x80\xF0\x9D\x90\x81 math. "
-      "\xEF\xBB\xBF" "BOM inside. \xF4\x8F\xBF\xBF last code point.";
+  const std::string text = kMixedScripts;
   std::string big;
   while (big.size() < (1 << 20)) big += text + "\n";
   for (auto unit : {v1::UTF8, v1::UTF16, v1::UTF32}) {
@@ -250,7 +281,8 @@ TEST_F(HostileTest, TenMebibyteLineWithoutSpacesAtTheLimitAndOneByteOver) {
   line += 'x';
   const absl::Status over = Send("one byte over the limit", line);
   EXPECT_EQ(over.code(), absl::StatusCode::kInvalidArgument) << over;
-  EXPECT_THAT(std::string(over.message()), HasSubstr(absl::StrCat("at most ", kLimit, " bytes")));
+  EXPECT_THAT(std::string(over.message()),
+              HasSubstr(absl::StrCat("at most ", kLimit, " bytes")));
   EXPECT_TRUE(Send("10 MiB of one letter", std::string(kLimit, 'a')).ok());
 }
 

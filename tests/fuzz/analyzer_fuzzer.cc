@@ -41,10 +41,9 @@ int64_t ToByteOffset(const std::string& text, int64_t offset,
 void CheckSpan(const std::string& text, lede::v1::EncodingType unit,
                const lede::v1::Span& span, const std::string& claimed,
                const char* what) {
-  const std::string where = std::string(what) + " [" +
-                            std::to_string(span.begin()) + ", " +
-                            std::to_string(span.end()) + ") in " +
-                            lede::v1::EncodingType_Name(unit);
+  const std::string where =
+      std::string(what) + " [" + std::to_string(span.begin()) + ", " +
+      std::to_string(span.end()) + ") in " + lede::v1::EncodingType_Name(unit);
   Require(span.begin() >= 0 && span.begin() <= span.end(),
           where + ": bad span");
   const int64_t b = ToByteOffset(text, span.begin(), unit);
@@ -101,8 +100,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const auto& q : response.quotes()) {
     CheckSpan(text, unit, q.span(), q.text(), "quote");
     if (!q.speaker_text().empty()) {
-      CheckSpan(text, unit, q.speaker_span(), q.speaker_text(),
-                "speaker span");
+      CheckSpan(text, unit, q.speaker_span(), q.speaker_text(), "speaker span");
     }
   }
   std::string wire;

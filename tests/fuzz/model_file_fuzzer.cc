@@ -51,12 +51,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     lede::ByteReader r(*section);
     while (r.ok() && !r.done()) {
       switch (r.U8() % 6) {
-        case 0: r.U32(); break;
-        case 1: r.U64(); break;
-        case 2: r.VarU(); break;
-        case 3: r.F32(); break;
-        case 4: r.Str(); break;
-        case 5: r.Raw(r.U8()); break;
+        case 0:
+          r.U32();
+          break;
+        case 1:
+          r.U64();
+          break;
+        case 2:
+          r.VarU();
+          break;
+        case 3:
+          r.F32();
+          break;
+        case 4:
+          r.Str();
+          break;
+        case 5:
+          r.Raw(r.U8());
+          break;
       }
     }
   }

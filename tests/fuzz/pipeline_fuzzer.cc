@@ -28,10 +28,14 @@ const lede::Pipeline& GetPipeline() {
 }
 
 std::string ReferenceTime(FuzzedDataProvider& in) {
-  static const char* const kSamples[] = {
-      "",           "2024-03-03",           "2024-02-29T23:59:59Z",
-      "1999-12-31T00:00:00+14:00", "2024-13-01", "0000-01-01",
-      "9999-12-31T23:59:60-23:59", "next Tuesday"};
+  static const char* const kSamples[] = {"",
+                                         "2024-03-03",
+                                         "2024-02-29T23:59:59Z",
+                                         "1999-12-31T00:00:00+14:00",
+                                         "2024-13-01",
+                                         "0000-01-01",
+                                         "9999-12-31T23:59:60-23:59",
+                                         "next Tuesday"};
   if (in.ConsumeBool()) {
     return kSamples[in.ConsumeIntegralInRange<size_t>(
         0, sizeof(kSamples) / sizeof(kSamples[0]) - 1)];
@@ -73,8 +77,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   lede::fuzz::CheckEntities(text, r->entities, /*sorted_by_salience=*/false);
   lede::fuzz::CheckDates(text, r->dates);
   lede::fuzz::CheckQuotes(text, r->quotes, r->entities);
-  const int max = o.max_sentences == 0 ? lede::kDefaultSummarySentences
-                                       : o.max_sentences;
+  const int max =
+      o.max_sentences == 0 ? lede::kDefaultSummarySentences : o.max_sentences;
   lede::fuzz::CheckSummary(r->summary, r->segmentation, max,
                            o.summary_score_order);
   if (!all) {

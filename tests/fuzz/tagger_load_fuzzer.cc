@@ -25,8 +25,8 @@
 
 namespace {
 
-constexpr const char* kSections[] = {"meta", "weights", "gazetteer",
-                                     "clusters", "selftest"};
+constexpr const char* kSections[] = {"meta", "weights", "gazetteer", "clusters",
+                                     "selftest"};
 
 struct Original {
   std::string bytes;
@@ -44,7 +44,8 @@ const Original& GetOriginal() {
     auto file = lede::ModelFile::Parse(o->bytes, path, lede::ner::kNerModelKind,
                                        lede::ner::kNerModelVersion);
     if (!file.ok()) {
-      std::fprintf(stderr, "%s\n", std::string(file.status().message()).c_str());
+      std::fprintf(stderr, "%s\n",
+                   std::string(file.status().message()).c_str());
       std::abort();
     }
     for (const char* name : kSections) {
