@@ -1149,6 +1149,15 @@ class Resolver {
     added_mentions_[s.begin] = {s.begin, s.end, e};
   }
 
+  // Adds `s`, a phrase that contains a mention of `e`, as a NOMINAL mention
+  // of `e` (once).
+  void AddPhraseMention(int e, ByteSpan s) {
+    auto it = added_mentions_.find(s.begin);
+    if (it != added_mentions_.end() && it->second.end == s.end) return;
+    added_[e].push_back({s, MentionType::kNominal});
+    added_mentions_[s.begin] = {s.begin, s.end, e};
+  }
+
   int ResolveName(const Phrase& p, ByteSpan* span) {
     ByteSpan found;
     int e = Overlapping(p.span, &found);
@@ -1163,10 +1172,16 @@ class Resolver {
       }
     }
     if (e >= 0) {
-      // The speaker span is the entity's own mention ("Tomas Berg"), not
-      // the phrase around it ("Mayor Tomas Berg"), so it is a mention of
-      // the entity named as speaker.
-      *span = found;
+      // The speaker span is the whole phrase ("Mayor Tomas Berg"); when it
+      // is wider than the entity's mention ("Tomas Berg") it becomes a
+      // NOMINAL mention too, so every speaker span is a mention of the
+      // entity named as speaker.
+      if (p.span != found && found.begin >= p.span.begin &&
+          found.end <= p.span.end) {
+        AddPhraseMention(e, p.span);
+      } else {
+        *span = found;
+      }
       if (p.gender != 0) gender_[e] = p.gender;
       return e;
     }

@@ -292,9 +292,10 @@ TEST(QuoteFinderResolutionTest, SurnameResolvesToTheFullName) {
   EXPECT_EQ(entities[0].mentions.size(), 2u);
 }
 
-TEST(QuoteFinderResolutionTest, SpeakerSpanIsTheEntitysMentionNotTheTitle) {
+TEST(QuoteFinderResolutionTest,
+     SpeakerPhraseWiderThanTheMentionBecomesAMention) {
   // Found by the quotes fuzzer: the span named "Mayor Tomas Berg" while the
-  // entity's mention is "Tomas Berg".
+  // entity's only mention was "Tomas Berg".
   const std::string text =
       "\xE2\x80\x9CThe bridge is safe,\xE2\x80\x9D said Mayor Tomas Berg.";
   std::vector<Entity> entities = {
@@ -303,7 +304,7 @@ TEST(QuoteFinderResolutionTest, SpeakerSpanIsTheEntitysMentionNotTheTitle) {
   ASSERT_EQ(quotes.size(), 1u);
   EXPECT_EQ(quotes[0].speaker, "Tomas Berg");
   ASSERT_TRUE(quotes[0].has_speaker_span);
-  EXPECT_EQ(quotes[0].speaker_span.Of(text), "Tomas Berg");
+  EXPECT_EQ(quotes[0].speaker_span.Of(text), "Mayor Tomas Berg");
   bool is_mention = false;
   for (const auto& m : entities[0].mentions)
     is_mention |= m.span == quotes[0].speaker_span;
