@@ -10,6 +10,7 @@
 #include "engine/entities/salience.h"
 #include "engine/quotes/quote_finder.h"
 #include "engine/summary/summarizer.h"
+#include "engine/text/cancel.h"
 #include "engine/text/segmenter.h"
 #include "engine/text/utf8.h"
 
@@ -109,6 +110,8 @@ absl::StatusOr<AnalysisResult> Pipeline::Analyze(
   auto interrupted = [&options] {
     return options.interrupted && options.interrupted();
   };
+  // Long stages poll the same check between sentences (StopRequested()).
+  CancelScope cancel_scope(options.interrupted);
 
   AnalysisResult r;
   r.reference = *ref;

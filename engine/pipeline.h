@@ -47,8 +47,9 @@ struct AnalyzeOptions {
   bool summary_score_order = false;
   // RFC 3339; empty means "look for a dateline".
   std::string reference_time;
-  // Polled between stages (and by long stages); when it returns true the
-  // analysis stops and Analyze() returns `interrupted_status`.
+  // Polled between stages, and between sentences inside the long stages
+  // (engine/text/cancel.h); when it returns true the analysis stops and
+  // Analyze() returns `interrupted_status`. Called from the analyzing thread.
   std::function<bool()> interrupted;
   absl::Status interrupted_status = absl::CancelledError("analysis cancelled");
 };
