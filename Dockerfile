@@ -1,5 +1,6 @@
 # lede: multi-stage build on Debian 12.
 #
+#   toolchain  Debian's compiler and the -dev packages the build needs;
 #   build    compiles lede-server and the lede CLI (Release) and records
 #            which Debian packages their shared libraries come from;
 #   runtime  debian:bookworm-slim with just those libraries, tini as PID 1,
@@ -15,13 +16,15 @@
 
 ARG MODEL_VERSION=0.1.0
 
-FROM debian:bookworm AS build
+FROM debian:bookworm AS toolchain
 # Keep in step with scripts/install-deps.sh (minus test and format tools).
 RUN apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       g++ cmake make pkg-config \
       libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler \
       libabsl-dev libicu-dev libstemmer-dev libxml2-dev prometheus-cpp-dev \
     && rm -rf /var/lib/apt/lists/*
+
+FROM toolchain AS build
 WORKDIR /src
 # Only what the server and the CLI are built from (tests, tools and benches
 # are off), so edits elsewhere do not invalidate the compile layer.

@@ -11,6 +11,11 @@
 #
 # Usage: scripts/container-test.sh [BUILD_DIR]   (default: build; the host
 #        CLI is BUILD_DIR/client/lede, built by `make build`)
+#        scripts/container-test.sh --prepare
+#            only steps 1 and the image's toolchain stage (apt-get inside the
+#            image): downloads, little CPU. .ci/run starts this in the
+#            background while it builds and tests, then runs the full test,
+#            whose build finds the toolchain layer cached.
 # Root only (rootful podman). Environment:
 #   LEDE_CI_CACHE        cache dir for the base tarballs (/var/cache/lede-ci)
 #   LEDE_DEBIAN_MIRROR   Debian mirror (default: the one apt uses here)
@@ -26,6 +31,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
+prepare=0
+if [ "${1:-}" = --prepare ]; then prepare=1; shift; fi
 build=${1:-build}
 cli="$build/client/lede"
 cache=${LEDE_CI_CACHE:-/var/cache/lede-ci}
@@ -36,7 +43,7 @@ step() { echo "=== $* ($(($(date +%s) - start))s)"; }
 die() { echo "container-test: FAIL: $*" >&2; exit 1; }
 
 [ "$(id -u)" -eq 0 ] || die "run as root (rootful podman and debootstrap)"
-[ -x "$cli" ] || die "no host CLI at $cli; build it first: make build (or pass the build dir)"
+[ "$prepare" = 1 ] || [ -x "$cli" ] || die "no host CLI at $cli; build it first: make build (or pass the build dir)"
 
 step "tools"
 pkgs=(podman runc debootstrap uidmap slirp4netns fuse-overlayfs
@@ -136,6 +143,15 @@ podman image exists debian:bookworm \
 podman image exists debian:bookworm-slim \
   || podman import -q "$cache/bookworm-minbase-slim.tar" debian:bookworm-slim >/dev/null
 podman images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep -E 'debian:bookworm' || true
+
+if [ "$prepare" = 1 ]; then
+  step "podman build --target toolchain (log: $cache/toolchain.log)"
+  podman build --format=docker --network=host --pull=never --target toolchain \
+    -f Dockerfile . >"$cache/toolchain.log" 2>&1 \
+    || { tail -40 "$cache/toolchain.log" >&2; die "toolchain stage failed"; }
+  step "prepared: base images and the toolchain layer are in podman's store"
+  exit 0
+fi
 
 context=.
 source=${LEDE_SOURCE:-worktree}

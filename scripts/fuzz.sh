@@ -6,6 +6,12 @@
 #   scripts/fuzz.sh                 # every target, FUZZ_SECONDS (20) each
 #   FUZZ_SECONDS=15 scripts/fuzz.sh
 #   scripts/fuzz.sh pipeline_fuzzer analyzer_fuzzer
+#   scripts/fuzz.sh --configure-only DIR [cmake args...]
+#                                   # only configure DIR for fuzzing (clang,
+#                                   # LEDE_FUZZ=ON); scripts/sanitize.sh uses
+#                                   # it so one build serves the ASan tests too
+#
+# A BUILD dir already configured with LEDE_FUZZ=ON keeps its options.
 #
 # New inputs found during the run go to a scratch copy of the corpus, never
 # into the source tree; a crashing input is left in build-fuzz/artifacts/.
@@ -26,16 +32,32 @@ fi
 
 all=(pipeline_fuzzer segmenter_fuzzer entities_fuzzer dates_fuzzer quotes_fuzzer
      summarizer_fuzzer analyzer_fuzzer model_file_fuzzer tagger_load_fuzzer)
-targets=("$@")
-((${#targets[@]})) || targets=("${all[@]}")
 
 # clang-14 overflows its default 8 MiB stack (segfault, exit 139) on
 # engine/dates/date_tagger.cc with the sanitizer flags.
 ulimit -s unlimited 2>/dev/null || ulimit -s 65536 || true
 start=$(date +%s)
-CC=clang-14 CXX=clang++-14 cmake -S . -B "$BUILD" -DLEDE_FUZZ=ON \
-  -DLEDE_BUILD_SERVICE=ON -DLEDE_BUILD_TESTS=OFF -DLEDE_BUILD_TOOLS=OFF \
-  -DLEDE_BUILD_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+
+configure() {  # configure DIR [extra cmake args]
+  local dir=$1; shift
+  CC=clang-14 CXX=clang++-14 cmake -S . -B "$dir" -DLEDE_FUZZ=ON \
+    -DLEDE_BUILD_SERVICE=ON -DLEDE_BUILD_TESTS=OFF -DLEDE_BUILD_TOOLS=OFF \
+    -DLEDE_BUILD_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+}
+if [ "${1:-}" = --configure-only ]; then
+  shift
+  dir=${1:?--configure-only needs a build dir}; shift
+  configure "$dir" "$@"
+  exit 0
+fi
+
+targets=("$@")
+((${#targets[@]})) || targets=("${all[@]}")
+if grep -q '^LEDE_FUZZ:BOOL=ON' "$BUILD/CMakeCache.txt" 2>/dev/null; then
+  cmake -S . -B "$BUILD" >/dev/null
+else
+  configure "$BUILD"
+fi
 cmake --build "$BUILD" -j "$JOBS" --target "${targets[@]}"
 echo "fuzz: built in $(( $(date +%s) - start ))s"
 
