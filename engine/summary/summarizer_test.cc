@@ -348,7 +348,9 @@ TEST_F(SummarizerTest, RandomTextKeepsOutputInvariants) {
     std::vector<int32_t> sorted = seen;
     std::sort(sorted.begin(), sorted.end());
     EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end());
-    if (round % 2 == 0) EXPECT_EQ(seen, sorted);
+    if (round % 2 == 0) {
+      EXPECT_EQ(seen, sorted);
+    }
   }
 }
 
