@@ -315,6 +315,14 @@ DebrisKind ClassifySentenceDebris(std::string_view sentence) {
     return DebrisKind::kCopyright;
   }
   if (HasCredit(lower)) return DebrisKind::kCredit;
+  // "Video: Jane Doe." / "Audio: Jkthom." after a caption credits a clip the
+  // way "Image: ..." credits a photo; longer lines are prompts ("Video:
+  // watch the full interview ...").
+  if ((absl::StartsWith(lower, "video:") ||
+       absl::StartsWith(lower, "audio:")) &&
+      words.size() <= 5) {
+    return DebrisKind::kCredit;
+  }
   {
     std::string_view bare = lower;
     while (!bare.empty() &&

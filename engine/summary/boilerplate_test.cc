@@ -32,6 +32,8 @@ INSTANTIATE_TEST_SUITE_P(
         DebrisCase{"(Getty Images)", DebrisKind::kCredit},
         DebrisCase{"Image: United States Navy.", DebrisKind::kCredit},
         DebrisCase{"The mayor at the opening. AFP Photo", DebrisKind::kCredit},
+        DebrisCase{"Video: Miharris & Acphillips.", DebrisKind::kCredit},
+        DebrisCase{"Audio: Jkthom.", DebrisKind::kCredit},
         // Prompts.
         DebrisCase{"Advertising", DebrisKind::kPrompt},
         DebrisCase{"ADVERTISEMENT", DebrisKind::kPrompt},
@@ -41,6 +43,8 @@ INSTANTIATE_TEST_SUITE_P(
         DebrisCase{"Subscribe", DebrisKind::kPrompt},
         DebrisCase{"Share this article", DebrisKind::kPrompt},
         DebrisCase{"Follow us on Twitter.", DebrisKind::kPrompt},
+        DebrisCase{"Video: watch the full interview with the coach here",
+                   DebrisKind::kPrompt},
         // Bylines.
         DebrisCase{"By Jane Doe", DebrisKind::kByline},
         DebrisCase{"By Jane Doe and John Roe, Reuters", DebrisKind::kByline},
@@ -69,6 +73,8 @@ INSTANTIATE_TEST_SUITE_P(
                    DebrisKind::kNone},
         DebrisCase{"\"We are ready,\" she said.", DebrisKind::kNone},
         DebrisCase{"Sales fell in June.", DebrisKind::kNone},
+        DebrisCase{"The video: a clip of the crash, was shown in court.",
+                   DebrisKind::kNone},
         DebrisCase{"Profits at the firm jumped 76% to $1.13bn in the "
                    "three months to December, it said on Friday.",
                    DebrisKind::kNone}));
@@ -113,6 +119,11 @@ INSTANTIATE_TEST_SUITE_P(
                       "Sen. Ann Lee (R) said the bill would pass. The vote "
                       "is on Friday.",
                       {"none", "none"}},
+        ParagraphCase{"clip_credit_marks_caption",
+                      "Opening night, January 23, 2014, of the Andy Warhol "
+                      "exhibit at the University of Southern Indiana. Video: "
+                      "Miharris & Acphillips.",
+                      {"caption", "credit"}},
         ParagraphCase{"quoted_paragraph_keeps_body",
                       "\"We will rebuild,\" the mayor said. Photo: Reuters",
                       {"none", "credit"}}));

@@ -141,6 +141,43 @@ TEST_F(SummarizerTest, OneSentenceTextGivesThatSentence) {
   EXPECT_LT(got[0].score, 1);
 }
 
+// A news page as GUM's Wikinews texts come: headline, date line, a caption
+// paragraph with a clip credit, then the story.
+constexpr char kNewsPage[] =
+    "Harbour board approves new ferry terminal\n\n"
+    "Monday, March 4, 2024\n\n"
+    "Opening night, March 1, 2024, of the harbour exhibit at the city museum. "
+    "Video: Jane Doe.\n\n"
+    "The Wellington Harbour Board voted on Monday to build a new ferry "
+    "terminal at the eastern wharf, ending a decade of debate.\n\n"
+    "The terminal will cost about $120 million and open in 2027, the board "
+    "said.\n\n"
+    "Ferry operators welcomed the decision, saying the old terminal could no "
+    "longer handle larger ships.\n";
+
+TEST_F(SummarizerTest, NewsPageHeadlineDatelineAndCaptionStayOut) {
+  const std::string text = kNewsPage;
+  for (int max : {1, 3, 10}) {
+    std::vector<std::string> got = Texts(text, Run(text, max));
+    ASSERT_FALSE(got.empty());
+    EXPECT_EQ(got[0].rfind("The Wellington Harbour Board voted", 0), 0u)
+        << got[0];
+    for (const std::string& s : got) {
+      EXPECT_EQ(s.find("Harbour board approves"), std::string::npos) << s;
+      EXPECT_EQ(s.find("March 4, 2024"), std::string::npos) << s;
+      EXPECT_EQ(s.find("Opening night"), std::string::npos) << s;
+      EXPECT_EQ(s.find("Video:"), std::string::npos) << s;
+    }
+  }
+}
+
+TEST_F(SummarizerTest, TinyTextsAreSummarized) {
+  // Tiny inputs: a lone word, a two-word fragment, two short sentences.
+  EXPECT_THAT(Run("Hello", 3), SizeIs(1));
+  EXPECT_THAT(Run("Rates rise", 3), SizeIs(1));
+  EXPECT_THAT(Run("Rates rose. Stocks fell.", 3), SizeIs(2));
+}
+
 TEST_F(SummarizerTest, HeadlineOnlyTextFallsBackOnTheFragment) {
   EXPECT_THAT(Run("Council approves budget", 3), SizeIs(1));
 }
@@ -167,8 +204,9 @@ TEST_P(MaxSentencesTest, ReturnsAtMostMaxSentences) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Bounds, MaxSentencesTest,
-                         ::testing::Values(BoundCase{0, 0}, BoundCase{1, 1},
-                                           BoundCase{3, 3}, BoundCase{6, 6},
+                         ::testing::Values(BoundCase{-1, 0}, BoundCase{0, 0},
+                                           BoundCase{1, 1}, BoundCase{3, 3},
+                                           BoundCase{6, 6},
                                            BoundCase{1000, 6}));
 
 TEST_F(SummarizerTest, DocumentOrderByDefaultAndBestFirstOnRequest) {
@@ -310,7 +348,9 @@ TEST_F(SummarizerTest, RandomTextKeepsOutputInvariants) {
     std::vector<int32_t> sorted = seen;
     std::sort(sorted.begin(), sorted.end());
     EXPECT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end());
-    if (round % 2 == 0) EXPECT_EQ(seen, sorted);
+    if (round % 2 == 0) {
+      EXPECT_EQ(seen, sorted);
+    }
   }
 }
 

@@ -3,6 +3,7 @@
 #include <libstemmer.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "absl/container/flat_hash_map.h"
@@ -143,6 +144,41 @@ RougeScores RougeScorer::Score(const std::vector<std::string>& candidate,
     }
   }
   out.rougeL = F1(hits, call.size(), rall.size());
+  return out;
+}
+
+int CountWords(std::string_view s) {
+  int n = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
+std::vector<std::string> TruncateToWords(
+    const std::vector<std::string>& sentences, int budget) {
+  std::vector<std::string> out;
+  int used = 0;
+  for (const std::string& s : sentences) {
+    if (used >= budget) break;
+    std::string kept;
+    size_t i = 0;
+    while (i < s.size() && used < budget) {
+      while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i])))
+        ++i;
+      if (i == s.size()) break;
+      const size_t b = i;
+      while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i])))
+        ++i;
+      if (!kept.empty()) kept.push_back(' ');
+      kept.append(s, b, i - b);
+      ++used;
+    }
+    if (!kept.empty()) out.push_back(std::move(kept));
+  }
   return out;
 }
 

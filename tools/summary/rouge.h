@@ -40,6 +40,21 @@ class RougeScorer {
   Impl* impl_;
 };
 
+// CountWords()
+//
+// Whitespace-separated words in `s` (the unit of length-limited ROUGE).
+int CountWords(std::string_view s);
+
+// TruncateToWords()
+//
+// The first `budget` words of `sentences`, read in order, as sentences again
+// (a sentence cut short keeps its first words; sentences past the budget are
+// dropped). Words are whitespace-separated; each kept sentence is its words
+// joined by single spaces. Length-limited ROUGE compares summaries cut to the
+// same budget, so that a longer summary is not judged on extra words.
+std::vector<std::string> TruncateToWords(
+    const std::vector<std::string>& sentences, int budget);
+
 }  // namespace lede::tools
 
 #endif  // LEDE_TOOLS_SUMMARY_ROUGE_H_

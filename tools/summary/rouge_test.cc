@@ -71,6 +71,20 @@ TEST(SummaryDataTest, LabelsFindSentencesInGluedReference) {
               ElementsAre(true, false, true));
 }
 
+TEST(RougeTest, CountsWhitespaceWords) {
+  EXPECT_EQ(CountWords(""), 0);
+  EXPECT_EQ(CountWords("  one\ttwo\nthree  "), 3);
+}
+
+TEST(RougeTest, TruncatesSentencesToAWordBudget) {
+  const std::vector<std::string> s = {"One two  three.", "Four five six."};
+  EXPECT_THAT(TruncateToWords(s, 0), ElementsAre());
+  EXPECT_THAT(TruncateToWords(s, 2), ElementsAre("One two"));
+  EXPECT_THAT(TruncateToWords(s, 4), ElementsAre("One two three.", "Four"));
+  EXPECT_THAT(TruncateToWords(s, 100),
+              ElementsAre("One two three.", "Four five six."));
+}
+
 TEST(JsonTest, ParsesEscapesAndNesting) {
   auto v =
       ParseJson(R"({"a": "x\"\u00e9\ud83d\ude00", "b": [1, 2.5, true, null]})");
