@@ -63,6 +63,7 @@ echo "fuzz: built in $(( $(date +%s) - start ))s"
 
 export LEDE_MODEL_DIR=${LEDE_MODEL_DIR:-$PWD/models}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 mkdir -p "$BUILD/artifacts"
 passed=0 failed=0

@@ -36,6 +36,7 @@ for mode in "${modes[@]}"; do
       # UBSan findings fail the test that triggers them.
       (cd build-asan &&
         ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+        LSAN_OPTIONS=suppressions=$PWD/../tests/lsan.supp \
         UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         ctest --output-on-failure -LE eval -j "$JOBS") || status=1
       ;;

@@ -6,6 +6,7 @@
 #include <thread>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/clock.h"
@@ -55,8 +56,10 @@ v1::AnalyzeRequest Request(std::string content) {
 TEST(OverloadTest, BeyondTheCapCallsGetResourceExhaustedQuickly) {
   ServerProcess server({"--worker_threads=1", "--max_queued_calls=1"});
   ASSERT_TRUE(server.ok()) << server.log();
-  auto client = Connect(server.address(), absl::Seconds(60));
-  const auto req = Request(BigDocument(2 << 20));
+  // Long enough for the 24 calls to pile up, short enough that the two
+  // admitted ones finish within the deadline even in a sanitizer build.
+  auto client = Connect(server.address(), absl::Seconds(120));
+  const auto req = Request(BigDocument(512 << 10));
   std::vector<absl::StatusCode> codes(24);
   std::vector<std::thread> threads;
   for (size_t i = 0; i < codes.size(); ++i) {
@@ -83,21 +86,43 @@ TEST(DeadlineTest, HugeDocumentWithShortDeadlineFreesItsWorker) {
   auto r = hurried->Analyze(Request(BigDocument(10 << 20)));
   EXPECT_EQ(r.status().code(), absl::StatusCode::kDeadlineExceeded);
   EXPECT_LT(absl::Now() - start, absl::Seconds(2));
-  // The single worker must come free for the next call.
+  // The single worker must come free for the next call, promptly: the
+  // stages poll the deadline between sentences, so the worker does not
+  // finish the 10 MiB analysis (many seconds) first.
   auto patient = Connect(server.address(), absl::Seconds(30));
   auto next = patient->Analyze(Request("A short document."));
   EXPECT_TRUE(next.ok()) << next.status();
+  EXPECT_LT(absl::Now() - start, absl::Seconds(5));
 }
 
 TEST(ShutdownTest, SigtermLetsInFlightCallsFinishAndRefusesNewOnes) {
-  ServerProcess server({"--worker_threads=1", "--grace_period=120s"});
+  ServerProcess server({"--worker_threads=1", "--grace_period=120s",
+                        "--metrics_listen=127.0.0.1:0"});
   ASSERT_TRUE(server.ok()) << server.log();
   auto client = Connect(server.address(), absl::Seconds(120));
   absl::Status in_flight;
   std::thread call([&] {
     in_flight = client->Analyze(Request(BigDocument(1 << 20))).status();
   });
-  absl::SleepFor(absl::Milliseconds(150));  // the call is being analyzed
+  // SIGTERM only once the server counts the call as in flight (a fixed sleep
+  // is too short in a sanitizer build: the call then arrives after the
+  // GOAWAY and is refused, which is right but not what this tests).
+  const std::string log = server.log();
+  const size_t at = log.find("metrics on port ");
+  ASSERT_NE(at, std::string::npos) << log;
+  const int port = std::stoi(log.substr(at + 16));
+  bool seen = false;
+  for (int i = 0; i < 600 && !seen; ++i) {
+    const std::string body = test_util::HttpGet(port, "/metrics");
+    for (absl::string_view line : absl::StrSplit(body, '\n')) {
+      if (absl::StartsWith(line, "lede_inflight_calls") &&
+          !absl::EndsWith(line, " 0")) {
+        seen = true;
+      }
+    }
+    if (!seen) absl::SleepFor(absl::Milliseconds(50));
+  }
+  ASSERT_TRUE(seen) << "the call never showed as in flight";
   kill(server.pid(), SIGTERM);
   call.join();
   EXPECT_TRUE(in_flight.ok()) << in_flight;
