@@ -329,6 +329,7 @@ LexMap* BuildLexicon() {
       {"its", kIts},
       {"near", kNear},
       {"within", kWithin},
+      {"that", kThat},
   };
   for (const auto& [w, k] : kws) AddKw(*m, w, k);
   return m;

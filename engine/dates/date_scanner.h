@@ -121,6 +121,7 @@ enum Keyword : uint8_t {
   kIts,
   kNear,
   kWithin,
+  kThat,
 };
 
 // Unit

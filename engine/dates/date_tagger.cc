@@ -135,6 +135,11 @@ class Matcher {
   }
 
   bool TryAt(int i, Hit* out);
+  // The last calendar value found before the next TryAt(): what "that
+  // year", "the following month", "earlier that day" refer to.
+  void SetAnchor(const std::string& value) {
+    if (!value.empty() && value[0] >= '0' && value[0] <= '9') anchor_ = value;
+  }
 
  private:
   // ---- token predicates ----
@@ -226,6 +231,7 @@ class Matcher {
   bool WordYear(int i, Hit* h) const;
   bool HolidayExpr(int i, Hit* h) const;
   bool ShiftedDate(int i, const Hit& dur, Hit* h) const;
+  bool AnaphoricExpr(int i, Hit* h) const;
 
   // ---- resolution ----
   std::string ResolveWeekday(int wd, Dir dir, bool strict) const;
@@ -241,7 +247,8 @@ class Matcher {
   bool known_;
   bool ky_;
   absl::CivilDay day_;
-  bool bare_ = false;  // a short phrase rather than running text
+  bool bare_ = false;   // a short phrase rather than running text
+  std::string anchor_;  // see SetAnchor()
 };
 
 // ------------------------------------------------------------ tense cues
@@ -262,8 +269,15 @@ Dir Matcher::Tense(int first, int last) const {
     double w = 0;
     switch (kw) {
       case di::kWill:
-      case di::kFutureCue:
         w = 2;
+        break;
+      case di::kFutureCue:
+        // "the plan", "its plans", "a set": nouns, not the verb.
+        w = IsKw(j - 1, di::kThe) || IsKw(j - 1, di::kA) ||
+                    IsKw(j - 1, di::kAn) || IsKw(j - 1, di::kIts) ||
+                    IsKw(j - 1, di::kThis)
+                ? 0
+                : 2;
         break;
       case di::kLl:
         w = IsApos(j - 1) ? 2 : 0;
@@ -326,7 +340,8 @@ Dir Matcher::Tense(int first, int last) const {
         break;
       }
     }
-    if (IsKw(j, di::kAnd) || IsKw(j, di::kAfter) || IsKw(j, di::kBefore)) {
+    if (IsKw(j, di::kAnd) || IsKw(j, di::kAfter) || IsKw(j, di::kBefore) ||
+        IsKw(j, di::kThat)) {
       break;
     }
     cue(j, d);
@@ -1452,8 +1467,11 @@ bool Matcher::SeasonExpr(int i, Hit* h) const {
   int j = i;
   int rel = 0;
   bool cue = false;
-  if (IsKw(j, di::kLast) || IsKw(j, di::kPast) || IsKw(j, di::kPrevious)) {
+  if (IsKw(j, di::kLast) || IsKw(j, di::kPrevious)) {
     rel = -1;
+    ++j;
+  } else if (IsKw(j, di::kPast)) {
+    rel = -2;
     ++j;
   } else if (IsKw(j, di::kNext) || IsKw(j, di::kComing)) {
     rel = 1;
@@ -1462,7 +1480,7 @@ bool Matcher::SeasonExpr(int i, Hit* h) const {
     rel = 2;
     ++j;
     if (IsKw(j, di::kPast)) {
-      rel = -1;
+      rel = -2;
       ++j;
     } else if (IsKw(j, di::kComing)) {
       rel = 1;
@@ -1511,6 +1529,11 @@ bool Matcher::SeasonExpr(int i, Hit* h) const {
   if (rel == -1) {
     // TimeBank reads "last spring" as the previous year's.
     idx = (day_.year() - 1) * 4 + s - 1;
+  } else if (rel == -2) {
+    // "this past spring", "the past winter": the latest one before the
+    // current season.
+    idx = cur - 1;
+    while ((idx % 4 + 4) % 4 != s - 1) --idx;
   } else if (rel == 1) {
     idx = cur + 1;
     while ((idx % 4 + 4) % 4 != s - 1) ++idx;
@@ -1736,8 +1759,64 @@ std::string DurationValue(Unit u, int n) {
 
 // An ISO 8601 duration from (unit, count) parts, largest unit first:
 // P1Y2DT3H4S. Counts may be decimal ("1.5").
+// The next smaller unit and how many of it make one `u` (0: none exact).
+int LowerUnit(Unit u, Unit* lower) {
+  switch (u) {
+    case di::kYear:
+      *lower = di::kMonth;
+      return 12;
+    case di::kWeek:
+      *lower = di::kDay;
+      return 7;
+    case di::kDay:
+      *lower = di::kHour;
+      return 24;
+    case di::kHour:
+      *lower = di::kMinute;
+      return 60;
+    case di::kMinute:
+      *lower = di::kSecond;
+      return 60;
+    default:
+      return 0;
+  }
+}
+
+// "1.5" hours as 1 hour and 30 minutes when the fraction is a whole number
+// of the next smaller unit (TimeML writes "PT1H30M", "P2Y6M"); otherwise
+// the decimal stays.
+void SplitFraction(Unit u, const std::string& c,
+                   std::vector<std::pair<Unit, std::string>>* out) {
+  const size_t dot = c.find('.');
+  Unit lower;
+  const int factor = dot == std::string::npos ? 0 : LowerUnit(u, &lower);
+  if (factor > 0 && c.size() - dot - 1 <= 3) {
+    int whole = 0, frac = 0, scale = 1;
+    bool digits = dot > 0;
+    for (size_t k = 0; k < dot; ++k) {
+      digits &= c[k] >= '0' && c[k] <= '9';
+      whole = whole * 10 + (c[k] - '0');
+    }
+    for (size_t k = dot + 1; k < c.size(); ++k) {
+      digits &= c[k] >= '0' && c[k] <= '9';
+      frac = frac * 10 + (c[k] - '0');
+      scale *= 10;
+    }
+    if (digits && (frac * factor) % scale == 0) {
+      if (whole > 0) out->emplace_back(u, absl::StrCat(whole));
+      if (frac > 0) {
+        out->emplace_back(lower, absl::StrCat(frac * factor / scale));
+      }
+      return;
+    }
+  }
+  out->emplace_back(u, c);
+}
+
 std::string FormatDuration(
-    const std::vector<std::pair<Unit, std::string>>& parts) {
+    const std::vector<std::pair<Unit, std::string>>& in) {
+  std::vector<std::pair<Unit, std::string>> parts;
+  for (const auto& [u, c] : in) SplitFraction(u, c, &parts);
   auto times = [](const std::string& c, int k) {
     int v = 0;
     for (char ch : c) {
@@ -1838,6 +1917,20 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
     e = j + 3;
     u = L(e);
   } else if (Number(j, &n, &e) && !(IsNum(j) && t_[j].digits >= 4)) {
+    // "2 1/2 years", "5 3/4 hours"
+    if (n >= 0 && IsNum(j) && IsNum(e) && !Tight(e) && IsP(e + 1, '/') &&
+        Tight(e + 1) && IsNum(e + 2) && Tight(e + 2) && L(e + 3) &&
+        L(e + 3)->unit) {
+      const int a = t_[e].num, b = t_[e + 2].num;
+      const char* frac = a == 1 && b == 2   ? ".5"
+                         : a == 1 && b == 4 ? ".25"
+                         : a == 3 && b == 4 ? ".75"
+                                            : nullptr;
+      if (frac != nullptr) {
+        count = absl::StrCat(n, frac);
+        e += 3;
+      }
+    }
     // "5 and a half minutes", "one and three quarters hours"
     if (n >= 0 && IsKw(e, di::kAnd)) {
       int c = e + 1;
@@ -2689,8 +2782,11 @@ bool Matcher::ShiftedDate(int i, const Hit& dur, Hit* h) const {
     n = n * 10 + (v[p++] - '0');
   if (p != v.size() - 1 || n <= 0 || n > 1000) return false;
   Hit d;
+  const int dk = Kw(k + 1);
   if (!(HolidayExpr(k + 1, &d) || MonthExpr(k + 1, &d) ||
-        DayFirstExpr(k + 1, &d)) ||
+        DayFirstExpr(k + 1, &d) ||
+        ((dk == di::kToday || dk == di::kTomorrow || dk == di::kYesterday) &&
+         DeicticExpr(k + 1, &d))) ||
       !d.is_day || d.value.size() != 10 || d.value[0] == 'X' || d.end < n_) {
     return false;
   }
@@ -2721,134 +2817,131 @@ bool Matcher::ShiftedDate(int i, const Hit& dur, Hit* h) const {
   return true;
 }
 
+// "that year", "that same day", "the following month": the period of the
+// last date the text named (the anchor), shifted for "following". With no
+// anchor of that grain, "that ..." is not taken and "the following ..."
+// is left to RelativeExpr (from the reference).
+bool Matcher::AnaphoricExpr(int i, Hit* h) const {
+  const int kw = Kw(i);
+  int k;
+  if (kw == di::kThat) {
+    k = 0;
+  } else if (kw == di::kFollowing && IsKw(i - 1, di::kThe)) {
+    k = 1;
+  } else {
+    return false;
+  }
+  int j = i + 1;
+  if (k == 0 && j < n_ && Str(j) == "same") ++j;
+  const Lex* u = L(j);
+  if (u == nullptr || u->plural) return false;
+  const std::string& a = anchor_;
+  auto digits = [&](size_t from, size_t len) {
+    if (a.size() < from + len) return false;
+    for (size_t p = from; p < from + len; ++p) {
+      if (a[p] < '0' || a[p] > '9') return false;
+    }
+    return true;
+  };
+  if (!digits(0, 4)) return false;
+  const int y = std::atoi(a.c_str());
+  const bool has_month = a.size() >= 7 && a[4] == '-' && digits(5, 2);
+  const bool has_day = has_month && a.size() >= 10 && digits(8, 2);
+  const int mo = has_month ? std::atoi(a.c_str() + 5) : 0;
+  h->type = TimeType::kDate;
+  h->takes_the = k == 1;
+  h->end = j + 1;
+  switch (u->unit) {
+    case di::kYear:
+      h->value = Year4(y + k);
+      return true;
+    case di::kMonth:
+      if (!has_month) return false;
+      h->value = MonthV(absl::CivilMonth(y, mo) + k, true);
+      return true;
+    case di::kQuarter: {
+      int q = 0;
+      if (a.size() >= 7 && a[4] == '-' && a[5] == 'Q' && digits(6, 1)) {
+        q = a[6] - '0';
+      } else if (has_month) {
+        q = (mo - 1) / 3 + 1;
+      }
+      if (q < 1 || q > 4) return false;
+      const int idx = y * 4 + q - 1 + k;
+      h->value = absl::StrFormat("%04d-Q%d", idx / 4, idx % 4 + 1);
+      return true;
+    }
+    case di::kDay: {
+      if (!has_day) return false;
+      h->value =
+          DayV(absl::CivilDay(y, mo, std::atoi(a.c_str() + 8)) + k, true);
+      h->is_day = true;
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
 bool Matcher::Core(int i, Hit* h) const {
   Hit best;
-  auto consider = [&](bool ok, Hit&& cand) {
-    if (ok && cand.end > best.end) best = std::move(cand);
+  // Tries one rule at `i`; the longest match wins, the earlier rule on a
+  // tie.
+  using Rule = bool (Matcher::*)(int, Hit*) const;
+  auto consider = [&](Rule rule) {
+    Hit c;
+    if ((this->*rule)(i, &c) && c.end > best.end) best = std::move(c);
   };
   const Tok& tk = t_[i];
   if (tk.kind == TokKind::kNumber) {
-    {
-      Hit c;
-      consider(TimeExpr(i, &c), std::move(c));
-    }
-    {
-      Hit c;
-      consider(NumericDate(i, &c), std::move(c));
-    }
-    {
-      Hit c;
-      consider(DecadeExpr(i, &c), std::move(c));
-    }
-    if (best.end < 0) {
-      Hit c;
-      consider(DayFirstExpr(i, &c), std::move(c));
-    }
-    {
-      Hit c;
-      consider(QuarterExpr(i, &c), std::move(c));
-    }
-    {
-      Hit c;
-      consider(CenturyExpr(i, &c), std::move(c));
-    }
-    {
-      Hit c;
-      consider(DurationExpr(i, &c), std::move(c));
-    }
-    {
-      Hit c;
-      consider(WeekdaysCount(i, &c), std::move(c));
-    }
-    if (best.end < 0) {
-      Hit c;
-      consider(YearExpr(i, &c), std::move(c));
-    }
+    consider(&Matcher::TimeExpr);
+    consider(&Matcher::NumericDate);
+    consider(&Matcher::DecadeExpr);
+    if (best.end < 0) consider(&Matcher::DayFirstExpr);
+    consider(&Matcher::QuarterExpr);
+    consider(&Matcher::CenturyExpr);
+    consider(&Matcher::DurationExpr);
+    consider(&Matcher::WeekdaysCount);
+    if (best.end < 0) consider(&Matcher::YearExpr);
   } else if (tk.kind == TokKind::kPunct) {
-    Hit c;
-    consider(DecadeExpr(i, &c), std::move(c));
+    consider(&Matcher::DecadeExpr);
   } else if (const Lex* l = tk.lex) {
-    if (l->month || l->kw == di::kLast || l->kw == di::kNext ||
-        l->kw == di::kThis || l->kw == di::kComing || l->kw == di::kPast ||
-        l->kw == di::kPrevious) {
-      Hit c;
-      consider(MonthExpr(i, &c), std::move(c));
-    }
-    if (l->weekday || l->kw == di::kLast || l->kw == di::kNext ||
-        l->kw == di::kThis || l->kw == di::kComing || l->kw == di::kPast ||
-        l->kw == di::kPrevious) {
-      Hit c;
-      consider(WeekdayExpr(i, &c), std::move(c));
-    }
-    if (l->kw != di::kNoKw) {
-      {
-        Hit c;
-        consider(RelativeExpr(i, &c), std::move(c));
+    const int kw = l->kw;
+    if (kw == di::kThat) {
+      consider(&Matcher::AnaphoricExpr);
+    } else {
+      const bool shift = kw == di::kLast || kw == di::kNext ||
+                         kw == di::kThis || kw == di::kComing ||
+                         kw == di::kPast || kw == di::kPrevious;
+      if (kw == di::kFollowing) consider(&Matcher::AnaphoricExpr);
+      if (l->month || shift) consider(&Matcher::MonthExpr);
+      if (l->weekday || shift) consider(&Matcher::WeekdayExpr);
+      if (kw != di::kNoKw) {
+        consider(&Matcher::RelativeExpr);
+        consider(&Matcher::DeicticExpr);
+        consider(&Matcher::SetExpr);
+        consider(&Matcher::YearExpr);
       }
-      {
-        Hit c;
-        consider(DeicticExpr(i, &c), std::move(c));
+      if (l->season || kw != di::kNoKw) consider(&Matcher::SeasonExpr);
+      if (l->ordinal || l->number == 20 || l->number == 30 || kw == di::kLast) {
+        consider(&Matcher::DayFirstExpr);
+        consider(&Matcher::NthWeekdayExpr);
       }
-      {
-        Hit c;
-        consider(SetExpr(i, &c), std::move(c));
+      if (l->ordinal || kw == di::kQ || kw == di::kFiscal || kw == di::kLast ||
+          kw == di::kThis || kw == di::kNext) {
+        consider(&Matcher::QuarterExpr);
+        consider(&Matcher::CenturyExpr);
       }
-      {
-        Hit c;
-        consider(YearExpr(i, &c), std::move(c));
+      if (l->number >= 0 || kw != di::kNoKw || l->ordinal || l->unit) {
+        consider(&Matcher::DurationExpr);
       }
-    }
-    if (l->season || l->kw != di::kNoKw) {
-      Hit c;
-      consider(SeasonExpr(i, &c), std::move(c));
-    }
-    if (l->ordinal || l->number == 20 || l->number == 30 ||
-        l->kw == di::kLast) {
-      {
-        Hit c;
-        consider(DayFirstExpr(i, &c), std::move(c));
+      consider(&Matcher::MiscExpr);
+      if (l->number >= 1) consider(&Matcher::WordYear);
+      if (l->number >= 1 || kw == di::kA) consider(&Matcher::WeekdaysCount);
+      if (kw == di::kNoon || kw == di::kMidnight || kw == di::kMidday) {
+        consider(&Matcher::TimeExpr);
       }
-      {
-        Hit c;
-        consider(NthWeekdayExpr(i, &c), std::move(c));
-      }
-    }
-    if (l->ordinal || l->kw == di::kQ || l->kw == di::kFiscal ||
-        l->kw == di::kLast || l->kw == di::kThis || l->kw == di::kNext) {
-      {
-        Hit c;
-        consider(QuarterExpr(i, &c), std::move(c));
-      }
-      {
-        Hit c;
-        consider(CenturyExpr(i, &c), std::move(c));
-      }
-    }
-    if (l->number >= 0 || l->kw != di::kNoKw || l->ordinal || l->unit) {
-      Hit c;
-      consider(DurationExpr(i, &c), std::move(c));
-    }
-    {
-      Hit c;
-      consider(MiscExpr(i, &c), std::move(c));
-    }
-    if (l->number >= 1) {
-      Hit c;
-      consider(WordYear(i, &c), std::move(c));
-    }
-    if (l->number >= 1 || l->kw == di::kA) {
-      Hit c;
-      consider(WeekdaysCount(i, &c), std::move(c));
-    }
-    if (l->kw == di::kNoon || l->kw == di::kMidnight || l->kw == di::kMidday) {
-      Hit c;
-      consider(TimeExpr(i, &c), std::move(c));
-    }
-    if (l->holiday || l->kw == di::kLast || l->kw == di::kNext ||
-        l->kw == di::kThis || l->kw == di::kPast || l->kw == di::kPrevious ||
-        l->kw == di::kComing) {
-      Hit c;
-      consider(HolidayExpr(i, &c), std::move(c));
+      if (l->holiday || shift) consider(&Matcher::HolidayExpr);
     }
   }
   if (best.end < 0) return false;
@@ -3100,6 +3193,7 @@ std::vector<TimeExpression> DateTagger::Tag(std::string_view text,
         e.value = std::move(h.value);
         e.mod = std::move(h.mod);
         next = std::max(next, static_cast<size_t>(e.span.end));
+        m.SetAnchor(e.value);
         out.push_back(std::move(e));
         i = h.end;
       } else {

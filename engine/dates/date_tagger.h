@@ -37,7 +37,9 @@ struct DateSpec {};
 //   * Times: "2024-06-17T15:00" (local wall clock; a zone such as "EDT"
 //     stays in the span but does not change the value), parts of day
 //     "2024-06-17TMO" (TMO TAF TEV TNI).
-//   * Durations: "P20Y", "P9M", "P2D", "PT24H", "P1Y2DT3H4S", "PT1.5H";
+//   * Durations: "P20Y", "P9M", "P2D", "PT24H", "P1Y2DT3H4S"; a fraction
+//     goes to the next smaller unit when that is exact ("1.5 hours"
+//     "PT1H30M", "2 1/2 years" "P2Y6M"), else stays decimal ("P1.5M");
 //     a decade is "P10Y"; vague amounts "PXY", "PTXH" ("the coming hours").
 //     "less than", "more than", "at least", "about" set mod LESS_THAN,
 //     MORE_THAN, EQUAL_OR_MORE, APPROX.

@@ -502,9 +502,15 @@ TEST_F(DateTaggerTest, CompositeAndFractionalDurations) {
            "PT1H45M", ""},
           {"It took 1 year, 2 days and 4 seconds.",
            "1 year, 2 days and 4 seconds", P, "P1Y2DT4S", ""},
-          {"It took 1.5 hours.", "1.5 hours", P, "PT1.5H", ""},
-          {"It took a year and a half.", "a year and a half", P, "P1.5Y", ""},
+          {"It took 1.5 hours.", "1.5 hours", P, "PT1H30M", ""},
+          {"It took a year and a half.", "a year and a half", P, "P1Y6M", ""},
           {"Wait two more weeks.", "two more weeks", P, "P2W", ""},
+          {"They lived there for 2 1/2 years.", "2 1/2 years", P, "P2Y6M", ""},
+          {"She spends about 5 1/2 hours there.", "about 5 1/2 hours", P,
+           "PT5H30M", "APPROX"},
+          {"But a minute and a half later it fell.", "a minute and a half", P,
+           "PT1M30S", ""},
+          {"It lasted 1.5 months.", "1.5 months", P, "P1.5M", ""},
       },
       "2024-06-17");
 }
