@@ -501,11 +501,17 @@ bool Matcher::QuarterContext(int i) const {
 // quarter of the same year); with none, the quarter before the
 // reference's.
 int Matcher::ReportQuarter(int i) const {
+  // The adjective ("third-quarter profit") names the reported quarter more
+  // surely than the noun ("after a flat second quarter"): the latest
+  // adjective wins, else the latest noun. A fiscal quarter counts as the
+  // calendar one of its number, as TimeBank writes it.
+  int noun = 0;
   for (int j = std::min(n_ - 1, i - 1); j >= 1 && j >= i - 400; --j) {
     const Lex* l = t_[j].lex;
     if (l == nullptr || l->unit != di::kQuarter || l->plural) continue;
     int o = j - 1;
-    if (IsDash(o) && Tight(o)) --o;
+    const bool hyphen = IsDash(o) && Tight(o);
+    if (hyphen) --o;
     if (IsKw(o, di::kFiscal)) --o;
     const Lex* ol = L(o);
     if (ol == nullptr || ol->ordinal < 1 || ol->ordinal > 4) continue;
@@ -518,9 +524,10 @@ int Matcher::ReportQuarter(int i) const {
     const int cur = (day_.month() - 1) / 3;  // 0..3
     // A quarter not yet over is a forecast, not the one reported.
     if (ol->ordinal - 1 >= cur) continue;
-    return (ol->ordinal - 1) - cur;
+    if (hyphen) return (ol->ordinal - 1) - cur;
+    if (noun == 0) noun = (ol->ordinal - 1) - cur;
   }
-  return -1;
+  return noun != 0 ? noun : -1;
 }
 
 // ------------------------------------------------------------ numbers
@@ -1305,6 +1312,17 @@ bool Matcher::YearExpr(int i, Hit* h) const {
   h->type = TimeType::kDate;
   h->value = Year4(y);
   h->end = e;
+  // A financial report's "the 1988 quarter", "the 1989 period": that
+  // year's quarter of the one being reported.
+  if (!fiscal && known_ && IsKw(i - 1, di::kThe) && e < n_ &&
+      ((L(e) && L(e)->unit == di::kQuarter && !L(e)->plural) ||
+       Str(e) == "period") &&
+      QuarterContext(i)) {
+    const int q = ((day_.month() - 1) / 3 + ReportQuarter(i) + 8) % 4 + 1;
+    h->value = absl::StrFormat("%04d-Q%d", y, q);
+    h->end = e + 1;
+    h->takes_the = true;
+  }
   return true;
 }
 
@@ -2387,7 +2405,9 @@ bool Matcher::MiscExpr(int i, Hit* h) const {
   int j = i;
   if (IsKw(j, di::kLatest)) ++j;
   const Lex* u = L(j);
-  if (u && u->unit == di::kQuarter && !u->plural &&
+  // "the latest period" in a financial report is its quarter.
+  const bool period = j > i && j < n_ && Str(j) == "period";
+  if (((u && u->unit == di::kQuarter && !u->plural) || period) &&
       (j > i || IsKw(i - 1, di::kThe)) && !IsKw(j + 1, di::kOf) &&
       !(IsDash(j + 1) && Tight(j + 1))) {
     h->end = j + 1;
