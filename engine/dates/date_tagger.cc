@@ -278,6 +278,11 @@ Dir Matcher::Tense(int first, int last) const {
                     IsKw(j - 1, di::kThis)
                 ? 0
                 : 2;
+        // "set" is future only as "set to", "set for" ("a record set on").
+        if (Str(j) == "set" && !IsKw(j + 1, di::kTo) &&
+            !IsKw(j + 1, di::kFor)) {
+          w = 0;
+        }
         break;
       case di::kLl:
         w = IsApos(j - 1) ? 2 : 0;
@@ -292,7 +297,8 @@ Dir Matcher::Tense(int first, int last) const {
         w = 1;
         break;
       case di::kPastCue:
-        w = -2;
+        // "will be paid", "would be held": a passive, not the past.
+        w = j > 0 && Str(j - 1) == "be" ? 0 : -2;
         break;
       case di::kLast:
       case di::kAgo:
@@ -305,8 +311,10 @@ Dir Matcher::Tense(int first, int last) const {
       default:
         if (tk.lex == nullptr && EndsWithEd(Str(j)) && !IsDash(j - 1) &&
             !IsKw(j - 1, di::kThe) && !IsKw(j - 1, di::kA) &&
-            !IsKw(j - 1, di::kAn)) {
+            !IsKw(j - 1, di::kAn) && !(j > 0 && Str(j - 1) == "be")) {
           w = -1;
+        } else if (tk.lex == nullptr && Str(j) == "effective") {
+          w = 1;  // "effective Feb. 1": an announced change
         }
     }
     score += w / (1.0 + 0.15 * dist);
