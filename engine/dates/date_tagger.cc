@@ -296,6 +296,10 @@ Dir Matcher::Tense(int first, int last) const {
       case di::kComing:
         w = 1;
         break;
+      case di::kUntil:
+        // "until Tuesday", "until 9 a.m. Tuesday": mostly a deadline ahead.
+        w = dist <= 5 ? 1 : 0;
+        break;
       case di::kPastCue:
         // "will be paid", "would be held": a passive, not the past.
         w = j > 0 && Str(j - 1) == "be" ? 0 : -2;
