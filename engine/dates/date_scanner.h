@@ -122,6 +122,7 @@ enum Keyword : uint8_t {
   kNear,
   kWithin,
   kThat,
+  kFull,
 };
 
 // Unit
@@ -159,6 +160,7 @@ struct Lex {
   uint8_t pod = 0;      // 1 MO, 2 AF, 3 EV, 4 NI
   uint8_t holiday = 0;  // first word of a holiday name, see date_tagger.cc
   int16_t tz = -1;      // known time zone abbreviation (offset minutes + 1000)
+  uint8_t decade = 0;   // "nineties" → 9 ("twenties" 2 ... "nineties" 9)
 };
 
 enum class TokKind : uint8_t { kWord, kNumber, kPunct };

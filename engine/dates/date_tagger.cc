@@ -583,6 +583,11 @@ bool Matcher::Number(int i, int* value, int* end) const {
     *end = i + 1;
     return true;
   }
+  if (l->kw == di::kCouple && IsKw(i + 1, di::kOf)) {  // "the next couple of"
+    *value = 2;
+    *end = i + 2;
+    return true;
+  }
   if (l->kw == di::kFew || l->kw == di::kSeveral || l->kw == di::kMany ||
       l->kw == di::kSome) {
     *value = -2;
@@ -1339,6 +1344,23 @@ bool Matcher::YearExpr(int i, Hit* h) const {
 }
 
 bool Matcher::DecadeExpr(int i, Hit* h) const {
+  // "the nineties": the latest such decade that begins at most five years
+  // after the reference's year (the 1900s when it is unknown).
+  if (const Lex* l = L(i); l && l->decade && !IsKw(i - 1, di::kA)) {
+    if (!IsKw(i - 1, di::kThe) && !IsKw(i - 1, di::kMid) &&
+        !IsKw(i - 1, di::kEarly) && !IsKw(i - 1, di::kLate) &&
+        !(IsDash(i - 1) && Tight(i))) {
+      return false;
+    }
+    const int64_t ry = known_ && ky_ ? day_.year() : 1999;
+    int64_t start = ry / 100 * 100 + 10 * l->decade;
+    if (start > ry + 5) start -= 100;
+    h->type = TimeType::kDate;
+    h->value = absl::StrFormat("%03d", start / 10);
+    h->end = i + 1;
+    h->takes_the = true;
+    return true;
+  }
   // "1990s", "1990's"
   if (IsNum(i) && t_[i].digits == 4 && !GluedLeft(i)) {
     const int v = t_[i].num;
@@ -1938,7 +1960,8 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
       }
     }
   }
-  std::string count;  // decimal count ("1.5"), else empty
+  std::string count;   // decimal count ("1.5"), else empty
+  bool ahead = false;  // "the weeks ahead"
   if (IsNum(j) && !GluedLeft(j) && IsP(j + 1, '.') && Tight(j + 1) &&
       IsNum(j + 2) && Tight(j + 2) && t_[j].digits <= 3 &&
       t_[j + 2].digits <= 2) {
@@ -1993,6 +2016,12 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
         e + 1 < n_ && L(e + 1) && L(e + 1)->unit) {
       ++e;
     }
+    // "eight trading days", "five business days"
+    if (n > 0 && e + 1 < n_ && L(e) == nullptr && L(e + 1) &&
+        L(e + 1)->unit == di::kDay &&
+        (Str(e) == "trading" || Str(e) == "business" || Str(e) == "working")) {
+      ++e;
+    }
     u = L(e);
     // "two-year", "10-year"
     if ((u == nullptr || u->unit == di::kNoUnit) && IsDash(e) && Tight(e) &&
@@ -2021,6 +2050,13 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
     n = -2;  // "for years"
     e = j;
     u = L(j);
+  } else if (rel == 0 && L(j) && L(j)->unit && L(j)->plural &&
+             L(j)->unit >= di::kDay && IsKw(j - 1, di::kThe) && j + 1 < n_ &&
+             Str(j + 1) == "ahead") {
+    n = -2;  // "the weeks ahead"
+    e = j;
+    u = L(j);
+    ahead = true;
   } else {
     return false;
   }
@@ -2030,11 +2066,11 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
   if (article && unit == di::kSecond) return false;  // "a second time"
   // "the past three years", "the first nine months", "the nine months";
   // not "the two-year (plan)".
-  const bool the_ok = rel == 1 || (!hyphen && unit >= di::kMonth);
+  const bool the_ok = rel == 1 || ahead || (!hyphen && unit >= di::kMonth);
   if (n > 1 && !u->plural && !(IsDash(e - 1) && Tight(e))) {
     // "two year" occurs in speech; accept.
   }
-  int end = e + 1;
+  int end = ahead ? e + 2 : e + 1;
   std::string value;
   if (n == -2) {
     value = DurationValue(unit, n);
@@ -2338,6 +2374,14 @@ bool Matcher::MiscExpr(int i, Hit* h) const {
   const Lex* l = L(i);
   if (l == nullptr) return false;
   h->type = TimeType::kDate;
+  // "the full year" of a financial report: the reference's year.
+  if (l->kw == di::kFull && L(i + 1) && L(i + 1)->unit == di::kYear &&
+      !L(i + 1)->plural && IsKw(i - 1, di::kThe)) {
+    h->end = i + 2;
+    h->takes_the = true;
+    h->value = Shifted(di::kYear, 0);
+    return true;
+  }
   // "the day before yesterday", "the day after tomorrow"
   if (l->unit == di::kDay && !l->plural &&
       ((IsKw(i + 1, di::kBefore) && IsKw(i + 2, di::kYesterday)) ||
@@ -2955,6 +2999,7 @@ bool Matcher::Core(int i, Hit* h) const {
         consider(&Matcher::YearExpr);
       }
       if (l->season || kw != di::kNoKw) consider(&Matcher::SeasonExpr);
+      if (l->decade) consider(&Matcher::DecadeExpr);
       if (l->ordinal || l->number == 20 || l->number == 30 || kw == di::kLast) {
         consider(&Matcher::DayFirstExpr);
         consider(&Matcher::NthWeekdayExpr);

@@ -261,6 +261,100 @@ TEST_F(DateTaggerTest, QuarterOfAFinancialReport) {
   EXPECT_EQ(Find(w, plain, "the quarter")->value, "1989-Q3");
 }
 
+TEST_F(DateTaggerTest, ReportedQuarterIsTheAdjectiveBeforeNounMentions) {
+  // Reference 1989-11-01. The reported quarter is named as an adjective
+  // ("third-quarter net"); a later noun ("a flat second quarter") is a
+  // comparison. "The 1989 period" and "the latest period" are that quarter.
+  const std::string text =
+      "Kimberly-Clark posted a 20% gain in third-quarter net income from a "
+      "year ago. After a flat second quarter, the gain came from diapers. "
+      "The comparison was enhanced by charges in the year-earlier period. In "
+      "the 1989 period also, rates were lower. Sales in the latest period "
+      "rose. Sales for the full year rose.";
+  const auto v = Tag(text, "1989-11-01");
+  for (const auto& [phrase, value] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"a year ago", "1988-Q3"},
+           {"the year-earlier period", "1988-Q3"},
+           {"the 1989 period", "1989-Q3"},
+           {"the latest period", "1989-Q3"},
+           {"the full year", "1989"}}) {
+    const TimeExpression* e = Find(v, text, phrase);
+    ASSERT_NE(e, nullptr) << phrase;
+    EXPECT_EQ(e->value, value) << phrase;
+  }
+}
+
+TEST_F(DateTaggerTest, AnaphoricExpressionsFollowTheLastDate) {
+  // "that year", "the following month", "that same day" refer to the last
+  // date the text named, not to the reference.
+  const std::string text =
+      "On May 22, 1995, Farkas was made a general, and the following year he "
+      "moved to Washington. The bid came in March 1989. The following month, "
+      "the company put itself up for sale. It was founded in 1988 and sold "
+      "later that year. The riot began on Oct. 23, 1998. Earlier that day "
+      "police had gathered.";
+  const auto v = Tag(text, "2000-01-28");
+  for (const auto& [phrase, value] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"the following year", "1996"},
+           {"The following month", "1989-04"},
+           {"later that year", "1988"},
+           {"Earlier that day", "1998-10-23"}}) {
+    const TimeExpression* e = Find(v, text, phrase);
+    ASSERT_NE(e, nullptr) << phrase;
+    EXPECT_EQ(e->value, value) << phrase;
+  }
+  // With no date before it, "that year" is no expression.
+  EXPECT_TRUE(Tag("He left that year.", "2000-01-28").empty());
+}
+
+TEST_F(DateTaggerTest, TenseCuesBeyondVerbs) {
+  // Reference: Thursday 1989-10-26. A passive after "be" is not the past;
+  // "the plan" is a noun, not a future cue; "effective" and "until" look
+  // ahead; "a record set on" is not "set to".
+  RunTable(*tagger_,
+           {
+               {"The split would be paid on a date in January to holders.",
+                "January", D, "1990-01", ""},
+               {"The thrift announced the plan Aug. 21.", "Aug. 21", D,
+                "1989-08-21", ""},
+               {"It created an office of the chairman, effective Feb. 1.",
+                "Feb. 1", D, "1990-02-01", ""},
+               {"The loans run through January.", "January", D, "1990-01", ""},
+               {"The index is near its record high set on Aug. 6.", "Aug. 6", D,
+                "1989-08-06", ""},
+           },
+           "1989-10-26");
+}
+
+TEST_F(DateTaggerTest, MoreSeasonsDecadesAndVagueDurations) {
+  RunTable(*tagger_,
+           {
+               {"Control Data scrapped the unit this past spring.",
+                "this past spring", D, "1989-SP", ""},
+               {"Growth slowed in the nineties.", "the nineties", D, "199", ""},
+               {"Prices rose in the mid-eighties.", "the mid-eighties", D,
+                "198", "MID"},
+               {"Shares fell for eight trading days.", "eight trading days", P,
+                "P8D", ""},
+               {"Prices may rise in the weeks ahead.", "the weeks ahead", P,
+                "PXW", ""},
+               {"It will close over the next couple of years.",
+                "the next couple of years", P, "P2Y", ""},
+           },
+           "1989-10-30");
+  // "2 days after tomorrow" as a whole phrase.
+  RunTable(
+      *tagger_,
+      {
+          {"2 day after tomorrow", "2 day after tomorrow", D, "2012-08-13", ""},
+          {"2 day before yesterday", "2 day before yesterday", D, "2012-08-07",
+           ""},
+      },
+      "2012-08-10");
+}
+
 TEST_F(DateTaggerTest, TwoDigitYears) {
   RunTable(
       *tagger_,
