@@ -2959,6 +2959,53 @@ bool Matcher::AnaphoricExpr(int i, Hit* h) const {
   }
 }
 
+// Words that only ever serve as cues around an expression (prepositions,
+// verbs of tense, "p" of "p.m."), never as its first word: no rule need
+// be tried at them. They are the most frequent words in the lexicon.
+bool OnlyACue(const Lex& l) {
+  if (l.month || l.weekday || l.unit || l.number >= 0 || l.ordinal ||
+      l.season || l.pod || l.holiday || l.decade) {
+    return false;
+  }
+  switch (l.kw) {
+    case di::kAnd:
+    case di::kOr:
+    case di::kTo:
+    case di::kOf:
+    case di::kIn:
+    case di::kOn:
+    case di::kAt:
+    case di::kBy:
+    case di::kFor:
+    case di::kFrom:
+    case di::kBefore:
+    case di::kAfter:
+    case di::kSince:
+    case di::kDuring:
+    case di::kUntil:
+    case di::kThan:
+    case di::kWill:
+    case di::kLl:
+    case di::kPastCue:
+    case di::kFutureCue:
+    case di::kIts:
+    case di::kWithin:
+    case di::kAgo:
+    case di::kHence:
+    case di::kSt:
+    case di::kAm:
+    case di::kPm:
+    case di::kLetterA:
+    case di::kLetterP:
+    case di::kLetterM:
+    case di::kOclockO:
+    case di::kClock:
+      return true;
+    default:
+      return false;
+  }
+}
+
 bool Matcher::Core(int i, Hit* h) const {
   Hit best;
   // Tries one rule at `i`; the longest match wins, the earlier rule on a
@@ -2983,6 +3030,7 @@ bool Matcher::Core(int i, Hit* h) const {
     consider(&Matcher::DecadeExpr);
   } else if (const Lex* l = tk.lex) {
     const int kw = l->kw;
+    if (OnlyACue(*l)) return false;
     if (kw == di::kThat) {
       consider(&Matcher::AnaphoricExpr);
     } else {
