@@ -140,6 +140,17 @@ class Matcher {
   void SetAnchor(const std::string& value) {
     if (!value.empty() && value[0] >= '0' && value[0] <= '9') anchor_ = value;
   }
+  // The anchor as a day, when it names one.
+  bool AnchorDay(absl::CivilDay* d) const {
+    const std::string& a = anchor_;
+    if (a.size() < 10 || a[4] != '-' || a[7] != '-') return false;
+    for (int p : {0, 1, 2, 3, 5, 6, 8, 9}) {
+      if (a[p] < '0' || a[p] > '9') return false;
+    }
+    *d = absl::CivilDay(std::atoi(a.c_str()), std::atoi(a.c_str() + 5),
+                        std::atoi(a.c_str() + 8));
+    return true;
+  }
 
  private:
   // ---- token predicates ----
@@ -1192,6 +1203,17 @@ bool Matcher::WeekdayExpr(int i, Hit* h) const {
     AttachTime(h);
     return true;
   }
+  // "the previous Friday": the one before the last day the text named.
+  absl::CivilDay anchor;
+  if (IsKw(i, di::kPrevious) && IsKw(i - 1, di::kThe) && AnchorDay(&anchor)) {
+    const int back = (IsoWeekday(anchor) - wd + 7) % 7;
+    h->value = DayV(anchor - (back == 0 ? 7 : back), true);
+    h->is_day = true;
+    h->takes_the = true;
+    h->end = k;
+    AttachTime(h);
+    return true;
+  }
   Dir dir = kNone;
   bool strict = false;
   if (rel == -1) {
@@ -2113,6 +2135,13 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
     value = FormatDuration(parts);
   }
   h->takes_the = the_ok;
+  // "37 years old": an age, not a period of time.
+  if (!hyphen && n != -2 && end < n_ && Str(end) == "old") return false;
+  // "a week or so ago"
+  const bool or_so = rel == 0 && !hyphen && IsKw(end, di::kOr) &&
+                     end + 1 < n_ && Str(end + 1) == "so" &&
+                     (IsKw(end + 2, di::kAgo) || IsKw(end + 2, di::kEarlier));
+  if (or_so) end += 2;
   // "two weeks ago", "a year earlier", "two years from now": points in
   // time. ("three days later" is anaphoric: the duration alone.)
   const int akw = Kw(end);
@@ -2123,6 +2152,7 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
     const int sign = (akw == di::kAgo || akw == di::kEarlier) ? -1 : 1;
     h->type = TimeType::kDate;
     h->end = from_now ? end + 2 : end + 1;
+    if (or_so) h->mod = "APPROX";
     if (n == -2) {
       h->value = sign < 0 ? "PAST_REF" : "FUTURE_REF";
       return true;

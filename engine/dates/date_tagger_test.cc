@@ -342,8 +342,19 @@ TEST_F(DateTaggerTest, MoreSeasonsDecadesAndVagueDurations) {
                 "PXW", ""},
                {"It will close over the next couple of years.",
                 "the next couple of years", P, "P2Y", ""},
+               {"Then, a week or so ago, the general picked a date.",
+                "a week or so ago", D, "1989-10-23", "APPROX"},
            },
            "1989-10-30");
+  // An age is no duration.
+  EXPECT_TRUE(Tag("Mr. Reupke, 52 years old, left.", "1989-10-30").empty());
+  // "the previous Friday" is the one before the last day named.
+  const std::string text =
+      "The index closed lower on Friday, Oct. 27, down 4.5% from the "
+      "previous Friday.";
+  const auto v = Tag(text, "1989-10-30");
+  ASSERT_NE(Find(v, text, "the previous Friday"), nullptr);
+  EXPECT_EQ(Find(v, text, "the previous Friday")->value, "1989-10-20");
   // "2 days after tomorrow" as a whole phrase.
   RunTable(
       *tagger_,
