@@ -2442,15 +2442,17 @@ bool Matcher::MiscExpr(int i, Hit* h) const {
       !IsP(i + 1, '-') && !IsKw(i + 1, di::kAgo) && !IsKw(i + 1, di::kBefore) &&
       !IsKw(i + 1, di::kAfter) && !IsNum(i + 1) &&
       !(L(i + 1) && L(i + 1)->number >= 0)) {
-    // "the end of the year", "earlier in the year": the reference's year;
-    // otherwise "(for) the year" is a year-long period (TimeBank).
+    // "the year ended Sept. 30" is a year-long (fiscal) period; otherwise
+    // "the end of the year", "for the year", "earlier in the year" are the
+    // reference's year (TimeBank).
     h->end = i + 1;
     h->takes_the = true;
-    if (IsKw(i - 2, di::kOf) || IsKw(i - 2, di::kIn)) {
-      h->value = known_ ? YearV(day_.year(), ky_) : "XXXX";
-    } else {
+    const std::string_view nx = i + 1 < n_ ? Str(i + 1) : std::string_view();
+    if (nx == "ended" || nx == "ending") {
       h->type = TimeType::kDuration;
       h->value = "P1Y";
+    } else {
+      h->value = known_ ? YearV(day_.year(), ky_) : "XXXX";
     }
     return true;
   }

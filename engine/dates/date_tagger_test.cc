@@ -329,23 +329,26 @@ TEST_F(DateTaggerTest, TenseCuesBeyondVerbs) {
 }
 
 TEST_F(DateTaggerTest, MoreSeasonsDecadesAndVagueDurations) {
-  RunTable(*tagger_,
-           {
-               {"Control Data scrapped the unit this past spring.",
-                "this past spring", D, "1989-SP", ""},
-               {"Growth slowed in the nineties.", "the nineties", D, "199", ""},
-               {"Prices rose in the mid-eighties.", "the mid-eighties", D,
-                "198", "MID"},
-               {"Shares fell for eight trading days.", "eight trading days", P,
-                "P8D", ""},
-               {"Prices may rise in the weeks ahead.", "the weeks ahead", P,
-                "PXW", ""},
-               {"It will close over the next couple of years.",
-                "the next couple of years", P, "P2Y", ""},
-               {"Then, a week or so ago, the general picked a date.",
-                "a week or so ago", D, "1989-10-23", "APPROX"},
-           },
-           "1989-10-30");
+  RunTable(
+      *tagger_,
+      {
+          {"Control Data scrapped the unit this past spring.",
+           "this past spring", D, "1989-SP", ""},
+          {"Growth slowed in the nineties.", "the nineties", D, "199", ""},
+          {"Prices rose in the mid-eighties.", "the mid-eighties", D, "198",
+           "MID"},
+          {"Shares fell for eight trading days.", "eight trading days", P,
+           "P8D", ""},
+          {"Prices may rise in the weeks ahead.", "the weeks ahead", P, "PXW",
+           ""},
+          {"It will close over the next couple of years.",
+           "the next couple of years", P, "P2Y", ""},
+          {"For the year, volume was flat.", "the year", D, "1989", ""},
+          {"Profit in the year ended March 31 rose.", "the year", P, "P1Y", ""},
+          {"Then, a week or so ago, the general picked a date.",
+           "a week or so ago", D, "1989-10-23", "APPROX"},
+      },
+      "1989-10-30");
   // An age is no duration.
   EXPECT_TRUE(Tag("Mr. Reupke, 52 years old, left.", "1989-10-30").empty());
   // "the previous Friday" is the one before the last day named.
