@@ -289,6 +289,8 @@ Dir Matcher::Tense(int first, int last) const {
                     IsKw(j - 1, di::kThis)
                 ? 0
                 : 2;
+        // "planned" tells of a plan made in the past, for any time.
+        if (Str(j) == "planned") w = 0;
         // "set" is future only as "set to", "set for" ("a record set on").
         if (Str(j) == "set" && !IsKw(j + 1, di::kTo) &&
             !IsKw(j + 1, di::kFor)) {
@@ -306,6 +308,14 @@ Dir Matcher::Tense(int first, int last) const {
       case di::kSoon:
       case di::kComing:
         w = 1;
+        break;
+      case di::kTo:
+        // "is to resume", "are to meet": a scheduled future.
+        if (j > 0 && (Str(j - 1) == "is" || Str(j - 1) == "are") &&
+            j + 1 < n_ && t_[j + 1].kind == TokKind::kWord &&
+            t_[j + 1].lex == nullptr) {
+          w = 2;
+        }
         break;
       case di::kUntil:
         // "until Tuesday", "until 9 a.m. Tuesday": mostly a deadline ahead.

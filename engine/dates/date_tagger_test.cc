@@ -324,6 +324,10 @@ TEST_F(DateTaggerTest, TenseCuesBeyondVerbs) {
                {"The loans run through January.", "January", D, "1990-01", ""},
                {"The index is near its record high set on Aug. 6.", "Aug. 6", D,
                 "1989-08-06", ""},
+               {"The stock is to resume trading in Paris Tuesday.", "Tuesday",
+                D, "1989-10-31", ""},
+               {"On Monday, the government planned to pay the claims.",
+                "Monday", D, "1989-10-23", ""},
            },
            "1989-10-26");
 }
