@@ -2414,6 +2414,22 @@ bool Matcher::MiscExpr(int i, Hit* h) const {
   const Lex* l = L(i);
   if (l == nullptr) return false;
   h->type = TimeType::kDate;
+  // "mid-afternoon (yesterday)": the part of that day, else of the
+  // reference day.
+  if (l->pod && !l->plural &&
+      (IsKw(i - 1, di::kMid) || (IsDash(i - 1) && IsKw(i - 2, di::kMid)))) {
+    h->type = TimeType::kTime;
+    h->end = i + 1;
+    int dk = 0;
+    const int nk = Kw(i + 1);
+    if (nk == di::kYesterday || nk == di::kToday || nk == di::kTomorrow) {
+      dk = nk == di::kYesterday ? -1 : nk == di::kTomorrow ? 1 : 0;
+      ++h->end;
+    }
+    h->value = absl::StrCat(known_ ? DayV(day_ + dk, ky_) : "XXXX-XX-XX", "T",
+                            PodCode(l->pod));
+    return true;
+  }
   // "the full year" of a financial report: the reference's year.
   if (l->kw == di::kFull && L(i + 1) && L(i + 1)->unit == di::kYear &&
       !L(i + 1)->plural && IsKw(i - 1, di::kThe)) {
