@@ -348,6 +348,8 @@ TEST_F(DateTaggerTest, MoreSeasonsDecadesAndVagueDurations) {
           {"It will close over the next couple of years.",
            "the next couple of years", P, "P2Y", ""},
           {"For the year, volume was flat.", "the year", D, "1989", ""},
+          {"At mid-afternoon yesterday, shares were up.",
+           "mid-afternoon yesterday", T, "1989-10-29TAF", "MID"},
           {"Profit in the year ended March 31 rose.", "the year", P, "P1Y", ""},
           {"Then, a week or so ago, the general picked a date.",
            "a week or so ago", D, "1989-10-23", "APPROX"},
