@@ -137,8 +137,11 @@ class Matcher {
   bool TryAt(int i, Hit* out);
   // The last calendar value found before the next TryAt(): what "that
   // year", "the following month", "earlier that day" refer to.
-  void SetAnchor(const std::string& value) {
-    if (!value.empty() && value[0] >= '0' && value[0] <= '9') anchor_ = value;
+  void SetAnchor(const std::string& value, int end) {
+    if (!value.empty() && value[0] >= '0' && value[0] <= '9') {
+      anchor_ = value;
+      anchor_end_ = end;
+    }
   }
   // The anchor as a day, when it names one.
   bool AnchorDay(absl::CivilDay* d) const {
@@ -260,6 +263,7 @@ class Matcher {
   absl::CivilDay day_;
   bool bare_ = false;   // a short phrase rather than running text
   std::string anchor_;  // see SetAnchor()
+  int anchor_end_ = 0;  // token index one past the anchor
 };
 
 // ------------------------------------------------------------ tense cues
@@ -2378,6 +2382,9 @@ bool Matcher::TimeExpr(int i, Hit* h) const {
     // The day expression may itself have absorbed a time; keep ours.
     day = d.value.substr(0, 10);
     j = d.end;
+  } else if (absl::CivilDay a; i - anchor_end_ <= 150 && AnchorDay(&a)) {
+    // "Friday ... at about 10:35 a.m.": the day named just before.
+    day = DayV(a, true);
   } else if (known_) {
     day = DayV(day_, ky_);
   } else {
@@ -3376,7 +3383,7 @@ std::vector<TimeExpression> DateTagger::Tag(std::string_view text,
         e.value = std::move(h.value);
         e.mod = std::move(h.mod);
         next = std::max(next, static_cast<size_t>(e.span.end));
-        m.SetAnchor(e.value);
+        m.SetAnchor(e.value, h.end);
         out.push_back(std::move(e));
         i = h.end;
       } else {

@@ -357,6 +357,14 @@ TEST_F(DateTaggerTest, MoreSeasonsDecadesAndVagueDurations) {
       "1989-10-30");
   // An age is no duration.
   EXPECT_TRUE(Tag("Mr. Reupke, 52 years old, left.", "1989-10-30").empty());
+  // A clock time with no day is on the day named just before it.
+  {
+    const std::string t2 =
+        "The bombs exploded on Friday. The blast occurred at 10:35 a.m.";
+    const auto v2 = Tag(t2, "1989-10-30");
+    ASSERT_NE(Find(v2, t2, "10:35 a.m."), nullptr);
+    EXPECT_EQ(Find(v2, t2, "10:35 a.m.")->value, "1989-10-27T10:35");
+  }
   // "the previous Friday" is the one before the last day named.
   const std::string text =
       "The index closed lower on Friday, Oct. 27, down 4.5% from the "
