@@ -246,6 +246,7 @@ class Matcher {
   bool HolidayExpr(int i, Hit* h) const;
   bool ShiftedDate(int i, const Hit& dur, Hit* h) const;
   bool AnaphoricExpr(int i, Hit* h) const;
+  bool InFuture(const Hit& dur, Hit* h) const;
 
   // ---- resolution ----
   std::string ResolveWeekday(int wd, Dir dir, bool strict) const;
@@ -3071,6 +3072,49 @@ bool OnlyACue(const Lex& l) {
   }
 }
 
+// The point `dur` (a plain count of one unit: "P1W", "PT2H") after the
+// reference: weeks and days give the day, months the month, years the
+// year, hours and minutes the minute.
+bool Matcher::InFuture(const Hit& dur, Hit* h) const {
+  const std::string& v = dur.value;
+  size_t p = 1;
+  const bool time = v.size() > 2 && v[1] == 'T';
+  if (time) ++p;
+  int n = 0;
+  const size_t digits = p;
+  while (p < v.size() && v[p] >= '0' && v[p] <= '9' && n < 100000) {
+    n = n * 10 + (v[p++] - '0');
+  }
+  if (p == digits || p + 1 != v.size() || n <= 0) return false;
+  h->type = TimeType::kDate;
+  switch (time ? v[p] + 256 : v[p]) {
+    case 'D':
+      h->value = Shifted(di::kDay, n);
+      break;
+    case 'W':
+      h->value = Shifted(di::kDay, 7 * n);
+      break;
+    case 'M':
+      h->value = Shifted(di::kMonth, n);
+      break;
+    case 'Y':
+      h->value = Shifted(di::kYear, n);
+      break;
+    case 'H' + 256:
+      h->type = TimeType::kTime;
+      h->value = Shifted(di::kHour, n);
+      break;
+    case 'M' + 256:
+      h->type = TimeType::kTime;
+      h->value = Shifted(di::kMinute, n);
+      break;
+    default:
+      return false;
+  }
+  h->is_day = false;
+  return true;
+}
+
 bool Matcher::Core(int i, Hit* h) const {
   Hit best;
   // Tries one rule at `i`; the longest match wins, the earlier rule on a
@@ -3152,6 +3196,16 @@ bool Matcher::TryAt(int i, Hit* out) {
   int j = i;
   std::string qmod;
   const int kw = Kw(i);
+  // "in a week", "in 2 hours" as a whole phrase: that far ahead, as "a week
+  // from now". In running text "in" + duration stays a duration.
+  if (kw == di::kIn && bare_ && i == 0 && known_) {
+    Hit d;
+    if (Core(i + 1, &d) && d.type == TimeType::kDuration && d.end == n_ &&
+        d.mod.empty() && InFuture(d, out)) {
+      out->end = d.end;
+      return true;
+    }
+  }
   if (kw == di::kLess && IsKw(i + 1, di::kThan)) {
     qmod = "LESS_THAN";
     j = i + 2;

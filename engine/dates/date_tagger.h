@@ -74,7 +74,8 @@ struct DateSpec {};
 //   * A short text of at most six words with no clause ("monday", "the
 //     1st", "october 7th", "2/15") is an appointment: weekdays are the next
 //     one, months and days the coming one unless at most about three months
-//     past; "three days after Easter" is computed only as such a phrase.
+//     past; "three days after Easter" and "in a week" (the day a week
+//     ahead) are computed only as such phrases.
 //   * Holidays (Christmas, New Year's Day/Eve, Thanksgiving, Easter and
 //     Easter Monday, Halloween, Valentine's, Independence, Labor, Memorial,
 //     Mother's and Father's Day; US dates) resolve like weekdays.

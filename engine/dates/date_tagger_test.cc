@@ -372,6 +372,16 @@ TEST_F(DateTaggerTest, MoreSeasonsDecadesAndVagueDurations) {
   const auto v = Tag(text, "1989-10-30");
   ASSERT_NE(Find(v, text, "the previous Friday"), nullptr);
   EXPECT_EQ(Find(v, text, "the previous Friday")->value, "1989-10-20");
+  // "in a week" as a whole phrase is the day a week ahead; in running text
+  // it stays a duration.
+  RunTable(*tagger_,
+           {
+               {"in a week", "in a week", D, "2012-08-17", ""},
+               {"in 2 hours", "in 2 hours", T, "2012-08-10T14:00", ""},
+               {"The plant will be finished in a week, he said.", "a week", P,
+                "P1W", ""},
+           },
+           "2012-08-10T12:00:00");
   // "2 days after tomorrow" as a whole phrase.
   RunTable(
       *tagger_,
