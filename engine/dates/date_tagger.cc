@@ -233,6 +233,7 @@ class Matcher {
   bool DecadeExpr(int i, Hit* h) const;
   bool CenturyExpr(int i, Hit* h) const;
   void AttachTime(Hit* h) const;
+  void AttachPodTime(Hit* h, int pod) const;
   bool QuarterContext(int i) const;
   int ReportQuarter(int i) const;
   bool MiscExpr(int i, Hit* h) const;
@@ -1213,6 +1214,7 @@ bool Matcher::WeekdayExpr(int i, Hit* h) const {
       absl::StrAppend(&h->value, "T", PodCode(pp->pod));
       h->end = k + 1;
       h->is_day = false;
+      AttachPodTime(h, pp->pod);
       return true;
     }
     AttachTime(h);
@@ -1251,6 +1253,7 @@ bool Matcher::WeekdayExpr(int i, Hit* h) const {
     absl::StrAppend(&h->value, "T", PodCode(p->pod));
     h->end = k + 1;
     h->is_day = false;
+    AttachPodTime(h, p->pod);
     return true;
   }
   if (h->is_day) AttachTime(h);
@@ -1713,6 +1716,7 @@ bool Matcher::DeicticExpr(int i, Hit* h) const {
     case di::kTonight:
       h->type = TimeType::kTime;
       h->value = day(0) + "TNI";
+      AttachPodTime(h, 4);
       return true;
     case di::kNow:
       if (IsKw(i - 1, di::kFrom)) return false;
@@ -1757,6 +1761,7 @@ bool Matcher::DeicticExpr(int i, Hit* h) const {
       h->type = TimeType::kTime;
       h->value = day(0) + "T" + PodCode(p->pod);
       h->end = i + 2;
+      AttachPodTime(h, p->pod);
       return true;
     }
     case di::kLast: {
@@ -1765,6 +1770,7 @@ bool Matcher::DeicticExpr(int i, Hit* h) const {
       h->type = TimeType::kTime;
       h->value = day(-1) + "TNI";
       h->end = i + 2;
+      AttachPodTime(h, 4);
       return true;
     }
     default:
@@ -1778,6 +1784,7 @@ bool Matcher::DeicticExpr(int i, Hit* h) const {
     h->value += absl::StrCat("T", PodCode(p->pod));
     h->end = i + 2;
     h->is_day = false;
+    AttachPodTime(h, p->pod);
     return true;
   }
   if (known_) AttachTime(h);
@@ -2318,6 +2325,20 @@ bool Matcher::ClockTime(int i, int* hour, int* minute, int* end) const {
       j += 2;  // seconds, dropped
     }
   }
+  // "16h00", "16h", "3h18": the 24-hour clock written with an "h".
+  if (!colon && j < n_ && Tight(j) && Str(j) == "h" && hh <= 23 &&
+      !(j + 1 < n_ && Tight(j + 1) && t_[j + 1].kind == TokKind::kWord)) {
+    ++j;
+    if (IsNum(j) && Tight(j) && t_[j].digits == 2) {
+      mm = t_[j].num;
+      if (mm > 59) return false;
+      ++j;
+    }
+    *hour = hh;
+    *minute = mm;
+    *end = j;
+    return true;
+  }
   // am / pm
   int ampm = 0;
   const int kw = Kw(j);
@@ -2337,16 +2358,35 @@ bool Matcher::ClockTime(int i, int* hour, int* minute, int* end) const {
     j += 3;
     ampm = 3;
   }
-  // "6 in the morning", "10 at night"
-  if (ampm == 0) {
+  // "6 in the morning", "10 at night", "3 o'clock in the afternoon",
+  // "8 tonight", "8 this evening"
+  if (ampm == 0 || ampm == 3) {
     const Lex* p = nullptr;
-    if (IsKw(j, di::kIn) && IsKw(j + 1, di::kThe)) p = L(j + 2);
-    if (IsKw(j, di::kAt) && L(j + 1) && L(j + 1)->pod == 4) p = L(j + 1);
+    int after = j;
+    if (IsKw(j, di::kIn) && IsKw(j + 1, di::kThe)) {
+      p = L(j + 2);
+      after = j + 3;
+    } else if (IsKw(j, di::kAt) && L(j + 1) && L(j + 1)->pod == 4) {
+      p = L(j + 1);
+      after = j + 2;
+    } else if (IsKw(j, di::kThis) && L(j + 1) && L(j + 1)->pod) {
+      p = L(j + 1);
+      after = j + 2;
+    }
+    static const Lex kNight = [] {
+      Lex l;
+      l.pod = 4;
+      return l;
+    }();
+    if (IsKw(j, di::kTonight)) {
+      p = &kNight;
+      after = j + 1;
+    }
     if (p && p->pod && !p->plural && hh >= 1 && hh <= 12) {
       if (p->pod == 1 && hh == 12) hh = 0;
       if ((p->pod == 2 || p->pod == 3) && hh != 12) hh += 12;
       if (p->pod == 4 && hh >= 6 && hh != 12) hh += 12;  // "2 at night": 2:00
-      j = IsKw(j, di::kIn) ? j + 3 : j + 2;
+      j = after;
       ampm = 4;
     }
   }
@@ -2387,7 +2427,11 @@ bool Matcher::TimeExpr(int i, Hit* h) const {
     // "Friday ... at about 10:35 a.m.": the day named just before.
     day = DayV(a, true);
   } else if (known_) {
-    day = DayV(day_, ky_);
+    // A short phrase ("at 3am") is an appointment: a time already past on
+    // the reference day is tomorrow's.
+    const bool past = bare_ && ref_.has_time_of_day &&
+                      hh * 60 + mm < ref_.time.hour() * 60 + ref_.time.minute();
+    day = DayV(day_ + (past ? 1 : 0), ky_);
   } else {
     day = "XXXX-XX-XX";
   }
@@ -2414,6 +2458,39 @@ void Matcher::AttachTime(Hit* h) const {
   h->value = absl::StrFormat("%sT%02d:%02d", h->value.substr(0, 10), hh, mm);
   h->end = e;
   h->is_day = false;
+}
+
+// After a day's part ("this morning", "Saturday night", value "...TMO"):
+// "at 9", "@ 10", "at 10am", "at 8 o'clock" give the clock time; a bare
+// hour in the afternoon, evening or night is after noon.
+void Matcher::AttachPodTime(Hit* h, int pod) const {
+  int c = h->end;
+  if (!IsKw(c, di::kAt) && !IsP(c, '@')) return;
+  ++c;
+  int hh, mm, e;
+  bool bare_hour = false;
+  if (!ClockTime(c, &hh, &mm, &e)) {
+    // A bare hour: not glued to a word ("10th") nor part of a number
+    // ("10.5").
+    if (!IsNum(c) || t_[c].digits > 2 || t_[c].num < 1 || t_[c].num > 12 ||
+        (c + 1 < n_ && Tight(c + 1) &&
+         (t_[c + 1].kind != TokKind::kPunct ||
+          (IsNum(c + 2) && Tight(c + 2))))) {
+      return;
+    }
+    hh = t_[c].num;
+    mm = 0;
+    e = c + 1;
+    bare_hour = true;
+  }
+  if ((bare_hour || Kw(e - 1) == di::kClock) && hh < 12 &&
+      (pod == 2 || pod == 3 || (pod == 4 && hh >= 6))) {
+    hh += 12;
+  }
+  if (h->value.size() < 10) return;
+  h->type = TimeType::kTime;
+  h->value = absl::StrFormat("%sT%02d:%02d", h->value.substr(0, 10), hh, mm);
+  h->end = e;
 }
 
 // "year-earlier", "year-ago"; "quarter"/"weekend" after "the" or "latest";

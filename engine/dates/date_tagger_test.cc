@@ -568,8 +568,27 @@ TEST_F(DateTaggerTest, Times) {
           {"He will speak tonight.", "tonight", T, "2024-06-17TNI", ""},
           {"He spoke this afternoon.", "this afternoon", T, "2024-06-17TAF",
            ""},
+          {"The talks resume at 16h30.", "16h30", T, "2024-06-17T16:30", ""},
+          {"He will speak at 8 tonight.", "8 tonight", T, "2024-06-17T20:00",
+           ""},
+          {"It starts at 3 o'clock in the afternoon.",
+           "3 o'clock in the afternoon", T, "2024-06-17T15:00", ""},
+          {"They meet this morning at 10.", "this morning at 10", T,
+           "2024-06-17T10:00", ""},
+          {"The rally is tonight at 8 o'clock.", "tonight at 8 o'clock", T,
+           "2024-06-17T20:00", ""},
       },
       "2024-06-17");
+  // A short phrase is an appointment: a time already past today is
+  // tomorrow's; in running text it stays on the reference day.
+  RunTable(*tagger_,
+           {
+               {"at 3am", "3am", T, "2013-02-13T03:00", ""},
+               {"at 6pm", "6pm", T, "2013-02-12T18:00", ""},
+               {"The plant closed at 3 a.m., officials said.", "3 a.m.", T,
+                "2013-02-12T03:00", ""},
+           },
+           "2013-02-12T04:30:00-02:00");
 }
 
 TEST_F(DateTaggerTest, Durations) {
