@@ -512,9 +512,10 @@ std::string Matcher::Shifted(Unit u, int k) const {
     case di::kMinute:
     case di::kSecond: {
       if (!known_) return "XXXX-XX-XXTXX:XX";
+      // "in one hour" from 04:30 is 05:30: shift, do not truncate.
       absl::CivilSecond s = ref_.time;
-      if (u == di::kHour) s = absl::CivilSecond(absl::CivilHour(s) + k);
-      if (u == di::kMinute) s = absl::CivilSecond(absl::CivilMinute(s) + k);
+      if (u == di::kHour) s += 3600 * int64_t{k};
+      if (u == di::kMinute) s += 60 * int64_t{k};
       if (u == di::kSecond) s += k;
       return absl::StrFormat("%s-%02d-%02dT%02d:%02d", YearV(s.year(), ky_),
                              s.month(), s.day(), s.hour(), s.minute());
@@ -2427,10 +2428,9 @@ bool Matcher::TimeExpr(int i, Hit* h) const {
     // "Friday ... at about 10:35 a.m.": the day named just before.
     day = DayV(a, true);
   } else if (known_) {
-    // A short phrase ("at 3am") is an appointment: a time already past on
-    // the reference day is tomorrow's.
-    const bool past = bare_ && ref_.has_time_of_day &&
-                      hh * 60 + mm < ref_.time.hour() * 60 + ref_.time.minute();
+    // A short phrase ("at 3am") is an appointment: a time whose hour is
+    // already past on the reference day is tomorrow's.
+    const bool past = bare_ && ref_.has_time_of_day && hh < ref_.time.hour();
     day = DayV(day_ + (past ? 1 : 0), ky_);
   } else {
     day = "XXXX-XX-XX";

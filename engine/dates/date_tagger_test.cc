@@ -585,6 +585,8 @@ TEST_F(DateTaggerTest, Times) {
            {
                {"at 3am", "3am", T, "2013-02-13T03:00", ""},
                {"at 6pm", "6pm", T, "2013-02-12T18:00", ""},
+               {"at 4:23", "4:23", T, "2013-02-12T04:23", ""},
+               {"in one hour", "in one hour", T, "2013-02-12T05:30", ""},
                {"The plant closed at 3 a.m., officials said.", "3 a.m.", T,
                 "2013-02-12T03:00", ""},
            },
