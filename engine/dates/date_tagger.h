@@ -40,8 +40,8 @@ struct DateSpec {};
 //   * Times: "2024-06-17T15:00" (local wall clock; a zone such as "EDT"
 //     stays in the span but does not change the value; "16h30", "8
 //     tonight", "this morning at 10", "3 o'clock in the afternoon"; in a
-//     short phrase a time already past on the reference day is
-//     tomorrow's), parts of day
+//     short phrase a time whose hour is already past on the reference day
+//     is tomorrow's), parts of day
 //     "2024-06-17TMO" (TMO TAF TEV TNI).
 //   * Durations: "P20Y", "P9M", "P2D", "PT24H", "P1Y2DT3H4S"; a fraction
 //     goes to the next smaller unit when that is exact ("1.5 hours"
