@@ -2160,6 +2160,11 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
   h->takes_the = the_ok;
   // "37 years old": an age, not a period of time.
   if (!hyphen && n != -2 && end < n_ && Str(end) == "old") return false;
+  // "a year-earlier loss": "year-earlier" is the expression, not "a year".
+  if (article && end == e + 1 && IsDash(end) && Tight(end) &&
+      (IsKw(end + 1, di::kEarlier) || IsKw(end + 1, di::kAgo))) {
+    return false;
+  }
   // "a week or so ago"
   const bool or_so = rel == 0 && !hyphen && IsKw(end, di::kOr) &&
                      end + 1 < n_ && Str(end + 1) == "so" &&

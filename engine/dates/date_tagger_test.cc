@@ -355,6 +355,14 @@ TEST_F(DateTaggerTest, MoreSeasonsDecadesAndVagueDurations) {
            "a week or so ago", D, "1989-10-23", "APPROX"},
       },
       "1989-10-30");
+  // "a year-earlier loss": the expression is "year-earlier".
+  {
+    const std::string t3 =
+        "RMS had a third-quarter loss, compared with a year-earlier loss.";
+    const auto v3 = Tag(t3, "1989-10-30");
+    ASSERT_NE(Find(v3, t3, "year-earlier"), nullptr);
+    EXPECT_EQ(Find(v3, t3, "year-earlier")->value, "1988-Q3");
+  }
   // An age is no duration.
   EXPECT_TRUE(Tag("Mr. Reupke, 52 years old, left.", "1989-10-30").empty());
   // A clock time with no day is on the day named just before it.
