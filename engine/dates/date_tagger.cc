@@ -3102,6 +3102,23 @@ bool Matcher::AnaphoricExpr(int i, Hit* h) const {
       h->is_day = true;
       return true;
     }
+    case di::kWeek: {
+      absl::CivilDay d;
+      if (has_day) {
+        d = absl::CivilDay(y, mo, std::atoi(a.c_str() + 8));
+      } else if (a.size() == 8 && a[4] == '-' && a[5] == 'W' && digits(6, 2)) {
+        // A week anchor ("2024-W10"): its Thursday.
+        const int w = std::atoi(a.c_str() + 6);
+        const absl::CivilDay jan4(y, 1, 4);
+        d = jan4 - (IsoWeekday(jan4) - 1) + 7 * (w - 1) + 3;
+      } else {
+        return false;
+      }
+      int wy, wn;
+      IsoWeek(d + 7 * k, &wy, &wn);
+      h->value = absl::StrFormat("%04d-W%02d", wy, wn);
+      return true;
+    }
     default:
       return false;
   }

@@ -305,6 +305,16 @@ TEST_F(DateTaggerTest, AnaphoricExpressionsFollowTheLastDate) {
     ASSERT_NE(e, nullptr) << phrase;
     EXPECT_EQ(e->value, value) << phrase;
   }
+  {
+    const std::string t2 =
+        "The strike began on March 3, 2024, and the following week talks "
+        "resumed. That week was hard.";
+    const auto v2 = Tag(t2, "2024-06-19");
+    ASSERT_NE(Find(v2, t2, "the following week"), nullptr);
+    EXPECT_EQ(Find(v2, t2, "the following week")->value, "2024-W10");
+    ASSERT_NE(Find(v2, t2, "That week"), nullptr);
+    EXPECT_EQ(Find(v2, t2, "That week")->value, "2024-W10");
+  }
   // With no date before it, "that year" is no expression.
   EXPECT_TRUE(Tag("He left that year.", "2000-01-28").empty());
 }
