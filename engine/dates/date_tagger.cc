@@ -77,33 +77,6 @@ const char* PodCode(int p) {
   return kCodes[p >= 0 && p <= 4 ? p : 0];
 }
 
-// Chooses among the occurrences `base + k * period` (k in -1..1 around the
-// reference index `cur`) of a cyclic calendar position, by direction: the
-// latest at or before `cur`, the earliest at or after, or the closest (ties
-// go to the current cycle).
-int64_t PickCycle(int64_t cur, int64_t same_cycle, int64_t period, Dir dir) {
-  const int64_t cands[3] = {same_cycle - period, same_cycle,
-                            same_cycle + period};
-  if (dir == kBack) {
-    int64_t best = cands[0];
-    for (int64_t c : cands) {
-      if (c <= cur) best = c;
-    }
-    return best;
-  }
-  if (dir == kFwd) {
-    for (int64_t c : cands) {
-      if (c >= cur) return c;
-    }
-    return cands[2];
-  }
-  int64_t best = same_cycle;
-  for (int64_t c : cands) {
-    if (std::llabs(c - cur) < std::llabs(best - cur)) best = c;
-  }
-  return best;
-}
-
 // The occurrence of a cyclic calendar position nearest the reference, moved
 // by one period when tense points the other way and the same-cycle
 // occurrence is more than `threshold` away in the wrong direction. With no
@@ -250,7 +223,6 @@ class Matcher {
   bool InFuture(const Hit& dur, Hit* h) const;
 
   // ---- resolution ----
-  std::string ResolveWeekday(int wd, Dir dir, bool strict) const;
   bool WeekdayDay(int wd, Dir dir, bool strict, absl::CivilDay* d) const;
   std::string ResolveMonth(int month, Dir dir) const;
   std::string ResolveMonthDay(int month, int day, Dir dir) const;
@@ -417,12 +389,6 @@ bool Matcher::WeekdayDay(int wd, Dir dir, bool strict,
     *d = fwd == 1 ? day_ + fwd : day_ - back;
   }
   return true;
-}
-
-std::string Matcher::ResolveWeekday(int wd, Dir dir, bool strict) const {
-  absl::CivilDay d;
-  if (!WeekdayDay(wd, dir, strict, &d)) return absl::StrCat("XXXX-WXX-", wd);
-  return DayV(d, true);
 }
 
 std::string Matcher::ResolveMonth(int month, Dir dir) const {
