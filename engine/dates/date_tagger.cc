@@ -133,7 +133,7 @@ class Matcher {
   const Lex* L(int i) const { return i >= 0 && i < n_ ? t_[i].lex : nullptr; }
   int Kw(int i) const {
     const Lex* l = L(i);
-    return l ? l->kw : di::kNoKw;
+    return l ? static_cast<int>(l->kw) : static_cast<int>(di::kNoKw);
   }
   bool IsKw(int i, Keyword k) const { return Kw(i) == k; }
   bool IsP(int i, char c) const {
