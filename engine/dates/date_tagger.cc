@@ -1657,6 +1657,14 @@ bool Matcher::RelativeExpr(int i, Hit* h) const {
   }
   h->value = Shifted(unit, k);
   if (unit == di::kDay) h->is_day = true;
+  // "last week's Sunday": that day of that ISO week.
+  if (unit == di::kWeek && known_ && ky_ && IsApos(j + 1) && j + 2 < n_ &&
+      Str(j + 2) == "s" && L(j + 3) && L(j + 3)->weekday && !L(j + 3)->plural) {
+    const absl::CivilDay monday = day_ - (IsoWeekday(day_) - 1) + 7 * k;
+    h->value = DayV(monday + (L(j + 3)->weekday - 1), true);
+    h->end = j + 4;
+    h->is_day = true;
+  }
   return true;
 }
 

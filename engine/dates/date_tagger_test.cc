@@ -390,6 +390,10 @@ TEST_F(DateTaggerTest, MoreSeasonsDecadesAndVagueDurations) {
   const auto v = Tag(text, "1989-10-30");
   ASSERT_NE(Find(v, text, "the previous Friday"), nullptr);
   EXPECT_EQ(Find(v, text, "the previous Friday")->value, "1989-10-20");
+  RunTable(*tagger_,
+           {{"It opened last week's Sunday.", "last week's Sunday", D,
+             "2013-02-10", ""}},
+           "2013-02-12");
   // "in a week" as a whole phrase is the day a week ahead; in running text
   // it stays a duration.
   RunTable(*tagger_,
