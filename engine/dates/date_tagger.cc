@@ -854,6 +854,11 @@ bool Matcher::MonthExpr(int i, Hit* h) const {
        absl::CivilDay(2000, m, t_[i - 1].num).month() != m)) {
     return false;
   }
+  // "29 February 2014": impossible in the year that follows.
+  if (IsNum(i - 1) && t_[i - 1].digits <= 2 && IsNum(j) && t_[j].digits == 4 &&
+      absl::CivilDay(t_[j].num, m, t_[i - 1].num).month() != m) {
+    return false;
+  }
   int sy1, se1;
   if (IsNum(j) && t_[j].digits <= 2 && !ShortYear(j, &sy1, &se1, true) &&
       (t_[j].num < 1 || absl::CivilDay(2000, m, t_[j].num).month() != m)) {
@@ -1028,6 +1033,12 @@ bool Matcher::DayFirstExpr(int i, Hit* h) const {
   int c = IsP(k, ',') ? k + 1 : k;
   if ((IsDash(k) || IsP(k, '/')) && Tight(k) && Tight(k + 1)) c = k + 1;
   h->is_day = true;
+  // "29 February 2014": a year that makes the date impossible makes no
+  // date at all (not the nearest leap year's).
+  if (IsNum(c) && t_[c].digits == 4 && !GluedLeft(c) &&
+      absl::CivilDay(t_[c].num, m, d).month() != m) {
+    return false;
+  }
   if (YearAt(c, &y, &e, true) || ShortYear(c, &y, &e, false)) {
     const absl::CivilDay cd(y, m, d);
     if (cd.month() != m) return false;

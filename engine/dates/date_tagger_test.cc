@@ -691,8 +691,8 @@ TEST_F(DateTaggerTest, CompositeAndFractionalDurations) {
 }
 
 TEST_F(DateTaggerTest, ImpossibleDatesYieldNothing) {
-  for (const char* text :
-       {"Due February 29, 2023.", "Due 32 August 2014.", "Due 2024-13-01."}) {
+  for (const char* text : {"Due February 29, 2023.", "Due 32 August 2014.",
+                           "Due 2024-13-01.", "Due 29 February 2014."}) {
     for (const TimeExpression& e : Tag(text, "2024-06-17")) {
       ADD_FAILURE() << text << " → " << e.value;
     }
