@@ -131,6 +131,12 @@ LexMap* BuildLexicon() {
   At(*m, "mothers").holiday = 10;
   At(*m, "father").holiday = 11;
   At(*m, "fathers").holiday = 11;
+  {
+    static const char* const kDecades[] = {"twenties", "thirties", "forties",
+                                           "fifties",  "sixties",  "seventies",
+                                           "eighties", "nineties"};
+    for (int d = 0; d < 8; ++d) At(*m, kDecades[d]).decade = d + 2;
+  }
   At(*m, "spring").season = 1;
   At(*m, "summer").season = 2;
   At(*m, "fall").season = 3;
@@ -329,6 +335,8 @@ LexMap* BuildLexicon() {
       {"its", kIts},
       {"near", kNear},
       {"within", kWithin},
+      {"that", kThat},
+      {"full", kFull},
   };
   for (const auto& [w, k] : kws) AddKw(*m, w, k);
   return m;

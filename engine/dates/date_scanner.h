@@ -121,6 +121,8 @@ enum Keyword : uint8_t {
   kIts,
   kNear,
   kWithin,
+  kThat,
+  kFull,
 };
 
 // Unit
@@ -158,6 +160,7 @@ struct Lex {
   uint8_t pod = 0;      // 1 MO, 2 AF, 3 EV, 4 NI
   uint8_t holiday = 0;  // first word of a holiday name, see date_tagger.cc
   int16_t tz = -1;      // known time zone abbreviation (offset minutes + 1000)
+  uint8_t decade = 0;   // "nineties" → 9 ("twenties" 2 ... "nineties" 9)
 };
 
 enum class TokKind : uint8_t { kWord, kNumber, kPunct };

@@ -77,33 +77,6 @@ const char* PodCode(int p) {
   return kCodes[p >= 0 && p <= 4 ? p : 0];
 }
 
-// Chooses among the occurrences `base + k * period` (k in -1..1 around the
-// reference index `cur`) of a cyclic calendar position, by direction: the
-// latest at or before `cur`, the earliest at or after, or the closest (ties
-// go to the current cycle).
-int64_t PickCycle(int64_t cur, int64_t same_cycle, int64_t period, Dir dir) {
-  const int64_t cands[3] = {same_cycle - period, same_cycle,
-                            same_cycle + period};
-  if (dir == kBack) {
-    int64_t best = cands[0];
-    for (int64_t c : cands) {
-      if (c <= cur) best = c;
-    }
-    return best;
-  }
-  if (dir == kFwd) {
-    for (int64_t c : cands) {
-      if (c >= cur) return c;
-    }
-    return cands[2];
-  }
-  int64_t best = same_cycle;
-  for (int64_t c : cands) {
-    if (std::llabs(c - cur) < std::llabs(best - cur)) best = c;
-  }
-  return best;
-}
-
 // The occurrence of a cyclic calendar position nearest the reference, moved
 // by one period when tense points the other way and the same-cycle
 // occurrence is more than `threshold` away in the wrong direction. With no
@@ -135,13 +108,32 @@ class Matcher {
   }
 
   bool TryAt(int i, Hit* out);
+  // The last calendar value found before the next TryAt(): what "that
+  // year", "the following month", "earlier that day" refer to.
+  void SetAnchor(const std::string& value, int end) {
+    if (!value.empty() && value[0] >= '0' && value[0] <= '9') {
+      anchor_ = value;
+      anchor_end_ = end;
+    }
+  }
+  // The anchor as a day, when it names one.
+  bool AnchorDay(absl::CivilDay* d) const {
+    const std::string& a = anchor_;
+    if (a.size() < 10 || a[4] != '-' || a[7] != '-') return false;
+    for (int p : {0, 1, 2, 3, 5, 6, 8, 9}) {
+      if (a[p] < '0' || a[p] > '9') return false;
+    }
+    *d = absl::CivilDay(std::atoi(a.c_str()), std::atoi(a.c_str() + 5),
+                        std::atoi(a.c_str() + 8));
+    return true;
+  }
 
  private:
   // ---- token predicates ----
   const Lex* L(int i) const { return i >= 0 && i < n_ ? t_[i].lex : nullptr; }
   int Kw(int i) const {
     const Lex* l = L(i);
-    return l ? l->kw : di::kNoKw;
+    return l ? static_cast<int>(l->kw) : static_cast<int>(di::kNoKw);
   }
   bool IsKw(int i, Keyword k) const { return Kw(i) == k; }
   bool IsP(int i, char c) const {
@@ -214,6 +206,7 @@ class Matcher {
   bool DecadeExpr(int i, Hit* h) const;
   bool CenturyExpr(int i, Hit* h) const;
   void AttachTime(Hit* h) const;
+  void AttachPodTime(Hit* h, int pod) const;
   bool QuarterContext(int i) const;
   int ReportQuarter(int i) const;
   bool MiscExpr(int i, Hit* h) const;
@@ -226,9 +219,10 @@ class Matcher {
   bool WordYear(int i, Hit* h) const;
   bool HolidayExpr(int i, Hit* h) const;
   bool ShiftedDate(int i, const Hit& dur, Hit* h) const;
+  bool AnaphoricExpr(int i, Hit* h) const;
+  bool InFuture(const Hit& dur, Hit* h) const;
 
   // ---- resolution ----
-  std::string ResolveWeekday(int wd, Dir dir, bool strict) const;
   bool WeekdayDay(int wd, Dir dir, bool strict, absl::CivilDay* d) const;
   std::string ResolveMonth(int month, Dir dir) const;
   std::string ResolveMonthDay(int month, int day, Dir dir) const;
@@ -241,7 +235,9 @@ class Matcher {
   bool known_;
   bool ky_;
   absl::CivilDay day_;
-  bool bare_ = false;  // a short phrase rather than running text
+  bool bare_ = false;   // a short phrase rather than running text
+  std::string anchor_;  // see SetAnchor()
+  int anchor_end_ = 0;  // token index one past the anchor
 };
 
 // ------------------------------------------------------------ tense cues
@@ -262,8 +258,22 @@ Dir Matcher::Tense(int first, int last) const {
     double w = 0;
     switch (kw) {
       case di::kWill:
-      case di::kFutureCue:
         w = 2;
+        break;
+      case di::kFutureCue:
+        // "the plan", "its plans", "a set": nouns, not the verb.
+        w = IsKw(j - 1, di::kThe) || IsKw(j - 1, di::kA) ||
+                    IsKw(j - 1, di::kAn) || IsKw(j - 1, di::kIts) ||
+                    IsKw(j - 1, di::kThis)
+                ? 0
+                : 2;
+        // "planned" tells of a plan made in the past, for any time.
+        if (Str(j) == "planned") w = 0;
+        // "set" is future only as "set to", "set for" ("a record set on").
+        if (Str(j) == "set" && !IsKw(j + 1, di::kTo) &&
+            !IsKw(j + 1, di::kFor)) {
+          w = 0;
+        }
         break;
       case di::kLl:
         w = IsApos(j - 1) ? 2 : 0;
@@ -277,8 +287,21 @@ Dir Matcher::Tense(int first, int last) const {
       case di::kComing:
         w = 1;
         break;
+      case di::kTo:
+        // "is to resume", "are to meet": a scheduled future.
+        if (j > 0 && (Str(j - 1) == "is" || Str(j - 1) == "are") &&
+            j + 1 < n_ && t_[j + 1].kind == TokKind::kWord &&
+            t_[j + 1].lex == nullptr) {
+          w = 2;
+        }
+        break;
+      case di::kUntil:
+        // "until Tuesday", "until 9 a.m. Tuesday": mostly a deadline ahead.
+        w = dist <= 5 ? 1 : 0;
+        break;
       case di::kPastCue:
-        w = -2;
+        // "will be paid", "would be held": a passive, not the past.
+        w = j > 0 && Str(j - 1) == "be" ? 0 : -2;
         break;
       case di::kLast:
       case di::kAgo:
@@ -291,8 +314,10 @@ Dir Matcher::Tense(int first, int last) const {
       default:
         if (tk.lex == nullptr && EndsWithEd(Str(j)) && !IsDash(j - 1) &&
             !IsKw(j - 1, di::kThe) && !IsKw(j - 1, di::kA) &&
-            !IsKw(j - 1, di::kAn)) {
+            !IsKw(j - 1, di::kAn) && !(j > 0 && Str(j - 1) == "be")) {
           w = -1;
+        } else if (tk.lex == nullptr && Str(j) == "effective") {
+          w = 1;  // "effective Feb. 1": an announced change
         }
     }
     score += w / (1.0 + 0.15 * dist);
@@ -326,7 +351,8 @@ Dir Matcher::Tense(int first, int last) const {
         break;
       }
     }
-    if (IsKw(j, di::kAnd) || IsKw(j, di::kAfter) || IsKw(j, di::kBefore)) {
+    if (IsKw(j, di::kAnd) || IsKw(j, di::kAfter) || IsKw(j, di::kBefore) ||
+        IsKw(j, di::kThat)) {
       break;
     }
     cue(j, d);
@@ -363,12 +389,6 @@ bool Matcher::WeekdayDay(int wd, Dir dir, bool strict,
     *d = fwd == 1 ? day_ + fwd : day_ - back;
   }
   return true;
-}
-
-std::string Matcher::ResolveWeekday(int wd, Dir dir, bool strict) const {
-  absl::CivilDay d;
-  if (!WeekdayDay(wd, dir, strict, &d)) return absl::StrCat("XXXX-WXX-", wd);
-  return DayV(d, true);
 }
 
 std::string Matcher::ResolveMonth(int month, Dir dir) const {
@@ -458,9 +478,10 @@ std::string Matcher::Shifted(Unit u, int k) const {
     case di::kMinute:
     case di::kSecond: {
       if (!known_) return "XXXX-XX-XXTXX:XX";
+      // "in one hour" from 04:30 is 05:30: shift, do not truncate.
       absl::CivilSecond s = ref_.time;
-      if (u == di::kHour) s = absl::CivilSecond(absl::CivilHour(s) + k);
-      if (u == di::kMinute) s = absl::CivilSecond(absl::CivilMinute(s) + k);
+      if (u == di::kHour) s += 3600 * int64_t{k};
+      if (u == di::kMinute) s += 60 * int64_t{k};
       if (u == di::kSecond) s += k;
       return absl::StrFormat("%s-%02d-%02dT%02d:%02d", YearV(s.year(), ky_),
                              s.month(), s.day(), s.hour(), s.minute());
@@ -486,11 +507,17 @@ bool Matcher::QuarterContext(int i) const {
 // quarter of the same year); with none, the quarter before the
 // reference's.
 int Matcher::ReportQuarter(int i) const {
+  // The adjective ("third-quarter profit") names the reported quarter more
+  // surely than the noun ("after a flat second quarter"): the latest
+  // adjective wins, else the latest noun. A fiscal quarter counts as the
+  // calendar one of its number, as TimeBank writes it.
+  int noun = 0;
   for (int j = std::min(n_ - 1, i - 1); j >= 1 && j >= i - 400; --j) {
     const Lex* l = t_[j].lex;
     if (l == nullptr || l->unit != di::kQuarter || l->plural) continue;
     int o = j - 1;
-    if (IsDash(o) && Tight(o)) --o;
+    const bool hyphen = IsDash(o) && Tight(o);
+    if (hyphen) --o;
     if (IsKw(o, di::kFiscal)) --o;
     const Lex* ol = L(o);
     if (ol == nullptr || ol->ordinal < 1 || ol->ordinal > 4) continue;
@@ -503,9 +530,10 @@ int Matcher::ReportQuarter(int i) const {
     const int cur = (day_.month() - 1) / 3;  // 0..3
     // A quarter not yet over is a forecast, not the one reported.
     if (ol->ordinal - 1 >= cur) continue;
-    return (ol->ordinal - 1) - cur;
+    if (hyphen) return (ol->ordinal - 1) - cur;
+    if (noun == 0) noun = (ol->ordinal - 1) - cur;
   }
-  return -1;
+  return noun != 0 ? noun : -1;
 }
 
 // ------------------------------------------------------------ numbers
@@ -547,6 +575,11 @@ bool Matcher::Number(int i, int* value, int* end) const {
     }
     *value = 1;
     *end = i + 1;
+    return true;
+  }
+  if (l->kw == di::kCouple && IsKw(i + 1, di::kOf)) {  // "the next couple of"
+    *value = 2;
+    *end = i + 2;
     return true;
   }
   if (l->kw == di::kFew || l->kw == di::kSeveral || l->kw == di::kMany ||
@@ -821,6 +854,11 @@ bool Matcher::MonthExpr(int i, Hit* h) const {
        absl::CivilDay(2000, m, t_[i - 1].num).month() != m)) {
     return false;
   }
+  // "29 February 2014": impossible in the year that follows.
+  if (IsNum(i - 1) && t_[i - 1].digits <= 2 && IsNum(j) && t_[j].digits == 4 &&
+      absl::CivilDay(t_[j].num, m, t_[i - 1].num).month() != m) {
+    return false;
+  }
   int sy1, se1;
   if (IsNum(j) && t_[j].digits <= 2 && !ShortYear(j, &sy1, &se1, true) &&
       (t_[j].num < 1 || absl::CivilDay(2000, m, t_[j].num).month() != m)) {
@@ -995,6 +1033,12 @@ bool Matcher::DayFirstExpr(int i, Hit* h) const {
   int c = IsP(k, ',') ? k + 1 : k;
   if ((IsDash(k) || IsP(k, '/')) && Tight(k) && Tight(k + 1)) c = k + 1;
   h->is_day = true;
+  // "29 February 2014": a year that makes the date impossible makes no
+  // date at all (not the nearest leap year's).
+  if (IsNum(c) && t_[c].digits == 4 && !GluedLeft(c) &&
+      absl::CivilDay(t_[c].num, m, d).month() != m) {
+    return false;
+  }
   if (YearAt(c, &y, &e, true) || ShortYear(c, &y, &e, false)) {
     const absl::CivilDay cd(y, m, d);
     if (cd.month() != m) return false;
@@ -1148,8 +1192,20 @@ bool Matcher::WeekdayExpr(int i, Hit* h) const {
       absl::StrAppend(&h->value, "T", PodCode(pp->pod));
       h->end = k + 1;
       h->is_day = false;
+      AttachPodTime(h, pp->pod);
       return true;
     }
+    AttachTime(h);
+    return true;
+  }
+  // "the previous Friday": the one before the last day the text named.
+  absl::CivilDay anchor;
+  if (IsKw(i, di::kPrevious) && IsKw(i - 1, di::kThe) && AnchorDay(&anchor)) {
+    const int back = (IsoWeekday(anchor) - wd + 7) % 7;
+    h->value = DayV(anchor - (back == 0 ? 7 : back), true);
+    h->is_day = true;
+    h->takes_the = true;
+    h->end = k;
     AttachTime(h);
     return true;
   }
@@ -1175,6 +1231,7 @@ bool Matcher::WeekdayExpr(int i, Hit* h) const {
     absl::StrAppend(&h->value, "T", PodCode(p->pod));
     h->end = k + 1;
     h->is_day = false;
+    AttachPodTime(h, p->pod);
     return true;
   }
   if (h->is_day) AttachTime(h);
@@ -1290,10 +1347,38 @@ bool Matcher::YearExpr(int i, Hit* h) const {
   h->type = TimeType::kDate;
   h->value = Year4(y);
   h->end = e;
+  // A financial report's "the 1988 quarter", "the 1989 period": that
+  // year's quarter of the one being reported.
+  if (!fiscal && known_ && IsKw(i - 1, di::kThe) && e < n_ &&
+      ((L(e) && L(e)->unit == di::kQuarter && !L(e)->plural) ||
+       Str(e) == "period") &&
+      QuarterContext(i)) {
+    const int q = ((day_.month() - 1) / 3 + ReportQuarter(i) + 8) % 4 + 1;
+    h->value = absl::StrFormat("%04d-Q%d", y, q);
+    h->end = e + 1;
+    h->takes_the = true;
+  }
   return true;
 }
 
 bool Matcher::DecadeExpr(int i, Hit* h) const {
+  // "the nineties": the latest such decade that begins at most five years
+  // after the reference's year (the 1900s when it is unknown).
+  if (const Lex* l = L(i); l && l->decade && !IsKw(i - 1, di::kA)) {
+    if (!IsKw(i - 1, di::kThe) && !IsKw(i - 1, di::kMid) &&
+        !IsKw(i - 1, di::kEarly) && !IsKw(i - 1, di::kLate) &&
+        !(IsDash(i - 1) && Tight(i))) {
+      return false;
+    }
+    const int64_t ry = known_ && ky_ ? day_.year() : 1999;
+    int64_t start = ry / 100 * 100 + 10 * l->decade;
+    if (start > ry + 5) start -= 100;
+    h->type = TimeType::kDate;
+    h->value = absl::StrFormat("%03d", start / 10);
+    h->end = i + 1;
+    h->takes_the = true;
+    return true;
+  }
   // "1990s", "1990's"
   if (IsNum(i) && t_[i].digits == 4 && !GluedLeft(i)) {
     const int v = t_[i].num;
@@ -1452,8 +1537,11 @@ bool Matcher::SeasonExpr(int i, Hit* h) const {
   int j = i;
   int rel = 0;
   bool cue = false;
-  if (IsKw(j, di::kLast) || IsKw(j, di::kPast) || IsKw(j, di::kPrevious)) {
+  if (IsKw(j, di::kLast) || IsKw(j, di::kPrevious)) {
     rel = -1;
+    ++j;
+  } else if (IsKw(j, di::kPast)) {
+    rel = -2;
     ++j;
   } else if (IsKw(j, di::kNext) || IsKw(j, di::kComing)) {
     rel = 1;
@@ -1462,7 +1550,7 @@ bool Matcher::SeasonExpr(int i, Hit* h) const {
     rel = 2;
     ++j;
     if (IsKw(j, di::kPast)) {
-      rel = -1;
+      rel = -2;
       ++j;
     } else if (IsKw(j, di::kComing)) {
       rel = 1;
@@ -1511,6 +1599,11 @@ bool Matcher::SeasonExpr(int i, Hit* h) const {
   if (rel == -1) {
     // TimeBank reads "last spring" as the previous year's.
     idx = (day_.year() - 1) * 4 + s - 1;
+  } else if (rel == -2) {
+    // "this past spring", "the past winter": the latest one before the
+    // current season.
+    idx = cur - 1;
+    while ((idx % 4 + 4) % 4 != s - 1) --idx;
   } else if (rel == 1) {
     idx = cur + 1;
     while ((idx % 4 + 4) % 4 != s - 1) ++idx;
@@ -1575,6 +1668,14 @@ bool Matcher::RelativeExpr(int i, Hit* h) const {
   }
   h->value = Shifted(unit, k);
   if (unit == di::kDay) h->is_day = true;
+  // "last week's Sunday": that day of that ISO week.
+  if (unit == di::kWeek && known_ && ky_ && IsApos(j + 1) && j + 2 < n_ &&
+      Str(j + 2) == "s" && L(j + 3) && L(j + 3)->weekday && !L(j + 3)->plural) {
+    const absl::CivilDay monday = day_ - (IsoWeekday(day_) - 1) + 7 * k;
+    h->value = DayV(monday + (L(j + 3)->weekday - 1), true);
+    h->end = j + 4;
+    h->is_day = true;
+  }
   return true;
 }
 
@@ -1601,6 +1702,7 @@ bool Matcher::DeicticExpr(int i, Hit* h) const {
     case di::kTonight:
       h->type = TimeType::kTime;
       h->value = day(0) + "TNI";
+      AttachPodTime(h, 4);
       return true;
     case di::kNow:
       if (IsKw(i - 1, di::kFrom)) return false;
@@ -1645,6 +1747,7 @@ bool Matcher::DeicticExpr(int i, Hit* h) const {
       h->type = TimeType::kTime;
       h->value = day(0) + "T" + PodCode(p->pod);
       h->end = i + 2;
+      AttachPodTime(h, p->pod);
       return true;
     }
     case di::kLast: {
@@ -1653,6 +1756,7 @@ bool Matcher::DeicticExpr(int i, Hit* h) const {
       h->type = TimeType::kTime;
       h->value = day(-1) + "TNI";
       h->end = i + 2;
+      AttachPodTime(h, 4);
       return true;
     }
     default:
@@ -1666,6 +1770,7 @@ bool Matcher::DeicticExpr(int i, Hit* h) const {
     h->value += absl::StrCat("T", PodCode(p->pod));
     h->end = i + 2;
     h->is_day = false;
+    AttachPodTime(h, p->pod);
     return true;
   }
   if (known_) AttachTime(h);
@@ -1736,8 +1841,64 @@ std::string DurationValue(Unit u, int n) {
 
 // An ISO 8601 duration from (unit, count) parts, largest unit first:
 // P1Y2DT3H4S. Counts may be decimal ("1.5").
+// The next smaller unit and how many of it make one `u` (0: none exact).
+int LowerUnit(Unit u, Unit* lower) {
+  switch (u) {
+    case di::kYear:
+      *lower = di::kMonth;
+      return 12;
+    case di::kWeek:
+      *lower = di::kDay;
+      return 7;
+    case di::kDay:
+      *lower = di::kHour;
+      return 24;
+    case di::kHour:
+      *lower = di::kMinute;
+      return 60;
+    case di::kMinute:
+      *lower = di::kSecond;
+      return 60;
+    default:
+      return 0;
+  }
+}
+
+// "1.5" hours as 1 hour and 30 minutes when the fraction is a whole number
+// of the next smaller unit (TimeML writes "PT1H30M", "P2Y6M"); otherwise
+// the decimal stays.
+void SplitFraction(Unit u, const std::string& c,
+                   std::vector<std::pair<Unit, std::string>>* out) {
+  const size_t dot = c.find('.');
+  Unit lower;
+  const int factor = dot == std::string::npos ? 0 : LowerUnit(u, &lower);
+  if (factor > 0 && c.size() - dot - 1 <= 3) {
+    int whole = 0, frac = 0, scale = 1;
+    bool digits = dot > 0;
+    for (size_t k = 0; k < dot; ++k) {
+      digits &= c[k] >= '0' && c[k] <= '9';
+      whole = whole * 10 + (c[k] - '0');
+    }
+    for (size_t k = dot + 1; k < c.size(); ++k) {
+      digits &= c[k] >= '0' && c[k] <= '9';
+      frac = frac * 10 + (c[k] - '0');
+      scale *= 10;
+    }
+    if (digits && (frac * factor) % scale == 0) {
+      if (whole > 0) out->emplace_back(u, absl::StrCat(whole));
+      if (frac > 0) {
+        out->emplace_back(lower, absl::StrCat(frac * factor / scale));
+      }
+      return;
+    }
+  }
+  out->emplace_back(u, c);
+}
+
 std::string FormatDuration(
-    const std::vector<std::pair<Unit, std::string>>& parts) {
+    const std::vector<std::pair<Unit, std::string>>& in) {
+  std::vector<std::pair<Unit, std::string>> parts;
+  for (const auto& [u, c] : in) SplitFraction(u, c, &parts);
   auto times = [](const std::string& c, int k) {
     int v = 0;
     for (char ch : c) {
@@ -1829,7 +1990,8 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
       }
     }
   }
-  std::string count;  // decimal count ("1.5"), else empty
+  std::string count;   // decimal count ("1.5"), else empty
+  bool ahead = false;  // "the weeks ahead"
   if (IsNum(j) && !GluedLeft(j) && IsP(j + 1, '.') && Tight(j + 1) &&
       IsNum(j + 2) && Tight(j + 2) && t_[j].digits <= 3 &&
       t_[j + 2].digits <= 2) {
@@ -1838,6 +2000,20 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
     e = j + 3;
     u = L(e);
   } else if (Number(j, &n, &e) && !(IsNum(j) && t_[j].digits >= 4)) {
+    // "2 1/2 years", "5 3/4 hours"
+    if (n >= 0 && IsNum(j) && IsNum(e) && !Tight(e) && IsP(e + 1, '/') &&
+        Tight(e + 1) && IsNum(e + 2) && Tight(e + 2) && L(e + 3) &&
+        L(e + 3)->unit) {
+      const int a = t_[e].num, b = t_[e + 2].num;
+      const char* frac = a == 1 && b == 2   ? ".5"
+                         : a == 1 && b == 4 ? ".25"
+                         : a == 3 && b == 4 ? ".75"
+                                            : nullptr;
+      if (frac != nullptr) {
+        count = absl::StrCat(n, frac);
+        e += 3;
+      }
+    }
     // "5 and a half minutes", "one and three quarters hours"
     if (n >= 0 && IsKw(e, di::kAnd)) {
       int c = e + 1;
@@ -1870,6 +2046,12 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
         e + 1 < n_ && L(e + 1) && L(e + 1)->unit) {
       ++e;
     }
+    // "eight trading days", "five business days"
+    if (n > 0 && e + 1 < n_ && L(e) == nullptr && L(e + 1) &&
+        L(e + 1)->unit == di::kDay &&
+        (Str(e) == "trading" || Str(e) == "business" || Str(e) == "working")) {
+      ++e;
+    }
     u = L(e);
     // "two-year", "10-year"
     if ((u == nullptr || u->unit == di::kNoUnit) && IsDash(e) && Tight(e) &&
@@ -1898,6 +2080,13 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
     n = -2;  // "for years"
     e = j;
     u = L(j);
+  } else if (rel == 0 && L(j) && L(j)->unit && L(j)->plural &&
+             L(j)->unit >= di::kDay && IsKw(j - 1, di::kThe) && j + 1 < n_ &&
+             Str(j + 1) == "ahead") {
+    n = -2;  // "the weeks ahead"
+    e = j;
+    u = L(j);
+    ahead = true;
   } else {
     return false;
   }
@@ -1907,11 +2096,11 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
   if (article && unit == di::kSecond) return false;  // "a second time"
   // "the past three years", "the first nine months", "the nine months";
   // not "the two-year (plan)".
-  const bool the_ok = rel == 1 || (!hyphen && unit >= di::kMonth);
+  const bool the_ok = rel == 1 || ahead || (!hyphen && unit >= di::kMonth);
   if (n > 1 && !u->plural && !(IsDash(e - 1) && Tight(e))) {
     // "two year" occurs in speech; accept.
   }
-  int end = e + 1;
+  int end = ahead ? e + 2 : e + 1;
   std::string value;
   if (n == -2) {
     value = DurationValue(unit, n);
@@ -1954,6 +2143,18 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
     value = FormatDuration(parts);
   }
   h->takes_the = the_ok;
+  // "37 years old": an age, not a period of time.
+  if (!hyphen && n != -2 && end < n_ && Str(end) == "old") return false;
+  // "a year-earlier loss": "year-earlier" is the expression, not "a year".
+  if (article && end == e + 1 && IsDash(end) && Tight(end) &&
+      (IsKw(end + 1, di::kEarlier) || IsKw(end + 1, di::kAgo))) {
+    return false;
+  }
+  // "a week or so ago"
+  const bool or_so = rel == 0 && !hyphen && IsKw(end, di::kOr) &&
+                     end + 1 < n_ && Str(end + 1) == "so" &&
+                     (IsKw(end + 2, di::kAgo) || IsKw(end + 2, di::kEarlier));
+  if (or_so) end += 2;
   // "two weeks ago", "a year earlier", "two years from now": points in
   // time. ("three days later" is anaphoric: the duration alone.)
   const int akw = Kw(end);
@@ -1964,6 +2165,7 @@ bool Matcher::DurationExpr(int i, Hit* h) const {
     const int sign = (akw == di::kAgo || akw == di::kEarlier) ? -1 : 1;
     h->type = TimeType::kDate;
     h->end = from_now ? end + 2 : end + 1;
+    if (or_so) h->mod = "APPROX";
     if (n == -2) {
       h->value = sign < 0 ? "PAST_REF" : "FUTURE_REF";
       return true;
@@ -2114,6 +2316,20 @@ bool Matcher::ClockTime(int i, int* hour, int* minute, int* end) const {
       j += 2;  // seconds, dropped
     }
   }
+  // "16h00", "16h", "3h18": the 24-hour clock written with an "h".
+  if (!colon && j < n_ && Tight(j) && Str(j) == "h" && hh <= 23 &&
+      !(j + 1 < n_ && Tight(j + 1) && t_[j + 1].kind == TokKind::kWord)) {
+    ++j;
+    if (IsNum(j) && Tight(j) && t_[j].digits == 2) {
+      mm = t_[j].num;
+      if (mm > 59) return false;
+      ++j;
+    }
+    *hour = hh;
+    *minute = mm;
+    *end = j;
+    return true;
+  }
   // am / pm
   int ampm = 0;
   const int kw = Kw(j);
@@ -2133,16 +2349,35 @@ bool Matcher::ClockTime(int i, int* hour, int* minute, int* end) const {
     j += 3;
     ampm = 3;
   }
-  // "6 in the morning", "10 at night"
-  if (ampm == 0) {
+  // "6 in the morning", "10 at night", "3 o'clock in the afternoon",
+  // "8 tonight", "8 this evening"
+  if (ampm == 0 || ampm == 3) {
     const Lex* p = nullptr;
-    if (IsKw(j, di::kIn) && IsKw(j + 1, di::kThe)) p = L(j + 2);
-    if (IsKw(j, di::kAt) && L(j + 1) && L(j + 1)->pod == 4) p = L(j + 1);
+    int after = j;
+    if (IsKw(j, di::kIn) && IsKw(j + 1, di::kThe)) {
+      p = L(j + 2);
+      after = j + 3;
+    } else if (IsKw(j, di::kAt) && L(j + 1) && L(j + 1)->pod == 4) {
+      p = L(j + 1);
+      after = j + 2;
+    } else if (IsKw(j, di::kThis) && L(j + 1) && L(j + 1)->pod) {
+      p = L(j + 1);
+      after = j + 2;
+    }
+    static const Lex kNight = [] {
+      Lex l;
+      l.pod = 4;
+      return l;
+    }();
+    if (IsKw(j, di::kTonight)) {
+      p = &kNight;
+      after = j + 1;
+    }
     if (p && p->pod && !p->plural && hh >= 1 && hh <= 12) {
       if (p->pod == 1 && hh == 12) hh = 0;
       if ((p->pod == 2 || p->pod == 3) && hh != 12) hh += 12;
       if (p->pod == 4 && hh >= 6 && hh != 12) hh += 12;  // "2 at night": 2:00
-      j = IsKw(j, di::kIn) ? j + 3 : j + 2;
+      j = after;
       ampm = 4;
     }
   }
@@ -2179,8 +2414,14 @@ bool Matcher::TimeExpr(int i, Hit* h) const {
     // The day expression may itself have absorbed a time; keep ours.
     day = d.value.substr(0, 10);
     j = d.end;
+  } else if (absl::CivilDay a; i - anchor_end_ <= 150 && AnchorDay(&a)) {
+    // "Friday ... at about 10:35 a.m.": the day named just before.
+    day = DayV(a, true);
   } else if (known_) {
-    day = DayV(day_, ky_);
+    // A short phrase ("at 3am") is an appointment: a time whose hour is
+    // already past on the reference day is tomorrow's.
+    const bool past = bare_ && ref_.has_time_of_day && hh < ref_.time.hour();
+    day = DayV(day_ + (past ? 1 : 0), ky_);
   } else {
     day = "XXXX-XX-XX";
   }
@@ -2209,12 +2450,69 @@ void Matcher::AttachTime(Hit* h) const {
   h->is_day = false;
 }
 
+// After a day's part ("this morning", "Saturday night", value "...TMO"):
+// "at 9", "@ 10", "at 10am", "at 8 o'clock" give the clock time; a bare
+// hour in the afternoon, evening or night is after noon.
+void Matcher::AttachPodTime(Hit* h, int pod) const {
+  int c = h->end;
+  if (!IsKw(c, di::kAt) && !IsP(c, '@')) return;
+  ++c;
+  int hh, mm, e;
+  bool bare_hour = false;
+  if (!ClockTime(c, &hh, &mm, &e)) {
+    // A bare hour: not glued to a word ("10th") nor part of a number
+    // ("10.5").
+    if (!IsNum(c) || t_[c].digits > 2 || t_[c].num < 1 || t_[c].num > 12 ||
+        (c + 1 < n_ && Tight(c + 1) &&
+         (t_[c + 1].kind != TokKind::kPunct ||
+          (IsNum(c + 2) && Tight(c + 2))))) {
+      return;
+    }
+    hh = t_[c].num;
+    mm = 0;
+    e = c + 1;
+    bare_hour = true;
+  }
+  if ((bare_hour || Kw(e - 1) == di::kClock) && hh < 12 &&
+      (pod == 2 || pod == 3 || (pod == 4 && hh >= 6))) {
+    hh += 12;
+  }
+  if (h->value.size() < 10) return;
+  h->type = TimeType::kTime;
+  h->value = absl::StrFormat("%sT%02d:%02d", h->value.substr(0, 10), hh, mm);
+  h->end = e;
+}
+
 // "year-earlier", "year-ago"; "quarter"/"weekend" after "the" or "latest";
 // "current".
 bool Matcher::MiscExpr(int i, Hit* h) const {
   const Lex* l = L(i);
   if (l == nullptr) return false;
   h->type = TimeType::kDate;
+  // "mid-afternoon (yesterday)": the part of that day, else of the
+  // reference day.
+  if (l->pod && !l->plural &&
+      (IsKw(i - 1, di::kMid) || (IsDash(i - 1) && IsKw(i - 2, di::kMid)))) {
+    h->type = TimeType::kTime;
+    h->end = i + 1;
+    int dk = 0;
+    const int nk = Kw(i + 1);
+    if (nk == di::kYesterday || nk == di::kToday || nk == di::kTomorrow) {
+      dk = nk == di::kYesterday ? -1 : nk == di::kTomorrow ? 1 : 0;
+      ++h->end;
+    }
+    h->value = absl::StrCat(known_ ? DayV(day_ + dk, ky_) : "XXXX-XX-XX", "T",
+                            PodCode(l->pod));
+    return true;
+  }
+  // "the full year" of a financial report: the reference's year.
+  if (l->kw == di::kFull && L(i + 1) && L(i + 1)->unit == di::kYear &&
+      !L(i + 1)->plural && IsKw(i - 1, di::kThe)) {
+    h->end = i + 2;
+    h->takes_the = true;
+    h->value = Shifted(di::kYear, 0);
+    return true;
+  }
   // "the day before yesterday", "the day after tomorrow"
   if (l->unit == di::kDay && !l->plural &&
       ((IsKw(i + 1, di::kBefore) && IsKw(i + 2, di::kYesterday)) ||
@@ -2245,15 +2543,17 @@ bool Matcher::MiscExpr(int i, Hit* h) const {
       !IsP(i + 1, '-') && !IsKw(i + 1, di::kAgo) && !IsKw(i + 1, di::kBefore) &&
       !IsKw(i + 1, di::kAfter) && !IsNum(i + 1) &&
       !(L(i + 1) && L(i + 1)->number >= 0)) {
-    // "the end of the year", "earlier in the year": the reference's year;
-    // otherwise "(for) the year" is a year-long period (TimeBank).
+    // "the year ended Sept. 30" is a year-long (fiscal) period; otherwise
+    // "the end of the year", "for the year", "earlier in the year" are the
+    // reference's year (TimeBank).
     h->end = i + 1;
     h->takes_the = true;
-    if (IsKw(i - 2, di::kOf) || IsKw(i - 2, di::kIn)) {
-      h->value = known_ ? YearV(day_.year(), ky_) : "XXXX";
-    } else {
+    const std::string_view nx = i + 1 < n_ ? Str(i + 1) : std::string_view();
+    if (nx == "ended" || nx == "ending") {
       h->type = TimeType::kDuration;
       h->value = "P1Y";
+    } else {
+      h->value = known_ ? YearV(day_.year(), ky_) : "XXXX";
     }
     return true;
   }
@@ -2294,7 +2594,9 @@ bool Matcher::MiscExpr(int i, Hit* h) const {
   int j = i;
   if (IsKw(j, di::kLatest)) ++j;
   const Lex* u = L(j);
-  if (u && u->unit == di::kQuarter && !u->plural &&
+  // "the latest period" in a financial report is its quarter.
+  const bool period = j > i && j < n_ && Str(j) == "period";
+  if (((u && u->unit == di::kQuarter && !u->plural) || period) &&
       (j > i || IsKw(i - 1, di::kThe)) && !IsKw(j + 1, di::kOf) &&
       !(IsDash(j + 1) && Tight(j + 1))) {
     h->end = j + 1;
@@ -2689,8 +2991,11 @@ bool Matcher::ShiftedDate(int i, const Hit& dur, Hit* h) const {
     n = n * 10 + (v[p++] - '0');
   if (p != v.size() - 1 || n <= 0 || n > 1000) return false;
   Hit d;
+  const int dk = Kw(k + 1);
   if (!(HolidayExpr(k + 1, &d) || MonthExpr(k + 1, &d) ||
-        DayFirstExpr(k + 1, &d)) ||
+        DayFirstExpr(k + 1, &d) ||
+        ((dk == di::kToday || dk == di::kTomorrow || dk == di::kYesterday) &&
+         DeicticExpr(k + 1, &d))) ||
       !d.is_day || d.value.size() != 10 || d.value[0] == 'X' || d.end < n_) {
     return false;
   }
@@ -2721,134 +3026,240 @@ bool Matcher::ShiftedDate(int i, const Hit& dur, Hit* h) const {
   return true;
 }
 
+// "that year", "that same day", "the following month": the period of the
+// last date the text named (the anchor), shifted for "following". With no
+// anchor of that grain, "that ..." is not taken and "the following ..."
+// is left to RelativeExpr (from the reference).
+bool Matcher::AnaphoricExpr(int i, Hit* h) const {
+  const int kw = Kw(i);
+  int k;
+  if (kw == di::kThat) {
+    k = 0;
+  } else if (kw == di::kFollowing && IsKw(i - 1, di::kThe)) {
+    k = 1;
+  } else {
+    return false;
+  }
+  int j = i + 1;
+  if (k == 0 && j < n_ && Str(j) == "same") ++j;
+  const Lex* u = L(j);
+  if (u == nullptr || u->plural) return false;
+  const std::string& a = anchor_;
+  auto digits = [&](size_t from, size_t len) {
+    if (a.size() < from + len) return false;
+    for (size_t p = from; p < from + len; ++p) {
+      if (a[p] < '0' || a[p] > '9') return false;
+    }
+    return true;
+  };
+  if (!digits(0, 4)) return false;
+  const int y = std::atoi(a.c_str());
+  const bool has_month = a.size() >= 7 && a[4] == '-' && digits(5, 2);
+  const bool has_day = has_month && a.size() >= 10 && digits(8, 2);
+  const int mo = has_month ? std::atoi(a.c_str() + 5) : 0;
+  h->type = TimeType::kDate;
+  h->takes_the = k == 1;
+  h->end = j + 1;
+  switch (u->unit) {
+    case di::kYear:
+      h->value = Year4(y + k);
+      return true;
+    case di::kMonth:
+      if (!has_month) return false;
+      h->value = MonthV(absl::CivilMonth(y, mo) + k, true);
+      return true;
+    case di::kQuarter: {
+      int q = 0;
+      if (a.size() >= 7 && a[4] == '-' && a[5] == 'Q' && digits(6, 1)) {
+        q = a[6] - '0';
+      } else if (has_month) {
+        q = (mo - 1) / 3 + 1;
+      }
+      if (q < 1 || q > 4) return false;
+      const int idx = y * 4 + q - 1 + k;
+      h->value = absl::StrFormat("%04d-Q%d", idx / 4, idx % 4 + 1);
+      return true;
+    }
+    case di::kDay: {
+      if (!has_day) return false;
+      h->value =
+          DayV(absl::CivilDay(y, mo, std::atoi(a.c_str() + 8)) + k, true);
+      h->is_day = true;
+      return true;
+    }
+    case di::kWeek: {
+      absl::CivilDay d;
+      if (has_day) {
+        d = absl::CivilDay(y, mo, std::atoi(a.c_str() + 8));
+      } else if (a.size() == 8 && a[4] == '-' && a[5] == 'W' && digits(6, 2)) {
+        // A week anchor ("2024-W10"): its Thursday.
+        const int w = std::atoi(a.c_str() + 6);
+        const absl::CivilDay jan4(y, 1, 4);
+        d = jan4 - (IsoWeekday(jan4) - 1) + 7 * (w - 1) + 3;
+      } else {
+        return false;
+      }
+      int wy, wn;
+      IsoWeek(d + 7 * k, &wy, &wn);
+      h->value = absl::StrFormat("%04d-W%02d", wy, wn);
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+// Words that only ever serve as cues around an expression (prepositions,
+// verbs of tense, "p" of "p.m."), never as its first word: no rule need
+// be tried at them. They are the most frequent words in the lexicon.
+bool OnlyACue(const Lex& l) {
+  if (l.month || l.weekday || l.unit || l.number >= 0 || l.ordinal ||
+      l.season || l.pod || l.holiday || l.decade) {
+    return false;
+  }
+  switch (l.kw) {
+    case di::kAnd:
+    case di::kOr:
+    case di::kTo:
+    case di::kOf:
+    case di::kIn:
+    case di::kOn:
+    case di::kAt:
+    case di::kBy:
+    case di::kFor:
+    case di::kFrom:
+    case di::kBefore:
+    case di::kAfter:
+    case di::kSince:
+    case di::kDuring:
+    case di::kUntil:
+    case di::kThan:
+    case di::kWill:
+    case di::kLl:
+    case di::kPastCue:
+    case di::kFutureCue:
+    case di::kIts:
+    case di::kWithin:
+    case di::kAgo:
+    case di::kHence:
+    case di::kSt:
+    case di::kAm:
+    case di::kPm:
+    case di::kLetterA:
+    case di::kLetterP:
+    case di::kLetterM:
+    case di::kOclockO:
+    case di::kClock:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The point `dur` (a plain count of one unit: "P1W", "PT2H") after the
+// reference: weeks and days give the day, months the month, years the
+// year, hours and minutes the minute.
+bool Matcher::InFuture(const Hit& dur, Hit* h) const {
+  const std::string& v = dur.value;
+  size_t p = 1;
+  const bool time = v.size() > 2 && v[1] == 'T';
+  if (time) ++p;
+  int n = 0;
+  const size_t digits = p;
+  while (p < v.size() && v[p] >= '0' && v[p] <= '9' && n < 100000) {
+    n = n * 10 + (v[p++] - '0');
+  }
+  if (p == digits || p + 1 != v.size() || n <= 0) return false;
+  h->type = TimeType::kDate;
+  switch (time ? v[p] + 256 : v[p]) {
+    case 'D':
+      h->value = Shifted(di::kDay, n);
+      break;
+    case 'W':
+      h->value = Shifted(di::kDay, 7 * n);
+      break;
+    case 'M':
+      h->value = Shifted(di::kMonth, n);
+      break;
+    case 'Y':
+      h->value = Shifted(di::kYear, n);
+      break;
+    case 'H' + 256:
+      h->type = TimeType::kTime;
+      h->value = Shifted(di::kHour, n);
+      break;
+    case 'M' + 256:
+      h->type = TimeType::kTime;
+      h->value = Shifted(di::kMinute, n);
+      break;
+    default:
+      return false;
+  }
+  h->is_day = false;
+  return true;
+}
+
 bool Matcher::Core(int i, Hit* h) const {
   Hit best;
-  auto consider = [&](bool ok, Hit&& cand) {
-    if (ok && cand.end > best.end) best = std::move(cand);
+  // Tries one rule at `i`; the longest match wins, the earlier rule on a
+  // tie.
+  using Rule = bool (Matcher::*)(int, Hit*) const;
+  auto consider = [&](Rule rule) {
+    Hit c;
+    if ((this->*rule)(i, &c) && c.end > best.end) best = std::move(c);
   };
   const Tok& tk = t_[i];
   if (tk.kind == TokKind::kNumber) {
-    {
-      Hit c;
-      consider(TimeExpr(i, &c), std::move(c));
-    }
-    {
-      Hit c;
-      consider(NumericDate(i, &c), std::move(c));
-    }
-    {
-      Hit c;
-      consider(DecadeExpr(i, &c), std::move(c));
-    }
-    if (best.end < 0) {
-      Hit c;
-      consider(DayFirstExpr(i, &c), std::move(c));
-    }
-    {
-      Hit c;
-      consider(QuarterExpr(i, &c), std::move(c));
-    }
-    {
-      Hit c;
-      consider(CenturyExpr(i, &c), std::move(c));
-    }
-    {
-      Hit c;
-      consider(DurationExpr(i, &c), std::move(c));
-    }
-    {
-      Hit c;
-      consider(WeekdaysCount(i, &c), std::move(c));
-    }
-    if (best.end < 0) {
-      Hit c;
-      consider(YearExpr(i, &c), std::move(c));
-    }
+    consider(&Matcher::TimeExpr);
+    consider(&Matcher::NumericDate);
+    consider(&Matcher::DecadeExpr);
+    if (best.end < 0) consider(&Matcher::DayFirstExpr);
+    consider(&Matcher::QuarterExpr);
+    consider(&Matcher::CenturyExpr);
+    consider(&Matcher::DurationExpr);
+    consider(&Matcher::WeekdaysCount);
+    if (best.end < 0) consider(&Matcher::YearExpr);
   } else if (tk.kind == TokKind::kPunct) {
-    Hit c;
-    consider(DecadeExpr(i, &c), std::move(c));
+    consider(&Matcher::DecadeExpr);
   } else if (const Lex* l = tk.lex) {
-    if (l->month || l->kw == di::kLast || l->kw == di::kNext ||
-        l->kw == di::kThis || l->kw == di::kComing || l->kw == di::kPast ||
-        l->kw == di::kPrevious) {
-      Hit c;
-      consider(MonthExpr(i, &c), std::move(c));
-    }
-    if (l->weekday || l->kw == di::kLast || l->kw == di::kNext ||
-        l->kw == di::kThis || l->kw == di::kComing || l->kw == di::kPast ||
-        l->kw == di::kPrevious) {
-      Hit c;
-      consider(WeekdayExpr(i, &c), std::move(c));
-    }
-    if (l->kw != di::kNoKw) {
-      {
-        Hit c;
-        consider(RelativeExpr(i, &c), std::move(c));
+    const int kw = l->kw;
+    if (OnlyACue(*l)) return false;
+    if (kw == di::kThat) {
+      consider(&Matcher::AnaphoricExpr);
+    } else {
+      const bool shift = kw == di::kLast || kw == di::kNext ||
+                         kw == di::kThis || kw == di::kComing ||
+                         kw == di::kPast || kw == di::kPrevious;
+      if (kw == di::kFollowing) consider(&Matcher::AnaphoricExpr);
+      if (l->month || shift) consider(&Matcher::MonthExpr);
+      if (l->weekday || shift) consider(&Matcher::WeekdayExpr);
+      if (kw != di::kNoKw) {
+        consider(&Matcher::RelativeExpr);
+        consider(&Matcher::DeicticExpr);
+        consider(&Matcher::SetExpr);
+        consider(&Matcher::YearExpr);
       }
-      {
-        Hit c;
-        consider(DeicticExpr(i, &c), std::move(c));
+      if (l->season || kw != di::kNoKw) consider(&Matcher::SeasonExpr);
+      if (l->decade) consider(&Matcher::DecadeExpr);
+      if (l->ordinal || l->number == 20 || l->number == 30 || kw == di::kLast) {
+        consider(&Matcher::DayFirstExpr);
+        consider(&Matcher::NthWeekdayExpr);
       }
-      {
-        Hit c;
-        consider(SetExpr(i, &c), std::move(c));
+      if (l->ordinal || kw == di::kQ || kw == di::kFiscal || kw == di::kLast ||
+          kw == di::kThis || kw == di::kNext) {
+        consider(&Matcher::QuarterExpr);
+        consider(&Matcher::CenturyExpr);
       }
-      {
-        Hit c;
-        consider(YearExpr(i, &c), std::move(c));
+      if (l->number >= 0 || kw != di::kNoKw || l->ordinal || l->unit) {
+        consider(&Matcher::DurationExpr);
       }
-    }
-    if (l->season || l->kw != di::kNoKw) {
-      Hit c;
-      consider(SeasonExpr(i, &c), std::move(c));
-    }
-    if (l->ordinal || l->number == 20 || l->number == 30 ||
-        l->kw == di::kLast) {
-      {
-        Hit c;
-        consider(DayFirstExpr(i, &c), std::move(c));
+      consider(&Matcher::MiscExpr);
+      if (l->number >= 1) consider(&Matcher::WordYear);
+      if (l->number >= 1 || kw == di::kA) consider(&Matcher::WeekdaysCount);
+      if (kw == di::kNoon || kw == di::kMidnight || kw == di::kMidday) {
+        consider(&Matcher::TimeExpr);
       }
-      {
-        Hit c;
-        consider(NthWeekdayExpr(i, &c), std::move(c));
-      }
-    }
-    if (l->ordinal || l->kw == di::kQ || l->kw == di::kFiscal ||
-        l->kw == di::kLast || l->kw == di::kThis || l->kw == di::kNext) {
-      {
-        Hit c;
-        consider(QuarterExpr(i, &c), std::move(c));
-      }
-      {
-        Hit c;
-        consider(CenturyExpr(i, &c), std::move(c));
-      }
-    }
-    if (l->number >= 0 || l->kw != di::kNoKw || l->ordinal || l->unit) {
-      Hit c;
-      consider(DurationExpr(i, &c), std::move(c));
-    }
-    {
-      Hit c;
-      consider(MiscExpr(i, &c), std::move(c));
-    }
-    if (l->number >= 1) {
-      Hit c;
-      consider(WordYear(i, &c), std::move(c));
-    }
-    if (l->number >= 1 || l->kw == di::kA) {
-      Hit c;
-      consider(WeekdaysCount(i, &c), std::move(c));
-    }
-    if (l->kw == di::kNoon || l->kw == di::kMidnight || l->kw == di::kMidday) {
-      Hit c;
-      consider(TimeExpr(i, &c), std::move(c));
-    }
-    if (l->holiday || l->kw == di::kLast || l->kw == di::kNext ||
-        l->kw == di::kThis || l->kw == di::kPast || l->kw == di::kPrevious ||
-        l->kw == di::kComing) {
-      Hit c;
-      consider(HolidayExpr(i, &c), std::move(c));
+      if (l->holiday || shift) consider(&Matcher::HolidayExpr);
     }
   }
   if (best.end < 0) return false;
@@ -2869,6 +3280,16 @@ bool Matcher::TryAt(int i, Hit* out) {
   int j = i;
   std::string qmod;
   const int kw = Kw(i);
+  // "in a week", "in 2 hours" as a whole phrase: that far ahead, as "a week
+  // from now". In running text "in" + duration stays a duration.
+  if (kw == di::kIn && bare_ && i == 0 && known_) {
+    Hit d;
+    if (Core(i + 1, &d) && d.type == TimeType::kDuration && d.end == n_ &&
+        d.mod.empty() && InFuture(d, out)) {
+      out->end = d.end;
+      return true;
+    }
+  }
   if (kw == di::kLess && IsKw(i + 1, di::kThan)) {
     qmod = "LESS_THAN";
     j = i + 2;
@@ -3100,6 +3521,7 @@ std::vector<TimeExpression> DateTagger::Tag(std::string_view text,
         e.value = std::move(h.value);
         e.mod = std::move(h.mod);
         next = std::max(next, static_cast<size_t>(e.span.end));
+        m.SetAnchor(e.value, h.end);
         out.push_back(std::move(e));
         i = h.end;
       } else {

@@ -32,13 +32,22 @@ struct DateSpec {};
 // Conventions of the values (TimeML / TimeBank where they agree):
 //   * Dates: "2023-09-13", "2024-06", "2024", "2024-W25", "2024-Q3",
 //     "2024-H1", "2023-FA" (seasons SP SU FA WI; winter belongs to the year
-//     of its December), decades "199", centuries "19"; "mid-June" is
-//     "2024-06" with mod MID, "early 2024" mod START, "late ..." mod END.
+//     of its December; "this past spring" is the latest one before the
+//     current season, "last spring" the previous year's), decades "199"
+//     ("the nineties": the latest that begins at most five years after the
+//     reference's year), centuries "19"; "mid-June" is "2024-06" with mod
+//     MID, "early 2024" mod START, "late ..." mod END.
 //   * Times: "2024-06-17T15:00" (local wall clock; a zone such as "EDT"
-//     stays in the span but does not change the value), parts of day
+//     stays in the span but does not change the value; "16h30", "8
+//     tonight", "this morning at 10", "3 o'clock in the afternoon"; in a
+//     short phrase a time whose hour is already past on the reference day
+//     is tomorrow's), parts of day
 //     "2024-06-17TMO" (TMO TAF TEV TNI).
-//   * Durations: "P20Y", "P9M", "P2D", "PT24H", "P1Y2DT3H4S", "PT1.5H";
-//     a decade is "P10Y"; vague amounts "PXY", "PTXH" ("the coming hours").
+//   * Durations: "P20Y", "P9M", "P2D", "PT24H", "P1Y2DT3H4S"; a fraction
+//     goes to the next smaller unit when that is exact ("1.5 hours"
+//     "PT1H30M", "2 1/2 years" "P2Y6M"), else stays decimal ("P1.5M");
+//     a decade is "P10Y"; vague amounts "PXY", "PTXH" ("the coming hours",
+//     "the weeks ahead"). An age ("52 years old") is no duration.
 //     "less than", "more than", "at least", "about" set mod LESS_THAN,
 //     MORE_THAN, EQUAL_OR_MORE, APPROX.
 //   * Sets: "XXXX-WXX-2" (every Tuesday), "P1Y" (annually), "P1D" (daily).
@@ -51,14 +60,25 @@ struct DateSpec {};
 //     governing verb: "will travel on Tuesday", "said Monday"), cues later in
 //     the clause half as much. Forward means on or after the reference day,
 //     back on or before it; with no cue the past one is chosen unless the
-//     next one is tomorrow (news reports what happened). "last Friday"
-//     is the latest before the reference; "this Saturday" is the coming one
-//     (the one of the reference's ISO week when the clause looks back) and
-//     "next Saturday" the one of the following week.
+//     next one is tomorrow (news reports what happened). Cues are tense
+//     words ("will", "said", "-ed" verbs, "expected", "scheduled", "is to
+//     resume"), "until"/"through" and "effective" just before the date
+//     (ahead); a passive ("will be paid") and a noun ("the plan") are no
+//     past or future cue, nor is "planned" (a past plan for any time).
+//     "last Friday" is the latest before the reference; "this Saturday" is
+//     the coming one (the one of the reference's ISO week when the clause
+//     looks back) and "next Saturday" the one of the following week.
+//   * Anaphora: "that year", "that same day", "later that month", "the
+//     following year", "the previous Friday" count from the last date the
+//     text named (the anchor), not from the reference; "that ..." with no
+//     anchor of that grain is not taken. A clock time with no day ("at
+//     10:35 a.m.") is on the day named within the last 150 tokens, else on
+//     the reference day.
 //   * A short text of at most six words with no clause ("monday", "the
 //     1st", "october 7th", "2/15") is an appointment: weekdays are the next
 //     one, months and days the coming one unless at most about three months
-//     past; "three days after Easter" is computed only as such a phrase.
+//     past; "three days after Easter" and "in a week" (the day a week
+//     ahead) are computed only as such phrases.
 //   * Holidays (Christmas, New Year's Day/Eve, Thanksgiving, Easter and
 //     Easter Monday, Halloween, Valentine's, Independence, Labor, Memorial,
 //     Mother's and Father's Day; US dates) resolve like weekdays.
@@ -67,9 +87,13 @@ struct DateSpec {};
 //   * Ranges are two expressions, as in TimeML; the start takes the month
 //     and year of the end ("10 - 22 August 2012", "from December to May
 //     2020" starts 2019-12).
-//   * Financial reports: "the quarter", "a year ago", "year-earlier" follow
-//     the last past quarter the text named ("first-quarter profit ... the
-//     quarter" is Q1), else the quarter before the reference's.
+//   * Financial reports: "the quarter", "the latest period", "the 1989
+//     period", "a year ago", "year-earlier" follow the last past quarter
+//     the text named as an adjective ("first-quarter profit ... the
+//     quarter" is Q1; a later "after a flat second quarter" does not
+//     count), else the last named as a noun, else the quarter before the
+//     reference's. "the full year" and "for the year" are the reference's
+//     year; "the year ended Sept. 30" is "P1Y".
 //   * Month (and month-day, quarter) without a year: the reference's year,
 //     moved one year back or forward when tense points that way and the
 //     same-year date lies well on the other side (a month more than two

@@ -261,6 +261,160 @@ TEST_F(DateTaggerTest, QuarterOfAFinancialReport) {
   EXPECT_EQ(Find(w, plain, "the quarter")->value, "1989-Q3");
 }
 
+TEST_F(DateTaggerTest, ReportedQuarterIsTheAdjectiveBeforeNounMentions) {
+  // Reference 1989-11-01. The reported quarter is named as an adjective
+  // ("third-quarter net"); a later noun ("a flat second quarter") is a
+  // comparison. "The 1989 period" and "the latest period" are that quarter.
+  const std::string text =
+      "Kimberly-Clark posted a 20% gain in third-quarter net income from a "
+      "year ago. After a flat second quarter, the gain came from diapers. "
+      "The comparison was enhanced by charges in the year-earlier period. In "
+      "the 1989 period also, rates were lower. Sales in the latest period "
+      "rose. Sales for the full year rose.";
+  const auto v = Tag(text, "1989-11-01");
+  for (const auto& [phrase, value] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"a year ago", "1988-Q3"},
+           {"the year-earlier period", "1988-Q3"},
+           {"the 1989 period", "1989-Q3"},
+           {"the latest period", "1989-Q3"},
+           {"the full year", "1989"}}) {
+    const TimeExpression* e = Find(v, text, phrase);
+    ASSERT_NE(e, nullptr) << phrase;
+    EXPECT_EQ(e->value, value) << phrase;
+  }
+}
+
+TEST_F(DateTaggerTest, AnaphoricExpressionsFollowTheLastDate) {
+  // "that year", "the following month", "that same day" refer to the last
+  // date the text named, not to the reference.
+  const std::string text =
+      "On May 22, 1995, Farkas was made a general, and the following year he "
+      "moved to Washington. The bid came in March 1989. The following month, "
+      "the company put itself up for sale. It was founded in 1988 and sold "
+      "later that year. The riot began on Oct. 23, 1998. Earlier that day "
+      "police had gathered.";
+  const auto v = Tag(text, "2000-01-28");
+  for (const auto& [phrase, value] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"the following year", "1996"},
+           {"The following month", "1989-04"},
+           {"later that year", "1988"},
+           {"Earlier that day", "1998-10-23"}}) {
+    const TimeExpression* e = Find(v, text, phrase);
+    ASSERT_NE(e, nullptr) << phrase;
+    EXPECT_EQ(e->value, value) << phrase;
+  }
+  {
+    const std::string t2 =
+        "The strike began on March 3, 2024, and the following week talks "
+        "resumed. That week was hard.";
+    const auto v2 = Tag(t2, "2024-06-19");
+    ASSERT_NE(Find(v2, t2, "the following week"), nullptr);
+    EXPECT_EQ(Find(v2, t2, "the following week")->value, "2024-W10");
+    ASSERT_NE(Find(v2, t2, "That week"), nullptr);
+    EXPECT_EQ(Find(v2, t2, "That week")->value, "2024-W10");
+  }
+  // With no date before it, "that year" is no expression.
+  EXPECT_TRUE(Tag("He left that year.", "2000-01-28").empty());
+}
+
+TEST_F(DateTaggerTest, TenseCuesBeyondVerbs) {
+  // Reference: Thursday 1989-10-26. A passive after "be" is not the past;
+  // "the plan" is a noun, not a future cue; "effective" and "until" look
+  // ahead; "a record set on" is not "set to".
+  RunTable(*tagger_,
+           {
+               {"The split would be paid on a date in January to holders.",
+                "January", D, "1990-01", ""},
+               {"The thrift announced the plan Aug. 21.", "Aug. 21", D,
+                "1989-08-21", ""},
+               {"It created an office of the chairman, effective Feb. 1.",
+                "Feb. 1", D, "1990-02-01", ""},
+               {"The loans run through January.", "January", D, "1990-01", ""},
+               {"The index is near its record high set on Aug. 6.", "Aug. 6", D,
+                "1989-08-06", ""},
+               {"The stock is to resume trading in Paris Tuesday.", "Tuesday",
+                D, "1989-10-31", ""},
+               {"On Monday, the government planned to pay the claims.",
+                "Monday", D, "1989-10-23", ""},
+           },
+           "1989-10-26");
+}
+
+TEST_F(DateTaggerTest, MoreSeasonsDecadesAndVagueDurations) {
+  RunTable(
+      *tagger_,
+      {
+          {"Control Data scrapped the unit this past spring.",
+           "this past spring", D, "1989-SP", ""},
+          {"Growth slowed in the nineties.", "the nineties", D, "199", ""},
+          {"Prices rose in the mid-eighties.", "the mid-eighties", D, "198",
+           "MID"},
+          {"Shares fell for eight trading days.", "eight trading days", P,
+           "P8D", ""},
+          {"Prices may rise in the weeks ahead.", "the weeks ahead", P, "PXW",
+           ""},
+          {"It will close over the next couple of years.",
+           "the next couple of years", P, "P2Y", ""},
+          {"For the year, volume was flat.", "the year", D, "1989", ""},
+          {"At mid-afternoon yesterday, shares were up.",
+           "mid-afternoon yesterday", T, "1989-10-29TAF", "MID"},
+          {"Profit in the year ended March 31 rose.", "the year", P, "P1Y", ""},
+          {"Then, a week or so ago, the general picked a date.",
+           "a week or so ago", D, "1989-10-23", "APPROX"},
+      },
+      "1989-10-30");
+  // "a year-earlier loss": the expression is "year-earlier".
+  {
+    const std::string t3 =
+        "RMS had a third-quarter loss, compared with a year-earlier loss.";
+    const auto v3 = Tag(t3, "1989-10-30");
+    ASSERT_NE(Find(v3, t3, "year-earlier"), nullptr);
+    EXPECT_EQ(Find(v3, t3, "year-earlier")->value, "1988-Q3");
+  }
+  // An age is no duration.
+  EXPECT_TRUE(Tag("Mr. Reupke, 52 years old, left.", "1989-10-30").empty());
+  // A clock time with no day is on the day named just before it.
+  {
+    const std::string t2 =
+        "The bombs exploded on Friday. The blast occurred at 10:35 a.m.";
+    const auto v2 = Tag(t2, "1989-10-30");
+    ASSERT_NE(Find(v2, t2, "10:35 a.m."), nullptr);
+    EXPECT_EQ(Find(v2, t2, "10:35 a.m.")->value, "1989-10-27T10:35");
+  }
+  // "the previous Friday" is the one before the last day named.
+  const std::string text =
+      "The index closed lower on Friday, Oct. 27, down 4.5% from the "
+      "previous Friday.";
+  const auto v = Tag(text, "1989-10-30");
+  ASSERT_NE(Find(v, text, "the previous Friday"), nullptr);
+  EXPECT_EQ(Find(v, text, "the previous Friday")->value, "1989-10-20");
+  RunTable(*tagger_,
+           {{"It opened last week's Sunday.", "last week's Sunday", D,
+             "2013-02-10", ""}},
+           "2013-02-12");
+  // "in a week" as a whole phrase is the day a week ahead; in running text
+  // it stays a duration.
+  RunTable(*tagger_,
+           {
+               {"in a week", "in a week", D, "2012-08-17", ""},
+               {"in 2 hours", "in 2 hours", T, "2012-08-10T14:00", ""},
+               {"The plant will be finished in a week, he said.", "a week", P,
+                "P1W", ""},
+           },
+           "2012-08-10T12:00:00");
+  // "2 days after tomorrow" as a whole phrase.
+  RunTable(
+      *tagger_,
+      {
+          {"2 day after tomorrow", "2 day after tomorrow", D, "2012-08-13", ""},
+          {"2 day before yesterday", "2 day before yesterday", D, "2012-08-07",
+           ""},
+      },
+      "2012-08-10");
+}
+
 TEST_F(DateTaggerTest, TwoDigitYears) {
   RunTable(
       *tagger_,
@@ -436,8 +590,29 @@ TEST_F(DateTaggerTest, Times) {
           {"He will speak tonight.", "tonight", T, "2024-06-17TNI", ""},
           {"He spoke this afternoon.", "this afternoon", T, "2024-06-17TAF",
            ""},
+          {"The talks resume at 16h30.", "16h30", T, "2024-06-17T16:30", ""},
+          {"He will speak at 8 tonight.", "8 tonight", T, "2024-06-17T20:00",
+           ""},
+          {"It starts at 3 o'clock in the afternoon.",
+           "3 o'clock in the afternoon", T, "2024-06-17T15:00", ""},
+          {"They meet this morning at 10.", "this morning at 10", T,
+           "2024-06-17T10:00", ""},
+          {"The rally is tonight at 8 o'clock.", "tonight at 8 o'clock", T,
+           "2024-06-17T20:00", ""},
       },
       "2024-06-17");
+  // A short phrase is an appointment: a time already past today is
+  // tomorrow's; in running text it stays on the reference day.
+  RunTable(*tagger_,
+           {
+               {"at 3am", "3am", T, "2013-02-13T03:00", ""},
+               {"at 6pm", "6pm", T, "2013-02-12T18:00", ""},
+               {"at 4:23", "4:23", T, "2013-02-12T04:23", ""},
+               {"in one hour", "in one hour", T, "2013-02-12T05:30", ""},
+               {"The plant closed at 3 a.m., officials said.", "3 a.m.", T,
+                "2013-02-12T03:00", ""},
+           },
+           "2013-02-12T04:30:00-02:00");
 }
 
 TEST_F(DateTaggerTest, Durations) {
@@ -502,16 +677,22 @@ TEST_F(DateTaggerTest, CompositeAndFractionalDurations) {
            "PT1H45M", ""},
           {"It took 1 year, 2 days and 4 seconds.",
            "1 year, 2 days and 4 seconds", P, "P1Y2DT4S", ""},
-          {"It took 1.5 hours.", "1.5 hours", P, "PT1.5H", ""},
-          {"It took a year and a half.", "a year and a half", P, "P1.5Y", ""},
+          {"It took 1.5 hours.", "1.5 hours", P, "PT1H30M", ""},
+          {"It took a year and a half.", "a year and a half", P, "P1Y6M", ""},
           {"Wait two more weeks.", "two more weeks", P, "P2W", ""},
+          {"They lived there for 2 1/2 years.", "2 1/2 years", P, "P2Y6M", ""},
+          {"She spends about 5 1/2 hours there.", "about 5 1/2 hours", P,
+           "PT5H30M", "APPROX"},
+          {"But a minute and a half later it fell.", "a minute and a half", P,
+           "PT1M30S", ""},
+          {"It lasted 1.5 months.", "1.5 months", P, "P1.5M", ""},
       },
       "2024-06-17");
 }
 
 TEST_F(DateTaggerTest, ImpossibleDatesYieldNothing) {
-  for (const char* text :
-       {"Due February 29, 2023.", "Due 32 August 2014.", "Due 2024-13-01."}) {
+  for (const char* text : {"Due February 29, 2023.", "Due 32 August 2014.",
+                           "Due 2024-13-01.", "Due 29 February 2014."}) {
     for (const TimeExpression& e : Tag(text, "2024-06-17")) {
       ADD_FAILURE() << text << " → " << e.value;
     }

@@ -8,12 +8,18 @@
 // in the text and so is excluded.
 //
 //   te3_eval [--data=FILE] [--split=all|timebank|aquaint] [--errors]
+//            [--value_errors] [--context=N]
 //            [--min_strict_f1=X] [--min_value_f1=X]
+//
+// --errors prints every miss, extra, span and value error; --value_errors
+// only the value mismatches (the error analysis of normalization), and
+// --context=N the text around each.
 //
 // Exit status 1 when a floor is not met.
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -32,6 +38,11 @@ ABSL_FLAG(std::string, data, "",
           "$LEDE_SHARED_DIR/data/tempeval3/tbaq_cleaned.jsonl)");
 ABSL_FLAG(std::string, split, "all", "all, timebank or aquaint");
 ABSL_FLAG(bool, errors, false, "print span and value errors");
+ABSL_FLAG(bool, value_errors, false,
+          "print only the value mismatches of relaxed matches (VAL, BOTH)");
+ABSL_FLAG(int, context, 0,
+          "with --errors or --value_errors: print this many bytes of text "
+          "either side of each error on the next line");
 ABSL_FLAG(double, min_strict_f1, 0, "fail below this strict F1");
 ABSL_FLAG(double, min_value_f1, 0, "fail below this value F1");
 
@@ -143,6 +154,8 @@ int Main() {
   if (!tagger.ok()) return 2;
   const std::string split = absl::GetFlag(FLAGS_split);
   const bool errors = absl::GetFlag(FLAGS_errors);
+  const bool value_errors = absl::GetFlag(FLAGS_value_errors);
+  const int context = absl::GetFlag(FLAGS_context);
   Counts tb, aq, all;
   int docs = 0;
   for (const std::string& line : lines) {
@@ -160,6 +173,19 @@ int Main() {
     ++docs;
     const std::string& text = doc["text"].str;
     const std::vector<int> cp = CodePointToByte(text);
+    // The text around a span on one line, for error analysis.
+    auto print_context = [&](ByteSpan s) {
+      if (context <= 0) return;
+      const int b = std::max(0, s.begin - context);
+      const int e = std::min(static_cast<int>(text.size()), s.end + context);
+      std::string line = text.substr(b, s.begin - b) + "[[" +
+                         text.substr(s.begin, s.end - s.begin) + "]]" +
+                         text.substr(s.end, e - s.end);
+      for (char& ch : line) {
+        if (ch == '\n') ch = ' ';
+      }
+      absl::PrintF("      %s\n", line);
+    };
     auto ref = ParseReferenceTime(doc["dct"].str);
     if (!ref.ok()) {
       absl::FPrintF(stderr, "te3_eval: %s: bad DCT %s\n", id, doc["dct"].str);
@@ -199,6 +225,7 @@ int Main() {
           absl::PrintF("MISS  %s %-28s %s %s\n", id,
                        "\"" + std::string(g.span.Of(text)) + "\"", g.type,
                        g.value);
+          print_context(g.span);
         }
         continue;
       }
@@ -209,12 +236,13 @@ int Main() {
       const bool vok = s.value == g.value;
       if (vok) ++c.value_ok;
       if (g.type == TypeName(s.type)) ++c.type_ok;
-      if (errors && (!vok || !strict)) {
+      if ((errors && (!vok || !strict)) || (value_errors && !vok)) {
         absl::PrintF("%s %s %-28s gold %-9s %-12s sys %-28s %-9s %s\n",
                      strict ? "VAL  " : (vok ? "SPAN " : "BOTH "), id,
                      "\"" + std::string(g.span.Of(text)) + "\"", g.type,
                      g.value, "\"" + std::string(s.span.Of(text)) + "\"",
                      TypeName(s.type), s.value);
+        print_context(g.span);
       }
     }
     for (size_t k = 0; k < sys.size(); ++k) {
@@ -226,6 +254,7 @@ int Main() {
         absl::PrintF("EXTRA %s %-28s %s %s\n", id,
                      "\"" + std::string(sys[k].span.Of(text)) + "\"",
                      TypeName(sys[k].type), sys[k].value);
+        print_context(sys[k].span);
       }
     }
     for (Counts* t : {is_aq ? &aq : &tb, &all}) {
