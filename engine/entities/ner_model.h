@@ -83,6 +83,29 @@ void Viterbi(const LabelSet& labels, const float* emissions, int32_t count,
              const float* transitions, const float* final_scores,
              std::vector<uint8_t>* out);
 
+// TransitionTable
+//
+// The transition, start and final scores of Viterbi() with the label set's
+// constraints folded in (a disallowed move scores -infinity), so decoding
+// does not consult LabelSet::Allowed(). Built once per model (the runtime
+// tagger builds it at load time); decoding with it gives exactly the labels
+// of Viterbi() on the same scores.
+struct TransitionTable {
+  int num_labels = 0;
+  std::vector<float> start;   // [y]: y first
+  std::vector<float> trans;   // [p * L + y]: y after p
+  std::vector<float> finish;  // [y]: y last
+
+  static TransitionTable Build(const LabelSet& labels, const float* transitions,
+                               const float* final_scores);
+};
+
+// Viterbi() with a prebuilt table. `back` is scratch space (reused across
+// calls to avoid allocation); `out` gets `count` labels.
+void Viterbi(const TransitionTable& table, const float* emissions,
+             int32_t count, std::vector<uint8_t>* back,
+             std::vector<uint8_t>* out);
+
 // LinearModel
 //
 // The trained parameters in their runtime form: weights quantized to int16

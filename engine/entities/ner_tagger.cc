@@ -44,6 +44,8 @@ LinearTagger::LinearTagger(LinearModel model, Gazetteer gazetteer,
                            WordClusters clusters, std::string model_id)
     : model_(std::move(model)),
       labels_(model_.scheme),
+      transitions_(TransitionTable::Build(labels_, model_.transitions.data(),
+                                          model_.final_scores.data())),
       gazetteer_(std::move(gazetteer)),
       clusters_(std::move(clusters)),
       extractor_(&gazetteer_, &clusters_),
@@ -57,7 +59,7 @@ void LinearTagger::Decode(std::string_view text, const Segmentation& seg,
   PredictionHistory history;
   SpanFeatures features, extra;
   std::vector<float> emissions;
-  std::vector<uint8_t> path;
+  std::vector<uint8_t> path, back;
   const int32_t sentences = static_cast<int32_t>(seg.sentences.size());
   for (int32_t s = 0; s < sentences; ++s) {
     const SentenceInfo& si = seg.sentences[s];
@@ -74,8 +76,7 @@ void LinearTagger::Decode(std::string_view text, const Segmentation& seg,
       }
       extra.begin.push_back(static_cast<uint32_t>(extra.hashes.size()));
       model_.Score(features, &extra, count, &emissions);
-      Viterbi(labels_, emissions.data(), count, model_.transitions.data(),
-              model_.final_scores.data(), &path);
+      Viterbi(transitions_, emissions.data(), count, &back, &path);
       for (int32_t t = 0; t < count; ++t) {
         history.Record(features.lower[t], features.history_flags[t],
                        labels_.TypeOf(path[t]));
