@@ -94,15 +94,22 @@ std::vector<TaggedMention> LinearTagger::Tag(std::string_view text,
          [&](int32_t first, const uint8_t* path, int32_t count,
              const float* emissions) {
            for (const LabelSet::Chunk& c : labels_.Decode(path, count)) {
-             // Confidence: how far each token's label beats its best rival.
+             // Confidence: how far each token's best label of the chunk's
+             // type beats its best label of another type or O. (Labels of
+             // the same type are not rivals: a one-word name often scores
+             // I-LOC above B-LOC, and B-LOC is the only way to start it.)
              float margin = 0;
              for (int32_t t = c.first; t <= c.last; ++t) {
                const float* e = emissions + static_cast<size_t>(t) * L;
-               float rival = -1e30f;
+               float own = -1e30f, rival = -1e30f;
                for (int y = 0; y < L; ++y) {
-                 if (y != path[t]) rival = std::max(rival, e[y]);
+                 if (labels_.TypeOf(y) == c.type) {
+                   own = std::max(own, e[y]);
+                 } else {
+                   rival = std::max(rival, e[y]);
+                 }
                }
-               margin += e[path[t]] - rival;
+               margin += own - rival;
              }
              margin /= static_cast<float>(c.last - c.first + 1);
              TaggedMention m;

@@ -324,6 +324,9 @@ TEST(LinearTaggerTest, TagsWholeSentencesWithHandMadeModel) {
   EXPECT_EQ(m[1].span, (ByteSpan{6, 7}));
   EXPECT_GT(m[0].confidence, 0.5f);
   EXPECT_LE(m[0].confidence, 1.0f);
+  // "d" alone scores I-PER above B-PER, but I-PER cannot start a name: the
+  // confidence compares PER with the other types and O, not B with I.
+  EXPECT_GT(m[1].confidence, 0.5f);
 }
 
 TEST(LinearTaggerTest, SplitsHugeSentencesIntoBoundedRuns) {
