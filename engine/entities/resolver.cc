@@ -261,6 +261,11 @@ Dateline ParseDateline(std::string_view text, size_t line_start) {
   size_t line_end = text.find('\n', line_start);
   if (line_end == std::string_view::npos) line_end = text.size();
   const std::string_view line = text.substr(line_start, line_end - line_start);
+  // Most lines start otherwise than with two capitals: leave them at once.
+  if (line.size() < 2 || line[0] < 'A' || line[0] > 'Z' ||
+      ((line[1] < 'A' || line[1] > 'Z') && line[1] != '.')) {
+    return out;
+  }
   // Words: runs of non-spaces, with commas split off.
   std::vector<std::pair<size_t, std::string_view>> words;
   for (size_t i = 0; i < line.size() && words.size() < 12;) {
