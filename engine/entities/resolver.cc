@@ -614,11 +614,15 @@ void CanonicalResolver::Clean(std::string_view text, const TaggedMention& m,
   }
 
   bool had_title = false;
-  // An honorific makes any mention a person: "Mr De Vido".
-  if (e - b > 1 && (keys[b] == "mr" || keys[b] == "mrs" || keys[b] == "ms" ||
-                    keys[b] == "mx" || keys[b] == "dr" || keys[b] == "sir" ||
-                    keys[b] == "dame" || keys[b] == "miss" ||
-                    keys[b] == "professor" || keys[b] == "prof")) {
+  // An honorific makes any mention a person: "Mr De Vido". In capitals it
+  // is one only in a name in capitals ("MR DE VIDO"): "MX Onda" is a team.
+  const bool honorific_case =
+      e - b > 1 && (!IsAcronymWord(word(b)) || IsAcronymWord(word(b + 1)));
+  if (honorific_case &&
+      (keys[b] == "mr" || keys[b] == "mrs" || keys[b] == "ms" ||
+       keys[b] == "mx" || keys[b] == "dr" || keys[b] == "sir" ||
+       keys[b] == "dame" || keys[b] == "miss" || keys[b] == "professor" ||
+       keys[b] == "prof")) {
     person = true;
     had_title = true;
     ++b;

@@ -244,7 +244,9 @@ INSTANTIATE_TEST_SUITE_P(
         CleanCase{"The President said.", "President", kPer, ""},
         CleanCase{"Mr De Vido said.", "Mr De Vido", kOrg, "De Vido"},
         CleanCase{"Professor Burrows said.", "Professor Burrows", kOrg,
-                  "Burrows"}));
+                  "Burrows"},
+        CleanCase{"MR DE VIDO SAID", "MR DE VIDO", kOrg, "DE VIDO"},
+        CleanCase{"( Spain ) MX Onda 2:01", "MX Onda", kOrg, "MX Onda"}));
 
 INSTANTIATE_TEST_SUITE_P(
     FunctionAndTimeWords, CleaningTest,
