@@ -331,10 +331,7 @@ absl::StatusOr<LinearModel> LinearModel::Parse(std::string_view bytes) {
   if (!r.ok() || !r.done()) {
     return absl::DataLossError("weights: truncated or trailing bytes");
   }
-  static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
-                "model files are little-endian; add byte swapping");
-  m.weights.resize(n);
-  std::memcpy(m.weights.data(), raw.data(), n * 2);
+  m.weights = ReadLittleEndianArray<int16_t>(raw);
   return m;
 }
 

@@ -6,7 +6,10 @@
 // scores and constrained Viterbi decoding. Shared by the runtime tagger and
 // the trainer (tools/ner).
 
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -105,6 +108,46 @@ struct TransitionTable {
 void Viterbi(const TransitionTable& table, const float* emissions,
              int32_t count, std::vector<uint8_t>* back,
              std::vector<uint8_t>* out);
+
+// ReadLittleEndianArray()
+//
+// The `bytes.size() / sizeof(T)` little-endian values of `bytes` (which
+// need not be aligned), built in one pass: no zero-filled buffer to copy
+// into, so loading a large table touches its memory once.
+template <typename T>
+std::vector<T> ReadLittleEndianArray(std::string_view bytes) {
+  static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
+                "model files are little-endian; add byte swapping");
+  struct It {
+    using iterator_category = std::random_access_iterator_tag;
+    using value_type = T;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const T*;
+    using reference = T;
+    const char* p;
+    T operator*() const {
+      T v;
+      std::memcpy(&v, p, sizeof(T));
+      return v;
+    }
+    It& operator++() {
+      p += sizeof(T);
+      return *this;
+    }
+    It operator++(int) {
+      It old = *this;
+      p += sizeof(T);
+      return old;
+    }
+    difference_type operator-(const It& o) const {
+      return (p - o.p) / static_cast<difference_type>(sizeof(T));
+    }
+    bool operator==(const It& o) const { return p == o.p; }
+    bool operator!=(const It& o) const { return p != o.p; }
+  };
+  const size_t n = bytes.size() / sizeof(T);
+  return std::vector<T>(It{bytes.data()}, It{bytes.data() + n * sizeof(T)});
+}
 
 // LinearModel
 //

@@ -102,6 +102,17 @@ TEST(GazetteerTest, SerializedTableAnswersLikeTheBuilder) {
   EXPECT_EQ(parsed->Serialize(), g.Serialize());
 }
 
+TEST(ReadLittleEndianArrayTest, ReadsUnalignedValues) {
+  // One byte of padding puts the values off their natural alignment.
+  const std::string bytes("\x00\x01\x02\xff\xff\x34\x12\x99", 8);
+  EXPECT_THAT(ReadLittleEndianArray<int16_t>(std::string_view(bytes).substr(1)),
+              ::testing::ElementsAre(0x0201, -1, 0x1234));
+  EXPECT_THAT(
+      ReadLittleEndianArray<uint32_t>(std::string_view(bytes).substr(1)),
+      ::testing::ElementsAre(0xffff0201u));
+  EXPECT_TRUE(ReadLittleEndianArray<uint64_t>("short").empty());
+}
+
 TEST(GazetteerTest, RejectsTruncatedBytes) {
   Gazetteer g;
   g.Add(0, "city", "Paris");
