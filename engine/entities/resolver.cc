@@ -235,10 +235,7 @@ bool IsMonthName(std::string_view w) {
       "july",    "august",   "september", "october", "november", "december",
       "jan",     "feb",      "mar",       "apr",     "jun",      "jul",
       "aug",     "sep",      "sept",      "oct",     "nov",      "dec"};
-  std::string lower(w);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
-  }
+  std::string lower = LowerAscii(w);
   if (!lower.empty() && lower.back() == '.') lower.pop_back();
   return s->contains(lower);
 }
