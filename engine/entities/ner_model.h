@@ -109,6 +109,45 @@ void Viterbi(const TransitionTable& table, const float* emissions,
              int32_t count, std::vector<uint8_t>* back,
              std::vector<uint8_t>* out);
 
+namespace internal {
+
+// Reads the `T` values of a little-endian byte array (for
+// ReadLittleEndianArray(): a range constructor reads through it once).
+template <typename T>
+struct LittleEndianIterator {
+  using iterator_category = std::random_access_iterator_tag;
+  using value_type = T;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const T*;
+  using reference = T;
+
+  const char* p;
+
+  T operator*() const {
+    static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
+                  "model files are little-endian; add byte swapping");
+    T v;
+    std::memcpy(&v, p, sizeof(T));
+    return v;
+  }
+  LittleEndianIterator& operator++() {
+    p += sizeof(T);
+    return *this;
+  }
+  LittleEndianIterator operator++(int) {
+    LittleEndianIterator old = *this;
+    p += sizeof(T);
+    return old;
+  }
+  difference_type operator-(const LittleEndianIterator& o) const {
+    return (p - o.p) / static_cast<difference_type>(sizeof(T));
+  }
+  bool operator==(const LittleEndianIterator& o) const { return p == o.p; }
+  bool operator!=(const LittleEndianIterator& o) const { return p != o.p; }
+};
+
+}  // namespace internal
+
 // ReadLittleEndianArray()
 //
 // The `bytes.size() / sizeof(T)` little-endian values of `bytes` (which
@@ -116,35 +155,7 @@ void Viterbi(const TransitionTable& table, const float* emissions,
 // into, so loading a large table touches its memory once.
 template <typename T>
 std::vector<T> ReadLittleEndianArray(std::string_view bytes) {
-  static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
-                "model files are little-endian; add byte swapping");
-  struct It {
-    using iterator_category = std::random_access_iterator_tag;
-    using value_type = T;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const T*;
-    using reference = T;
-    const char* p;
-    T operator*() const {
-      T v;
-      std::memcpy(&v, p, sizeof(T));
-      return v;
-    }
-    It& operator++() {
-      p += sizeof(T);
-      return *this;
-    }
-    It operator++(int) {
-      It old = *this;
-      p += sizeof(T);
-      return old;
-    }
-    difference_type operator-(const It& o) const {
-      return (p - o.p) / static_cast<difference_type>(sizeof(T));
-    }
-    bool operator==(const It& o) const { return p == o.p; }
-    bool operator!=(const It& o) const { return p != o.p; }
-  };
+  using It = internal::LittleEndianIterator<T>;
   const size_t n = bytes.size() / sizeof(T);
   return std::vector<T>(It{bytes.data()}, It{bytes.data() + n * sizeof(T)});
 }
