@@ -312,9 +312,9 @@ constexpr std::string_view kTitleWords[] = {
 };
 
 constexpr std::string_view kNameParticles[] = {
-    "de",  "da",  "di",  "del", "della", "dos", "das", "du",  "van",
-    "von", "der", "den", "ter", "la",    "le",  "bin", "ibn", "bint",
-    "al",  "el",  "abu", "y",   "e",     "st",  "ben", "mac", "zu",
+    "de",  "da",  "di",  "del", "della", "dos", "das", "du",   "van", "von",
+    "der", "den", "ter", "la",  "le",    "bin", "ibn", "bint", "al",  "el",
+    "abu", "y",   "e",   "st",  "ben",   "mac", "zu",  "wa",
 };
 
 constexpr std::string_view kNameSuffixes[] = {
@@ -337,6 +337,7 @@ constexpr std::string_view kTheNames[] = {
     "rolling stones",
     "gambia",
     "bahamas",
+    "netherlands",
     "hill",
     "verge",
     "associated press",
@@ -383,6 +384,15 @@ constexpr std::string_view kDotAbbreviations[] = {
     "rev", "bros", "no",  "vs",   "capt", "adm", "maj", "ft",  "messrs", "cmdr",
 };
 
+// U.S. state abbreviations of datelines and addresses ("Fla.", "Calif."),
+// which also keep their final dot.
+constexpr std::string_view kStateAbbreviations[] = {
+    "ala",  "ariz", "ark",  "calif", "colo", "conn", "fla",  "ga",   "ill",
+    "ind",  "kan",  "kans", "ky",    "la",   "md",   "mass", "mich", "minn",
+    "miss", "mo",   "mont", "neb",   "nev",  "okla", "ore",  "pa",   "tenn",
+    "tex",  "va",   "vt",   "wash",  "wis",  "wyo",
+};
+
 struct Sets {
   WordSet function, leading, time, non_name, titles, particles, suffixes,
       the_names, dot_abbr;
@@ -399,6 +409,7 @@ struct Sets {
     Add(&suffixes, kNameSuffixes);
     Add(&the_names, kTheNames);
     Add(&dot_abbr, kDotAbbreviations);
+    Add(&dot_abbr, kStateAbbreviations);
   }
 };
 

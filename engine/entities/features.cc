@@ -95,16 +95,6 @@ Cap CapOf(std::string_view w) {
   return kCapMixed;
 }
 
-struct TokenInfo {
-  uint64_t word = 0;
-  uint64_t lower = 0;
-  uint64_t shape = 0;
-  uint64_t short_shape = 0;
-  uint32_t cluster = 0;
-  Cap cap = kCapNone;
-  bool initial = false;
-};
-
 // Opening punctuation that may precede a sentence's first word.
 bool IsOpener(std::string_view w) {
   return w == "\"" || w == "'" || w == "(" || w == "[" || w == "`" ||
@@ -122,9 +112,14 @@ uint64_t Hash64(std::string_view s) {
   return Finish(h);
 }
 
-std::string WordShape(std::string_view word, bool collapse) {
-  std::string out;
+namespace {
+
+// Calls `emit(c)` for each character of WordShape(word, collapse).
+template <typename Emit>
+void ForEachShapeChar(std::string_view word, bool collapse, Emit&& emit) {
   constexpr size_t kMax = 12;
+  size_t n = 0;
+  char last = 0;
   for (unsigned char c : word) {
     char s;
     if (IsUpper(c)) {
@@ -139,24 +134,50 @@ std::string WordShape(std::string_view word, bool collapse) {
     } else {
       s = static_cast<char>(c);
     }
-    if (collapse && !out.empty() && out.back() == s) continue;
-    out.push_back(s);
-    if (out.size() >= kMax) break;
+    if (collapse && n > 0 && last == s) continue;
+    emit(s);
+    last = s;
+    if (++n >= kMax) break;
   }
+}
+
+}  // namespace
+
+std::string WordShape(std::string_view word, bool collapse) {
+  std::string out;
+  ForEachShapeChar(word, collapse, [&out](char c) { out.push_back(c); });
   return out;
+}
+
+uint64_t WordShapeHash(std::string_view word, bool collapse) {
+  uint64_t h = 1469598103934665603ULL;  // as Hash64()
+  ForEachShapeChar(word, collapse, [&h](char c) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  });
+  return Finish(h);
 }
 
 namespace {
 
+// Fills `ti` for token `t`; its lowercase hash and capitalization come from
+// `context` when it has them.
 void FillInfo(std::string_view text, const Segmentation& seg, int32_t t,
-              const WordClusters* clusters, bool full, TokenInfo* ti) {
+              const DocumentContext& context, const WordClusters* clusters,
+              TokenInfo* ti) {
   const std::string_view w = seg.tokens[t].span.Of(text);
-  ti->lower = HashLower(w);
-  ti->cap = CapOf(w);
-  if (!full) return;
+  if (static_cast<size_t>(t) < context.lower.size() &&
+      context.lower.size() == seg.tokens.size()) {
+    ti->lower = context.lower[t];
+    ti->cap = context.cap[t];
+  } else {
+    ti->lower = HashLower(w);
+    ti->cap = CapOf(w);
+  }
+  ti->initial = false;
   ti->word = Hash64(w);
-  ti->shape = Hash64(WordShape(w, false));
-  ti->short_shape = Hash64(WordShape(w, true));
+  ti->shape = WordShapeHash(w, false);
+  ti->short_shape = WordShapeHash(w, true);
   ti->cluster = 0;
   if (clusters != nullptr && !clusters->empty()) {
     auto it = clusters->find(ti->lower);
@@ -205,14 +226,21 @@ void FeatureExtractor::Prepare(std::string_view text, const Segmentation& seg,
   const int32_t sentences = static_cast<int32_t>(seg.sentences.size());
   context->line_kind.assign(sentences, 0);  // 1 all caps, 2 title case
   context->forms.clear();
-  std::vector<TokenInfo> info;
+  const size_t num_tokens = seg.tokens.size();
+  context->lower.resize(num_tokens);
+  context->cap.resize(num_tokens);
+  for (size_t t = 0; t < num_tokens; ++t) {
+    const std::string_view w = seg.tokens[t].span.Of(text);
+    context->lower[t] = HashLower(w);
+    context->cap[t] = CapOf(w);
+  }
   for (int32_t s = 0; s < sentences; ++s) {
     const SentenceInfo& si = seg.sentences[s];
-    info.resize(si.token_count);
+    const uint64_t* lower = context->lower.data() + si.first_token;
+    const uint8_t* cap = context->cap.data() + si.first_token;
     int words = 0, caps = 0, inits = 0, lowers = 0;
     for (int32_t k = 0; k < si.token_count; ++k) {
-      FillInfo(text, seg, si.first_token + k, nullptr, false, &info[k]);
-      switch (info[k].cap) {
+      switch (cap[k]) {
         case kCapAll:
           ++caps, ++words;
           break;
@@ -239,19 +267,18 @@ void FeatureExtractor::Prepare(std::string_view text, const Segmentation& seg,
     // all-caps line.
     const int32_t initial = InitialToken(text, seg, si);
     for (int32_t k = 0; k < si.token_count; ++k) {
-      const TokenInfo& ti = info[k];
       uint8_t bit = 0;
-      if (ti.cap == kCapNone) {
+      if (cap[k] == kCapNone) {
         bit = 1;
-      } else if (ti.cap == kCapInitial || ti.cap == kCapMixed ||
-                 ti.cap == kCapAll) {
+      } else if (cap[k] == kCapInitial || cap[k] == kCapMixed ||
+                 cap[k] == kCapAll) {
         if (kind == 1) {
           bit = 8;
         } else if (kind == 0) {
           bit = si.first_token + k == initial ? 4 : 2;
         }
       }
-      if (bit != 0) context->forms[ti.lower] |= bit;
+      if (bit != 0) context->forms[lower[k]] |= bit;
     }
   }
 }
@@ -268,40 +295,50 @@ void FeatureExtractor::Extract(std::string_view text, const Segmentation& seg,
   // Context window: up to two tokens either side, within the sentence.
   const int32_t lo = std::max(sent_first, first - 2);
   const int32_t hi = std::min(sent_last, first + count + 2);
-  std::vector<TokenInfo> info(hi - lo);
+  std::vector<TokenInfo>& info = out->info;
+  info.resize(hi - lo);
   for (int32_t t = lo; t < hi; ++t) {
-    FillInfo(text, seg, t, clusters_, true, &info[t - lo]);
+    FillInfo(text, seg, t, context, clusters_, &info[t - lo]);
   }
   const int32_t initial = InitialToken(text, seg, si);
   if (initial >= lo && initial < hi) info[initial - lo].initial = true;
 
   const int lists = gazetteer_ != nullptr ? gazetteer_->list_count() : 0;
-  std::vector<uint8_t> gaz;
+  std::vector<uint8_t>& gaz = out->gazetteer;
   if (lists > 0) gazetteer_->Match(text, seg.tokens, lo, hi - lo, &gaz);
 
   const uint64_t kind = context.line_kind[sentence];
   out->lower.clear();
   out->history_flags.clear();
   out->begin.reserve(count + 1);
-  out->hashes.reserve(static_cast<size_t>(count) * 48);
   static const uint64_t kStart = Hash64("<s>");
   static const uint64_t kEnd = Hash64("</s>");
+  // A token has at most 37 features plus three per gazetteer list (counted
+  // from the templates below). They are written through a pointer into a
+  // buffer on the stack, then appended to `hashes` in one copy.
+  constexpr size_t kMaxPerToken = 40 + 3 * Gazetteer::kMaxLists;
+  uint64_t buffer[kMaxPerToken];
   auto& h = out->hashes;
-  auto add = [&h](uint64_t tmpl, uint64_t v) { h.push_back(MixHash(tmpl, v)); };
-  auto add2 = [&h](uint64_t tmpl, uint64_t a, uint64_t b) {
-    h.push_back(MixHash(MixHash(tmpl, a), b));
+  h.reserve(static_cast<size_t>(count) * 64);
+  uint64_t* next_hash = buffer;
+  auto add = [&next_hash](uint64_t tmpl, uint64_t v) {
+    *next_hash++ = MixHash(tmpl, v);
+  };
+  auto add2 = [&next_hash](uint64_t tmpl, uint64_t a, uint64_t b) {
+    *next_hash++ = MixHash(MixHash(tmpl, a), b);
   };
   // Window-relative accessors; `i` may fall outside [lo, hi).
   auto at = [&](int32_t t) -> const TokenInfo* {
     return t >= lo && t < hi ? &info[t - lo] : nullptr;
   };
   auto lower_at = [&](int32_t t, uint64_t pad) {
-    const TokenInfo* p = at(t);
-    return p ? p->lower : pad;
+    const TokenInfo* ti = at(t);
+    return ti ? ti->lower : pad;
   };
 
   for (int32_t t = first; t < first + count; ++t) {
     out->begin.push_back(static_cast<uint32_t>(h.size()));
+    next_hash = buffer;
     const TokenInfo& ti = info[t - lo];
     const TokenInfo* prev = at(t - 1);
     const TokenInfo* next = at(t + 1);
@@ -328,8 +365,12 @@ void FeatureExtractor::Extract(std::string_view text, const Segmentation& seg,
     add(kShape, ti.shape);
     add(kShortShape, ti.short_shape);
     const size_t len = w.size();
+    // Prefix hashes grow one byte at a time (Hash64 of each prefix).
+    uint64_t prefix = 1469598103934665603ULL;
     for (size_t k = 1; k <= 4 && k <= len; ++k) {
-      add2(kPrefix, k, Hash64(w.substr(0, k)));
+      prefix ^= static_cast<unsigned char>(w[k - 1]);
+      prefix *= 1099511628211ULL;
+      add2(kPrefix, k, Finish(prefix));
       add2(kSuffix, k, HashLower(w.substr(len - k)));
     }
     add(kLowerM1, lm1);
@@ -375,14 +416,15 @@ void FeatureExtractor::Extract(std::string_view text, const Segmentation& seg,
     }
     if (ti.cluster != 0) {
       const int bits = 31 - __builtin_clz(ti.cluster);
-      for (int p : {4, 6, 10, 20}) {
-        const int keep = std::min(p, bits);
-        add2(kCluster, p, ti.cluster >> (bits - keep));
+      for (int prefix_bits : {4, 6, 10, 20}) {
+        const int keep = std::min(prefix_bits, bits);
+        add2(kCluster, prefix_bits, ti.cluster >> (bits - keep));
         if (keep == bits) break;
       }
     }
     if (prev != nullptr && prev->cluster != 0) add(kClusterM1, prev->cluster);
     if (next != nullptr && next->cluster != 0) add(kClusterP1, next->cluster);
+    h.insert(h.end(), buffer, next_hash);
   }
   out->begin.push_back(static_cast<uint32_t>(h.size()));
 }

@@ -50,16 +50,41 @@ std::string WordShape(std::string_view word, bool collapse);
 // has none.
 using WordClusters = absl::flat_hash_map<uint64_t, uint32_t>;
 
+// WordShapeHash()
+//
+// Hash64(WordShape(word, collapse)), computed without building the string.
+uint64_t WordShapeHash(std::string_view word, bool collapse);
+
+// TokenInfo
+//
+// What the features of a token and of its neighbours read about it: hashes
+// of its forms, its word cluster and capitalization class. Internal to
+// FeatureExtractor (public so callers can own the scratch space).
+struct TokenInfo {
+  uint64_t word = 0;
+  uint64_t lower = 0;
+  uint64_t shape = 0;
+  uint64_t short_shape = 0;
+  uint32_t cluster = 0;
+  uint8_t cap = 0;
+  bool initial = false;
+};
+
 // SpanFeatures
 //
 // Feature hashes of a run of tokens: the run's `i`-th token has
-// `hashes[begin[i] .. begin[i + 1])`.
+// `hashes[begin[i] .. begin[i + 1])`. Reusing one SpanFeatures for many
+// runs reuses its buffers, so extraction does not allocate once they have
+// grown.
 struct SpanFeatures {
   std::vector<uint32_t> begin;
   std::vector<uint64_t> hashes;
   // Per token: its lowercase-form hash and PredictionHistory flags.
   std::vector<uint64_t> lower;
   std::vector<uint8_t> history_flags;
+  // Scratch space of FeatureExtractor::Extract().
+  std::vector<TokenInfo> info;
+  std::vector<uint8_t> gazetteer;
 
   const uint64_t* of(int32_t t) const { return hashes.data() + begin[t]; }
   int count(int32_t t) const {
@@ -98,10 +123,14 @@ class PredictionHistory {
 // Document-level evidence gathered by `FeatureExtractor::Prepare()`: the kind
 // of each sentence (normal, all caps, title case) and, per lowercase word
 // form, how the document writes it elsewhere. Memory is one byte per sentence
-// plus one entry per distinct word.
+// plus one entry per distinct word, and nine bytes per token.
 struct DocumentContext {
   std::vector<uint8_t> line_kind;
   absl::flat_hash_map<uint64_t, uint8_t> forms;
+  // Per token of the document: its lowercase-form hash and capitalization
+  // class, computed once by Prepare() and reused by Extract().
+  std::vector<uint64_t> lower;
+  std::vector<uint8_t> cap;
 };
 
 // FeatureExtractor

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "absl/strings/str_cat.h"
+#include "engine/entities/ner_model.h"
 #include "engine/model/model_file.h"
 
 namespace lede {
@@ -177,10 +178,8 @@ absl::StatusOr<Gazetteer> Gazetteer::Parse(std::string_view bytes) {
   if (!r.ok() || !r.done()) {
     return absl::DataLossError("gazetteer: truncated or trailing bytes");
   }
-  g.slot_keys_.resize(capacity);
-  g.slot_masks_.resize(capacity);
-  std::memcpy(g.slot_keys_.data(), keys.data(), keys.size());
-  std::memcpy(g.slot_masks_.data(), masks.data(), masks.size());
+  g.slot_keys_ = ReadLittleEndianArray<uint64_t>(keys);
+  g.slot_masks_ = ReadLittleEndianArray<uint32_t>(masks);
   size_t used = 0;
   for (uint64_t k : g.slot_keys_) used += k != 0;
   if (used != n) return absl::DataLossError("gazetteer: entry count mismatch");

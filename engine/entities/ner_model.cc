@@ -95,38 +95,93 @@ std::vector<LabelSet::Chunk> LabelSet::Decode(const uint8_t* labels,
   return out;
 }
 
+TransitionTable TransitionTable::Build(const LabelSet& labels,
+                                       const float* transitions,
+                                       const float* final_scores) {
+  constexpr float kNeg = -std::numeric_limits<float>::infinity();
+  const int L = labels.size();
+  TransitionTable t;
+  t.num_labels = L;
+  t.start.resize(L);
+  t.trans.resize(static_cast<size_t>(L) * L);
+  t.finish.resize(L);
+  for (int y = 0; y < L; ++y) {
+    t.start[y] = labels.Allowed(-1, y) ? transitions[y] : kNeg;
+    t.finish[y] = labels.CanEnd(y) ? final_scores[y] : kNeg;
+    for (int p = 0; p < L; ++p) {
+      t.trans[static_cast<size_t>(p) * L + y] =
+          labels.Allowed(p, y) ? transitions[(p + 1) * L + y] : kNeg;
+    }
+  }
+  return t;
+}
+
 void Viterbi(const LabelSet& labels, const float* emissions, int32_t count,
              const float* transitions, const float* final_scores,
              std::vector<uint8_t>* out) {
-  out->assign(count, 0);
-  if (count <= 0) return;
-  const int L = labels.size();
+  std::vector<uint8_t> back;
+  Viterbi(TransitionTable::Build(labels, transitions, final_scores), emissions,
+          count, &back, out);
+}
+
+namespace {
+
+// Four lanes: one SSE2 register on x86-64 (wider vectors would be split).
+typedef float V4f __attribute__((vector_size(16)));
+typedef int32_t V4i __attribute__((vector_size(16)));
+
+// Viterbi() over a table for `kL` labels (a compile-time constant for the
+// two label schemes; 0 means `table.num_labels`). -infinity marks an
+// impossible state or move: adding it keeps -infinity (scores are finite
+// otherwise), which never beats the running best, so the result equals the
+// explicit checks against LabelSet::Allowed(). The best predecessor of every
+// label is found for four labels at a time; predecessors are tried in
+// increasing order and only a strictly better score replaces the best, so
+// ties go to the lowest label, as in the scalar loop.
+template <int kL>
+void ViterbiRun(const TransitionTable& table, const float* emissions,
+                int32_t count, std::vector<uint8_t>* back,
+                std::vector<uint8_t>* out) {
+  const int L = kL > 0 ? kL : table.num_labels;
+  constexpr int kBlocks = kL / 4;
   constexpr float kNeg = -std::numeric_limits<float>::infinity();
   constexpr int kMaxLabels = 32;
   float score[kMaxLabels], next[kMaxLabels];
-  bool allowed[kMaxLabels][kMaxLabels];
-  for (int p = 0; p < L; ++p) {
-    for (int y = 0; y < L; ++y) allowed[p][y] = labels.Allowed(p, y);
-  }
-  std::vector<uint8_t> back(static_cast<size_t>(count) * L, 0);
-  for (int y = 0; y < L; ++y) {
-    score[y] = labels.Allowed(-1, y) ? transitions[y] + emissions[y] : kNeg;
-  }
+  back->resize(static_cast<size_t>(count) * L);
+  const float* trans = table.trans.data();
+  for (int y = 0; y < L; ++y) score[y] = table.start[y] + emissions[y];
   for (int32_t t = 1; t < count; ++t) {
     const float* e = emissions + static_cast<size_t>(t) * L;
-    uint8_t* bp = back.data() + static_cast<size_t>(t) * L;
-    for (int y = 0; y < L; ++y) {
+    uint8_t* bp = back->data() + static_cast<size_t>(t) * L;
+    for (int b = 0; b < kBlocks; ++b) {
+      V4f best, row;
+      std::memcpy(&best, trans + 4 * b, sizeof(best));
+      best += score[0];
+      V4i arg = {}, pred = {};
+      for (int p = 1; p < L; ++p) {
+        pred += 1;
+        std::memcpy(&row, trans + p * L + 4 * b, sizeof(row));
+        const V4f v = row + score[p];
+        const V4i better = v > best;
+        best = better ? v : best;
+        arg = better ? pred : arg;
+      }
+      for (int k = 0; k < 4; ++k) {
+        next[4 * b + k] = best[k] + e[4 * b + k];
+        bp[4 * b + k] = static_cast<uint8_t>(arg[k]);
+      }
+    }
+    for (int y = kBlocks * 4; y < L; ++y) {
       float best = kNeg;
       int arg = 0;
       for (int p = 0; p < L; ++p) {
-        if (score[p] == kNeg || !allowed[p][y]) continue;
-        const float v = score[p] + transitions[(p + 1) * L + y];
+        const float v = score[p] + trans[p * L + y];
         if (v > best) {
           best = v;
           arg = p;
         }
       }
-      next[y] = best == kNeg ? kNeg : best + e[y];
+      next[y] = best + e[y];
       bp[y] = static_cast<uint8_t>(arg);
     }
     std::memcpy(score, next, sizeof(float) * L);
@@ -134,8 +189,7 @@ void Viterbi(const LabelSet& labels, const float* emissions, int32_t count,
   float best = kNeg;
   int arg = 0;
   for (int y = 0; y < L; ++y) {
-    if (!labels.CanEnd(y) || score[y] == kNeg) continue;
-    const float v = score[y] + final_scores[y];
+    const float v = score[y] + table.finish[y];
     if (v > best) {
       best = v;
       arg = y;
@@ -143,19 +197,60 @@ void Viterbi(const LabelSet& labels, const float* emissions, int32_t count,
   }
   for (int32_t t = count - 1; t >= 0; --t) {
     (*out)[t] = static_cast<uint8_t>(arg);
-    if (t > 0) arg = back[static_cast<size_t>(t) * L + arg];
+    if (t > 0) arg = (*back)[static_cast<size_t>(t) * L + arg];
   }
 }
 
-void LinearModel::Score(const SpanFeatures& features, const SpanFeatures* extra,
-                        int32_t count, std::vector<float>* out) const {
-  const int L = num_labels;
-  out->assign(static_cast<size_t>(count) * L, 0.0f);
-  const uint64_t mask = (uint64_t{1} << row_bits) - 1;
-  const int16_t* w = weights.data();
+}  // namespace
+
+void Viterbi(const TransitionTable& table, const float* emissions,
+             int32_t count, std::vector<uint8_t>* back,
+             std::vector<uint8_t>* out) {
+  out->resize(count);
+  if (count <= 0) return;
+  if (table.num_labels == LabelSet(TagScheme::kBio).size()) {
+    ViterbiRun<1 + kNumTypes * 2>(table, emissions, count, back, out);
+  } else if (table.num_labels == LabelSet(TagScheme::kBilou).size()) {
+    ViterbiRun<1 + kNumTypes * 4>(table, emissions, count, back, out);
+  } else {
+    ViterbiRun<0>(table, emissions, count, back, out);
+  }
+}
+
+namespace {
+
+typedef int16_t V8i16 __attribute__((vector_size(16)));
+typedef int32_t V8i32 __attribute__((vector_size(32)));
+
+// LinearModel::Score() for `L` labels (a compile-time constant for the two
+// label schemes, so the per-row sums unroll; 0 means `num_labels`).
+template <int kL>
+void ScoreRun(const int16_t* w, uint64_t mask, int num_labels, float scale,
+              const SpanFeatures& features, const SpanFeatures* extra,
+              int32_t count, float* out) {
+  const int L = kL > 0 ? kL : num_labels;
   auto prefetch = [&](const SpanFeatures& f, int32_t t) {
     for (uint32_t k = f.begin[t]; k < f.begin[t + 1]; ++k) {
       __builtin_prefetch(w + (f.hashes[k] & mask) * L);
+    }
+  };
+  // Eight labels at a time in vector registers (exact int32 sums, as the
+  // scalar loop), the rest one by one.
+  constexpr int kBlocks = kL / 8;
+  auto sum = [&](const SpanFeatures& f, int32_t t, int32_t* acc) {
+    const uint64_t* h = f.hashes.data();
+    V8i32 vacc[kBlocks > 0 ? kBlocks : 1] = {};
+    for (uint32_t k = f.begin[t]; k < f.begin[t + 1]; ++k) {
+      const int16_t* row = w + (h[k] & mask) * L;
+      for (int b = 0; b < kBlocks; ++b) {
+        V8i16 v;
+        std::memcpy(&v, row + 8 * b, sizeof(v));
+        vacc[b] += __builtin_convertvector(v, V8i32);
+      }
+      for (int y = kBlocks * 8; y < L; ++y) acc[y] += row[y];
+    }
+    for (int b = 0; b < kBlocks; ++b) {
+      for (int y = 0; y < 8; ++y) acc[8 * b + y] += vacc[b][y];
     }
   };
   if (count > 0) prefetch(features, 0);
@@ -165,18 +260,29 @@ void LinearModel::Score(const SpanFeatures& features, const SpanFeatures* extra,
     // next token's rows while summing this one's.
     if (t + 1 < count) prefetch(features, t + 1);
     for (int y = 0; y < L; ++y) acc[y] = 0;
-    for (uint32_t k = features.begin[t]; k < features.begin[t + 1]; ++k) {
-      const int16_t* row = w + (features.hashes[k] & mask) * L;
-      for (int y = 0; y < L; ++y) acc[y] += row[y];
-    }
-    if (extra != nullptr) {
-      for (uint32_t k = extra->begin[t]; k < extra->begin[t + 1]; ++k) {
-        const int16_t* row = w + (extra->hashes[k] & mask) * L;
-        for (int y = 0; y < L; ++y) acc[y] += row[y];
-      }
-    }
-    float* o = out->data() + static_cast<size_t>(t) * L;
+    sum(features, t, acc);
+    if (extra != nullptr) sum(*extra, t, acc);
+    float* o = out + static_cast<size_t>(t) * L;
     for (int y = 0; y < L; ++y) o[y] = acc[y] * scale;
+  }
+}
+
+}  // namespace
+
+void LinearModel::Score(const SpanFeatures& features, const SpanFeatures* extra,
+                        int32_t count, std::vector<float>* out) const {
+  const int L = num_labels;
+  out->resize(static_cast<size_t>(count) * L);
+  const uint64_t mask = (uint64_t{1} << row_bits) - 1;
+  if (L == LabelSet(TagScheme::kBio).size()) {
+    ScoreRun<1 + kNumTypes * 2>(weights.data(), mask, L, scale, features, extra,
+                                count, out->data());
+  } else if (L == LabelSet(TagScheme::kBilou).size()) {
+    ScoreRun<1 + kNumTypes * 4>(weights.data(), mask, L, scale, features, extra,
+                                count, out->data());
+  } else {
+    ScoreRun<0>(weights.data(), mask, L, scale, features, extra, count,
+                out->data());
   }
 }
 
@@ -225,10 +331,7 @@ absl::StatusOr<LinearModel> LinearModel::Parse(std::string_view bytes) {
   if (!r.ok() || !r.done()) {
     return absl::DataLossError("weights: truncated or trailing bytes");
   }
-  static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
-                "model files are little-endian; add byte swapping");
-  m.weights.resize(n);
-  std::memcpy(m.weights.data(), raw.data(), n * 2);
+  m.weights = ReadLittleEndianArray<int16_t>(raw);
   return m;
 }
 

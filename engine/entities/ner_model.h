@@ -6,7 +6,10 @@
 // scores and constrained Viterbi decoding. Shared by the runtime tagger and
 // the trainer (tools/ner).
 
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -82,6 +85,80 @@ class LabelSet {
 void Viterbi(const LabelSet& labels, const float* emissions, int32_t count,
              const float* transitions, const float* final_scores,
              std::vector<uint8_t>* out);
+
+// TransitionTable
+//
+// The transition, start and final scores of Viterbi() with the label set's
+// constraints folded in (a disallowed move scores -infinity), so decoding
+// does not consult LabelSet::Allowed(). Built once per model (the runtime
+// tagger builds it at load time); decoding with it gives exactly the labels
+// of Viterbi() on the same scores.
+struct TransitionTable {
+  int num_labels = 0;
+  std::vector<float> start;   // [y]: y first
+  std::vector<float> trans;   // [p * L + y]: y after p
+  std::vector<float> finish;  // [y]: y last
+
+  static TransitionTable Build(const LabelSet& labels, const float* transitions,
+                               const float* final_scores);
+};
+
+// Viterbi() with a prebuilt table. `back` is scratch space (reused across
+// calls to avoid allocation); `out` gets `count` labels.
+void Viterbi(const TransitionTable& table, const float* emissions,
+             int32_t count, std::vector<uint8_t>* back,
+             std::vector<uint8_t>* out);
+
+namespace internal {
+
+// Reads the `T` values of a little-endian byte array (for
+// ReadLittleEndianArray(): a range constructor reads through it once).
+template <typename T>
+struct LittleEndianIterator {
+  using iterator_category = std::random_access_iterator_tag;
+  using value_type = T;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const T*;
+  using reference = T;
+
+  const char* p;
+
+  T operator*() const {
+    static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
+                  "model files are little-endian; add byte swapping");
+    T v;
+    std::memcpy(&v, p, sizeof(T));
+    return v;
+  }
+  LittleEndianIterator& operator++() {
+    p += sizeof(T);
+    return *this;
+  }
+  LittleEndianIterator operator++(int) {
+    LittleEndianIterator old = *this;
+    p += sizeof(T);
+    return old;
+  }
+  difference_type operator-(const LittleEndianIterator& o) const {
+    return (p - o.p) / static_cast<difference_type>(sizeof(T));
+  }
+  bool operator==(const LittleEndianIterator& o) const { return p == o.p; }
+  bool operator!=(const LittleEndianIterator& o) const { return p != o.p; }
+};
+
+}  // namespace internal
+
+// ReadLittleEndianArray()
+//
+// The `bytes.size() / sizeof(T)` little-endian values of `bytes` (which
+// need not be aligned), built in one pass: no zero-filled buffer to copy
+// into, so loading a large table touches its memory once.
+template <typename T>
+std::vector<T> ReadLittleEndianArray(std::string_view bytes) {
+  using It = internal::LittleEndianIterator<T>;
+  const size_t n = bytes.size() / sizeof(T);
+  return std::vector<T>(It{bytes.data()}, It{bytes.data() + n * sizeof(T)});
+}
 
 // LinearModel
 //

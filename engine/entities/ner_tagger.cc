@@ -44,6 +44,8 @@ LinearTagger::LinearTagger(LinearModel model, Gazetteer gazetteer,
                            WordClusters clusters, std::string model_id)
     : model_(std::move(model)),
       labels_(model_.scheme),
+      transitions_(TransitionTable::Build(labels_, model_.transitions.data(),
+                                          model_.final_scores.data())),
       gazetteer_(std::move(gazetteer)),
       clusters_(std::move(clusters)),
       extractor_(&gazetteer_, &clusters_),
@@ -57,7 +59,7 @@ void LinearTagger::Decode(std::string_view text, const Segmentation& seg,
   PredictionHistory history;
   SpanFeatures features, extra;
   std::vector<float> emissions;
-  std::vector<uint8_t> path;
+  std::vector<uint8_t> path, back;
   const int32_t sentences = static_cast<int32_t>(seg.sentences.size());
   for (int32_t s = 0; s < sentences; ++s) {
     const SentenceInfo& si = seg.sentences[s];
@@ -74,8 +76,7 @@ void LinearTagger::Decode(std::string_view text, const Segmentation& seg,
       }
       extra.begin.push_back(static_cast<uint32_t>(extra.hashes.size()));
       model_.Score(features, &extra, count, &emissions);
-      Viterbi(labels_, emissions.data(), count, model_.transitions.data(),
-              model_.final_scores.data(), &path);
+      Viterbi(transitions_, emissions.data(), count, &back, &path);
       for (int32_t t = 0; t < count; ++t) {
         history.Record(features.lower[t], features.history_flags[t],
                        labels_.TypeOf(path[t]));
@@ -93,15 +94,22 @@ std::vector<TaggedMention> LinearTagger::Tag(std::string_view text,
          [&](int32_t first, const uint8_t* path, int32_t count,
              const float* emissions) {
            for (const LabelSet::Chunk& c : labels_.Decode(path, count)) {
-             // Confidence: how far each token's label beats its best rival.
+             // Confidence: how far each token's best label of the chunk's
+             // type beats its best label of another type or O. (Labels of
+             // the same type are not rivals: a one-word name often scores
+             // I-LOC above B-LOC, and B-LOC is the only way to start it.)
              float margin = 0;
              for (int32_t t = c.first; t <= c.last; ++t) {
                const float* e = emissions + static_cast<size_t>(t) * L;
-               float rival = -1e30f;
+               float own = -1e30f, rival = -1e30f;
                for (int y = 0; y < L; ++y) {
-                 if (y != path[t]) rival = std::max(rival, e[y]);
+                 if (labels_.TypeOf(y) == c.type) {
+                   own = std::max(own, e[y]);
+                 } else {
+                   rival = std::max(rival, e[y]);
+                 }
                }
-               margin += e[path[t]] - rival;
+               margin += own - rival;
              }
              margin /= static_cast<float>(c.last - c.first + 1);
              TaggedMention m;

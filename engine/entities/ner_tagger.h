@@ -80,6 +80,9 @@ class LinearTagger : public Tagger {
 
   LinearModel model_;
   LabelSet labels_;
+  // The model's transition scores with the label constraints folded in,
+  // built once at construction (not per sentence).
+  TransitionTable transitions_;
   Gazetteer gazetteer_;
   WordClusters clusters_;
   FeatureExtractor extractor_;

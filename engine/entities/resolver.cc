@@ -22,12 +22,26 @@ namespace {
 
 constexpr int kNumTypes = static_cast<int>(EntityType::kOther) + 1;
 
+// A tagged mention at least this confident keeps its type in the
+// one-type-per-string vote: it still votes, but only mentions the tagger was
+// unsure of (and untagged repeats) take the majority type. A name can have
+// two senses in one document that the tagger tells apart from context
+// ("CHICAGO" the team in a standings table and the city in "ATLANTA AT
+// CHICAGO"; a dateline "NEW YORK" in a baseball report).
+constexpr float kSureConfidence = 0.9f;
+
 // One mention while it is being resolved.
 struct Work {
   ByteSpan span;
   EntityType type = EntityType::kOther;
   float confidence = 1;
   bool strong = false;  // the type comes from a rule, not the tagger
+  // The type stands (context backs it) but, unlike `strong`, gets no extra
+  // weight in the vote of other mentions of the same string.
+  bool keep_type = false;
+  // A rule changed the tagger's type without establishing it: `confidence`
+  // is the tagger's, for another type, so it does not protect the mention.
+  bool retyped = false;
   int num_words = 1;
   std::string key;        // NameKey() of the cleaned mention
   std::string group_key;  // what identical entities share
@@ -35,6 +49,13 @@ struct Work {
   bool acronym = false;  // one all-caps word: "NATO", "U.S."
   float boost = 0;       // extra vote weight from context evidence
 };
+
+// "A.", "J.": one letter and a dot (an initial, not the article "A").
+bool IsInitial(std::string_view w) {
+  if (w.size() != 2 || w[1] != '.') return false;
+  const char c = w[0];
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
 
 // "U.S.", "NATO", "AT&T": two or more letters, all uppercase ASCII.
 bool IsAcronymWord(std::string_view w) {
@@ -72,6 +93,17 @@ const absl::flat_hash_set<std::string_view>& EventFirstWords() {
   static const auto* const s = new absl::flat_hash_set<std::string_view>{
       "hurricane", "typhoon", "cyclone", "storm",
       "operation", "battle",  "siege"};
+  return *s;
+}
+
+// First words of organizations' names that can end in an event word
+// ("Organisation of Islamic Conference", "Council of the Baltic Sea
+// Summit"): such a name stays what the tagger said.
+const absl::flat_hash_set<std::string_view>& OrganizationHeads() {
+  static const auto* const s = new absl::flat_hash_set<std::string_view>{
+      "organisation", "organization", "association", "council",
+      "union",        "federation",   "league",      "committee",
+      "commission",   "secretariat",  "office",      "institute"};
   return *s;
 }
 
@@ -187,6 +219,156 @@ std::string_view PrevWord(std::string_view text, int32_t begin) {
   return text.substr(j, i - j);
 }
 
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
+  }
+  return out;
+}
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool IsMonthName(std::string_view w) {
+  static const auto* const s = new absl::flat_hash_set<std::string_view>{
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december",
+      "jan",     "feb",      "mar",       "apr",     "jun",      "jul",
+      "aug",     "sep",      "sept",      "oct",     "nov",      "dec"};
+  std::string lower = LowerAscii(w);
+  if (!lower.empty() && lower.back() == '.') lower.pop_back();
+  return s->contains(lower);
+}
+
+// The parts of a dateline: the end of its place part, and the news agency
+// in brackets after it (empty when none).
+struct Dateline {
+  int32_t place_end = -1;
+  ByteSpan agency;
+};
+
+// The dateline that starts the line at `line_start`, if any (place_end -1
+// otherwise). A dateline is a place in capitals, optionally followed by
+// commas and capitalized words (a region or country), then a date
+// ("1996-08-31", "March 4", "4 March") or an agency in brackets, or both:
+// "NEW YORK 1996-08-31", "WIGAN , England 1996-08-31", "VALPARAISO, Chile,
+// March 4 (Lede) -", "WASHINGTON (AP) -".
+Dateline ParseDateline(std::string_view text, size_t line_start) {
+  Dateline out;
+  size_t line_end = text.find('\n', line_start);
+  if (line_end == std::string_view::npos) line_end = text.size();
+  const std::string_view line = text.substr(line_start, line_end - line_start);
+  // Most lines start otherwise than with two capitals: leave them at once.
+  if (line.size() < 2 || line[0] < 'A' || line[0] > 'Z' ||
+      ((line[1] < 'A' || line[1] > 'Z') && line[1] != '.')) {
+    return out;
+  }
+  // Words: runs of non-spaces, with commas split off.
+  std::vector<std::pair<size_t, std::string_view>> words;
+  for (size_t i = 0; i < line.size() && words.size() < 12;) {
+    if (line[i] == ' ' || line[i] == '\t') {
+      ++i;
+      continue;
+    }
+    if (line[i] == ',') {
+      words.push_back({i, line.substr(i, 1)});
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < line.size() && line[j] != ' ' && line[j] != '\t' &&
+           line[j] != ',') {
+      ++j;
+    }
+    words.push_back({i, line.substr(i, j - i)});
+    i = j;
+  }
+  auto all_caps = [](std::string_view w) {
+    int letters = 0;
+    for (char c : w) {
+      if (c >= 'A' && c <= 'Z') {
+        ++letters;
+      } else if (c != '.' && c != '-' && c != '\'') {
+        return false;
+      }
+    }
+    return letters >= 2;
+  };
+  auto full_date = [](std::string_view w) {  // 1996-08-31
+    return w.size() == 10 && IsAsciiDigit(w[0]) && IsAsciiDigit(w[3]) &&
+           w[4] == '-' && IsAsciiDigit(w[5]) && w[7] == '-' &&
+           IsAsciiDigit(w[9]);
+  };
+  auto day = [](std::string_view w) {
+    return !w.empty() && w.size() <= 3 && IsAsciiDigit(w[0]);
+  };
+  // An agency in brackets starting at word `k`: "(AP)", "(Lede Wire)".
+  auto agency_at = [&](size_t k) -> ByteSpan {
+    const std::string_view w = words[k].second;
+    if (w.size() < 2 || w.front() != '(' || !StartsUpper(w.substr(1))) {
+      return {};
+    }
+    const size_t open = words[k].first;
+    const size_t close = line.find(')', open);
+    if (close == std::string_view::npos || close - open > 40) return {};
+    return {static_cast<int32_t>(line_start + open + 1),
+            static_cast<int32_t>(line_start + close)};
+  };
+  if (words.empty() || !all_caps(words[0].second)) return out;
+  for (size_t k = 1; k < words.size() && k <= 8; ++k) {
+    const std::string_view w = words[k].second;
+    size_t date_words = 0;
+    if (full_date(w)) {
+      date_words = 1;
+    } else if (k + 1 < words.size() &&
+               ((IsMonthName(w) && day(words[k + 1].second)) ||
+                (day(w) && IsMonthName(words[k + 1].second)))) {
+      date_words = 2;
+    }
+    const ByteSpan agency = agency_at(k);
+    if (date_words > 0 || !agency.empty()) {
+      // The place part ends at the last word before the date.
+      size_t last = k - 1;
+      while (last > 0 && words[last].second == ",") --last;
+      out.place_end = static_cast<int32_t>(line_start + words[last].first +
+                                           words[last].second.size());
+      out.agency = agency;
+      for (size_t a = k + date_words;
+           out.agency.empty() && date_words > 0 && a < words.size() &&
+           a <= k + date_words + 1;
+           ++a) {
+        out.agency = agency_at(a);
+      }
+      return out;
+    }
+    if (w != "," && !StartsUpper(w)) return out;
+  }
+  return out;
+}
+
+// True when a copyright sign or word comes before `begin`, with at most a
+// year between: "© 2024 Lede Wire", "Copyright 2024 Reuters".
+bool AfterCopyright(std::string_view text, int32_t begin) {
+  size_t i = static_cast<size_t>(begin);
+  auto skip_spaces = [&]() {
+    while (i > 0 && text[i - 1] == ' ') --i;
+  };
+  skip_spaces();
+  size_t digits = 0;
+  while (i > 0 && IsAsciiDigit(text[i - 1])) --i, ++digits;
+  if (digits > 0) {
+    if (digits != 4) return false;
+    skip_spaces();
+  }
+  constexpr std::string_view kSign = "\xC2\xA9";  // ©
+  if (i >= kSign.size() &&
+      text.substr(i - kSign.size(), kSign.size()) == kSign) {
+    return true;
+  }
+  if (i >= 3 && text.substr(i - 3, 3) == "(c)") return true;
+  return LowerAscii(PrevWord(text, static_cast<int32_t>(i))) == "copyright";
+}
+
 bool IsQuote(char32_t c) {
   return c == '"' || c == '\'' || c == 0x201C || c == 0x201D || c == 0x2018 ||
          c == 0x2019 || c == 0x00AB || c == 0x00BB;
@@ -222,14 +404,6 @@ std::string JoinSpaces(It begin, It end) {
   for (It it = begin; it != end; ++it) {
     if (!out.empty()) out.push_back(' ');
     out.append(it->data(), it->size());
-  }
-  return out;
-}
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = c - 'A' + 'a';
   }
   return out;
 }
@@ -385,7 +559,7 @@ void CanonicalResolver::Clean(std::string_view text, const TaggedMention& m,
 
   size_t b = 0, e = words.size();
   while (b < e) {
-    if (IsAcronymWord(word(b))) break;
+    if (IsAcronymWord(word(b)) || IsInitial(word(b))) break;
     if (keys[b] == "the") {
       std::string rest;
       for (size_t i = b + 1; i < e; ++i) {
@@ -405,9 +579,13 @@ void CanonicalResolver::Clean(std::string_view text, const TaggedMention& m,
       break;
     }
   }
-  while (e > b &&
-         (IsLowerWord(word(e - 1)) ||
-          (IsLeadingStopWord(keys[e - 1]) && !IsAcronymWord(word(e - 1))))) {
+  // Trailing lowercase words, and trailing function and time words, except
+  // initials and, in a person's name, capitalized words that are names
+  // there ("Hla Than").
+  while (e > b && (IsLowerWord(word(e - 1)) ||
+                   (IsLeadingStopWord(keys[e - 1]) &&
+                    !IsAcronymWord(word(e - 1)) && !IsInitial(word(e - 1)) &&
+                    !(person && e - b > 1 && !IsTimeWord(keys[e - 1]))))) {
     --e;
   }
   // Hyphenated modifiers: "anti-West" → "West", "Communist-governed" →
@@ -433,11 +611,15 @@ void CanonicalResolver::Clean(std::string_view text, const TaggedMention& m,
   }
 
   bool had_title = false;
-  // An honorific makes any mention a person: "Mr De Vido".
-  if (e - b > 1 && (keys[b] == "mr" || keys[b] == "mrs" || keys[b] == "ms" ||
-                    keys[b] == "mx" || keys[b] == "dr" || keys[b] == "sir" ||
-                    keys[b] == "dame" || keys[b] == "miss" ||
-                    keys[b] == "professor" || keys[b] == "prof")) {
+  // An honorific makes any mention a person: "Mr De Vido". In capitals it
+  // is one only in a name in capitals ("MR DE VIDO"): "MX Onda" is a team.
+  const bool honorific_case =
+      e - b > 1 && (!IsAcronymWord(word(b)) || IsAcronymWord(word(b + 1)));
+  if (honorific_case &&
+      (keys[b] == "mr" || keys[b] == "mrs" || keys[b] == "ms" ||
+       keys[b] == "mx" || keys[b] == "dr" || keys[b] == "sir" ||
+       keys[b] == "dame" || keys[b] == "miss" || keys[b] == "professor" ||
+       keys[b] == "prof")) {
     person = true;
     had_title = true;
     ++b;
@@ -495,6 +677,19 @@ void CanonicalResolver::Clean(std::string_view text, const TaggedMention& m,
 
   Work w;
   w.span = {words[b].begin, words[e - 1].end};
+  // Brackets opened inside the name close inside it: "Mladost ( BJ )".
+  int open = 0;
+  for (int32_t i = w.span.begin; i < w.span.end; ++i) {
+    open += text[i] == '(' ? 1 : text[i] == ')' && open > 0 ? -1 : 0;
+  }
+  for (int32_t i = w.span.end; open > 0 && i < m.span.end; ++i) {
+    if (text[i] == ')') {
+      w.span.end = i + 1;
+      --open;
+    } else if (text[i] != ' ') {
+      break;
+    }
+  }
   w.type = person ? EntityType::kPerson : m.type;
   w.confidence = m.confidence;
   w.strong = had_title;
@@ -534,7 +729,10 @@ void CanonicalResolver::Refine(std::string_view text, Work* w) const {
     const std::string_view last_key =
         space == std::string::npos ? std::string_view(w->key)
                                    : std::string_view(w->key).substr(space + 1);
-    if (w->num_words > 1 &&
+    const size_t first_space = w->key.find(' ');
+    const std::string_view first_key =
+        std::string_view(w->key).substr(0, first_space);
+    if (w->num_words > 1 && !OrganizationHeads().contains(first_key) &&
         (last_key == "summit" ||
          (w->type != EntityType::kOther &&
           (last_key == "olympics" || last_key == "war" ||
@@ -881,6 +1079,43 @@ std::vector<Entity> CanonicalResolver::Resolve(
     }
   }
 
+  // Names in a dateline are places ("NEW YORK 1996-08-31", "WIGAN ,
+  // England 1996-08-31"), whatever else they are in the story; the name in
+  // brackets after it ("(Lede Wire)") and a copyright holder ("© 2024 Lede
+  // Wire") are organizations.
+  {
+    // `works` is in document order: find line starts in one pass.
+    size_t line_start = 0, scanned = 0;
+    Dateline dateline = ParseDateline(text, 0);
+    for (Work& w : works) {
+      const size_t begin = static_cast<size_t>(w.span.begin);
+      size_t ls = line_start;
+      for (; scanned < begin; ++scanned) {
+        if (text[scanned] == '\n') ls = scanned + 1;
+      }
+      if (ls != line_start) {
+        line_start = ls;
+        dateline = ParseDateline(text, ls);
+      }
+      if (w.numeric) continue;
+      if ((w.span.begin >= dateline.agency.begin &&
+           w.span.end <= dateline.agency.end && !dateline.agency.empty()) ||
+          AfterCopyright(text, w.span.begin)) {
+        w.type = EntityType::kOrganization;
+        w.strong = true;
+        continue;
+      }
+      if (w.span.end <= dateline.place_end && !w.strong) {
+        // An organization may stand for its seat ("UNITED NATIONS
+        // 1996-08-29"); anything else there is a place.
+        if (w.type != EntityType::kOrganization) {
+          w.type = EntityType::kLocation;
+        }
+        w.keep_type = true;
+      }
+    }
+  }
+
   // A one-word place or organization that is the first or last word of a
   // person's full name in this document is that person ("Kim said" after
   // "Kim Jong-un"), unless a preposition marks it as a place ("in
@@ -900,9 +1135,9 @@ std::vector<Entity> CanonicalResolver::Resolve(
       person_parts.emplace(parts.back());
     }
     for (Work& w : works) {
-      if (w.strong || w.num_words != 1 || w.type == EntityType::kPerson ||
-          w.type == EntityType::kNationality || !person_parts.contains(w.key) ||
-          IsCountryName(w.key)) {
+      if (w.strong || w.keep_type || w.num_words != 1 ||
+          w.type == EntityType::kPerson || w.type == EntityType::kNationality ||
+          !person_parts.contains(w.key) || IsCountryName(w.key)) {
         continue;
       }
       if (PlaceCueWords().contains(LowerAscii(PrevWord(text, w.span.begin)))) {
@@ -910,24 +1145,42 @@ std::vector<Entity> CanonicalResolver::Resolve(
       } else {
         w.type = EntityType::kPerson;
         w.boost = 1;
+        w.retyped = true;
       }
     }
   }
 
   Propagate(text, numeric, &works);
 
+  // A place right after a place preposition ("in Milwaukee", "AT DETROIT")
+  // keeps its type: the context backs the tagger.
+  for (Work& w : works) {
+    if (w.type == EntityType::kLocation && !w.strong &&
+        PlaceCueWords().contains(LowerAscii(PrevWord(text, w.span.begin)))) {
+      w.keep_type = true;
+    }
+  }
+
   // One type per string: the highest total confidence, rules counting more.
+  // A mention the tagger is sure of keeps its type unless a rule typed the
+  // same string elsewhere.
   {
     absl::flat_hash_map<std::string_view, std::array<float, kNumTypes>> votes;
+    absl::flat_hash_set<std::string_view> ruled;
     votes.reserve(works.size());
     for (const Work& w : works) {
       auto [it, inserted] = votes.try_emplace(w.key);
       if (inserted) it->second.fill(0);
       it->second[static_cast<int>(w.type)] +=
           (w.strong ? 2 : 0) + 0.5f + 0.5f * w.confidence + w.boost;
+      if (w.strong) ruled.insert(w.key);
     }
     for (Work& w : works) {
-      if (w.strong) continue;
+      if (w.strong || w.keep_type ||
+          (w.confidence >= kSureConfidence && !w.retyped &&
+           !ruled.contains(w.key))) {
+        continue;
+      }
       const auto& v = votes[w.key];
       int best = static_cast<int>(w.type);
       for (int t = 0; t < kNumTypes; ++t) {

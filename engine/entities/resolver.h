@@ -30,7 +30,10 @@ struct ResolverSpec {
 //    front of them ("Russian President Vladimir Putin" → "Vladimir Putin",
 //    plus a NATIONALITY mention "Russian"). Drops mentions left with only
 //    function words, time words or page boilerplate ("Advertising",
-//    "Tuesday"). A mention "A/B" is split in two.
+//    "Tuesday"). Initials are kept ("A. Smith" is not the article "A"), as
+//    are capitalized function words ending a person's name ("Hla Than")
+//    and a bracket closing one opened in the name ("Mladost ( BJ )"). A
+//    mention "A/B" is split in two.
 //  * Adds MONEY and PERCENT mentions found by rules (see numeric.h); a
 //    tagger mention overlapping one is dropped. Money and percentages are
 //    grouped by identical normalized amount ("$50 billion" and "$50bn" are
@@ -49,10 +52,19 @@ struct ResolverSpec {
 //    ("in Washington").
 //  * Adds untagged exact repeats of names found elsewhere in the document
 //    (people, nationalities, multi-word names, names tagged twice).
+//  * Datelines: names in the place part of a dateline ("NEW YORK
+//    1996-08-31", "WIGAN , England 1996-08-31", "WELLINGTON, March 4") are
+//    places (an organization stays one: "UNITED NATIONS 1996-08-29"); the
+//    agency in brackets after it ("(Lede Wire)") and a copyright holder
+//    ("© 2024 Lede Wire") are organizations.
 //  * Makes types consistent: every mention of the same normalized string
 //    gets the type with the highest total vote (tagger confidence, context
 //    evidence), except mentions whose type a rule established (demonyms,
-//    titles, events, numbers, place prepositions).
+//    titles, events, numbers, agencies), places the context backs (a place
+//    preposition before it, a dateline), and mentions the tagger is sure of
+//    (confidence >= 0.9) when no rule typed the string: a name can have two
+//    senses in one document that the tagger tells apart ("CHICAGO" the
+//    team in a table, the city in "ATLANTA AT CHICAGO").
 //  * Groups mentions of one type: identical normalized names; for people, a
 //    name without initials and suffixes ("Lloyd J. Austin Jr." ~ "Lloyd
 //    Austin"), a shorter name that is the tail of a longer one, and a

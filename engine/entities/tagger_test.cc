@@ -2,6 +2,8 @@
 
 #include <cstdio>
 #include <fstream>
+#include <limits>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -66,6 +68,17 @@ TEST(WordShapeTest, BoundsLongWords) {
   EXPECT_EQ(WordShape(std::string(1 << 20, 'a'), true), "x");
 }
 
+TEST(WordShapeTest, HashIsHashOfShape) {
+  for (const char* w :
+       {"Smith", "NATO", "1996-08-22", "U.S.", "McDonald's", "Zürich", "",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "Xx-Yy-Zz-Ww-Vv-Uu-Tt"}) {
+    for (bool collapse : {false, true}) {
+      EXPECT_EQ(WordShapeHash(w, collapse), Hash64(WordShape(w, collapse)))
+          << w << " " << collapse;
+    }
+  }
+}
+
 TEST(GazetteerTest, KeysIgnoreCaseSpacesAndTokenBoundaries) {
   EXPECT_EQ(GazetteerKey("Guinea-Bissau"), GazetteerKey("guinea - bissau"));
   EXPECT_EQ(GazetteerKey("New York"), GazetteerKey("NEWYORK"));
@@ -87,6 +100,17 @@ TEST(GazetteerTest, SerializedTableAnswersLikeTheBuilder) {
   }
   EXPECT_EQ(parsed->Lookup(GazetteerKey("new york")), 3u);
   EXPECT_EQ(parsed->Serialize(), g.Serialize());
+}
+
+TEST(ReadLittleEndianArrayTest, ReadsUnalignedValues) {
+  // One byte of padding puts the values off their natural alignment.
+  const std::string bytes("\x00\x01\x02\xff\xff\x34\x12\x99", 8);
+  EXPECT_THAT(ReadLittleEndianArray<int16_t>(std::string_view(bytes).substr(1)),
+              ::testing::ElementsAre(0x0201, -1, 0x1234));
+  EXPECT_THAT(
+      ReadLittleEndianArray<uint32_t>(std::string_view(bytes).substr(1)),
+      ::testing::ElementsAre(0xffff0201u));
+  EXPECT_TRUE(ReadLittleEndianArray<uint64_t>("short").empty());
 }
 
 TEST(GazetteerTest, RejectsTruncatedBytes) {
@@ -135,6 +159,38 @@ TEST(FeatureExtractorTest, GivesEveryTokenFeaturesAndIsDeterministic) {
   EXPECT_NE(head.hashes, std::vector<uint64_t>(a.of(4), a.of(4) + a.count(4)));
 }
 
+TEST(FeatureExtractorTest, ReusedBuffersGiveTheSameFeatures) {
+  Gazetteer g;
+  g.Add(0, "city", "Paris");
+  g.Add(1, "name", "John Smith");
+  WordClusters clusters = {{Hash64("paris"), 0b10110}};
+  const FeatureExtractor fx(&g, &clusters);
+  const std::string text =
+      "PARIS 1996-08-22\nMr. John Smith flew to Paris on Tuesday .\nHe left";
+  const Segmentation seg = SpaceSegment(text);
+  DocumentContext ctx;
+  fx.Prepare(text, seg, &ctx);
+  ASSERT_EQ(ctx.lower.size(), seg.tokens.size());
+  SpanFeatures fresh, reused;
+  fx.Extract(text, seg, ctx, 0, 0, 2, &reused);
+  fx.Extract(text, seg, ctx, 2, 11, 2, &reused);
+  fx.Extract(text, seg, ctx, 1, 2, 9, &reused);
+  fx.Extract(text, seg, ctx, 1, 2, 9, &fresh);
+  EXPECT_EQ(reused.begin, fresh.begin);
+  EXPECT_EQ(reused.hashes, fresh.hashes);
+  EXPECT_EQ(reused.lower, fresh.lower);
+  EXPECT_EQ(reused.history_flags, fresh.history_flags);
+  // A context prepared for another document is not used for this one.
+  DocumentContext other;
+  const std::string short_text = "Paris";
+  fx.Prepare(short_text, SpaceSegment(short_text), &other);
+  SpanFeatures unprepared;
+  other.line_kind = ctx.line_kind;
+  other.forms = ctx.forms;
+  fx.Extract(text, seg, other, 1, 2, 9, &unprepared);
+  EXPECT_EQ(unprepared.hashes, fresh.hashes);
+}
+
 TEST(LabelSetTest, EncodesAndDecodesChunks) {
   for (TagScheme scheme : {TagScheme::kBio, TagScheme::kBilou}) {
     const LabelSet labels(scheme);
@@ -177,6 +233,81 @@ TEST(ViterbiTest, FindsBestAllowedPathOnHandMadeScores) {
   EXPECT_NE(path[1], i_per);
 }
 
+// The plain Viterbi recursion with explicit constraint checks, to compare
+// the table-driven decoder with.
+std::vector<uint8_t> ReferenceViterbi(const LabelSet& labels, const float* e,
+                                      int32_t count, const float* trans,
+                                      const float* fin) {
+  const int L = labels.size();
+  const float kNeg = -std::numeric_limits<float>::infinity();
+  std::vector<float> score(L), next(L);
+  std::vector<int> back(static_cast<size_t>(count) * L, 0);
+  for (int y = 0; y < L; ++y) {
+    score[y] = labels.Allowed(-1, y) ? trans[y] + e[y] : kNeg;
+  }
+  for (int32_t t = 1; t < count; ++t) {
+    for (int y = 0; y < L; ++y) {
+      float best = kNeg;
+      int arg = 0;
+      for (int p = 0; p < L; ++p) {
+        if (score[p] == kNeg || !labels.Allowed(p, y)) continue;
+        const float v = score[p] + trans[(p + 1) * L + y];
+        if (v > best) {
+          best = v;
+          arg = p;
+        }
+      }
+      next[y] = best == kNeg ? kNeg : best + e[t * L + y];
+      back[t * L + y] = arg;
+    }
+    score = next;
+  }
+  float best = kNeg;
+  int arg = 0;
+  for (int y = 0; y < L; ++y) {
+    if (!labels.CanEnd(y) || score[y] == kNeg) continue;
+    if (score[y] + fin[y] > best) {
+      best = score[y] + fin[y];
+      arg = y;
+    }
+  }
+  std::vector<uint8_t> out(count);
+  for (int32_t t = count - 1; t >= 0; --t) {
+    out[t] = static_cast<uint8_t>(arg);
+    if (t > 0) arg = back[t * L + arg];
+  }
+  return out;
+}
+
+TEST(ViterbiTest, TableDecoderMatchesReferenceIncludingTies) {
+  std::mt19937 rng(7);
+  for (TagScheme scheme : {TagScheme::kBio, TagScheme::kBilou}) {
+    const LabelSet labels(scheme);
+    const int L = labels.size();
+    for (int round = 0; round < 300; ++round) {
+      // Small integer scores make ties common; ties must break the same way.
+      const bool coarse = round % 2 == 0;
+      auto draw = [&]() {
+        return coarse ? static_cast<float>(static_cast<int>(rng() % 5) - 2)
+                      : std::uniform_real_distribution<float>(-3, 3)(rng);
+      };
+      const int32_t count = 1 + static_cast<int32_t>(rng() % 24);
+      std::vector<float> e(static_cast<size_t>(count) * L), trans((L + 1) * L),
+          fin(L);
+      for (float& v : e) v = draw();
+      for (float& v : trans) v = draw();
+      for (float& v : fin) v = draw();
+      const TransitionTable table =
+          TransitionTable::Build(labels, trans.data(), fin.data());
+      std::vector<uint8_t> back, path;
+      Viterbi(table, e.data(), count, &back, &path);
+      EXPECT_EQ(path, ReferenceViterbi(labels, e.data(), count, trans.data(),
+                                       fin.data()))
+          << "scheme " << static_cast<int>(scheme) << " round " << round;
+    }
+  }
+}
+
 // A tiny model whose every feature row adds `b` to B-PER and `i` to I-PER.
 LinearModel PersonEverywhereModel(float b, float i) {
   LinearModel m;
@@ -204,6 +335,9 @@ TEST(LinearTaggerTest, TagsWholeSentencesWithHandMadeModel) {
   EXPECT_EQ(m[1].span, (ByteSpan{6, 7}));
   EXPECT_GT(m[0].confidence, 0.5f);
   EXPECT_LE(m[0].confidence, 1.0f);
+  // "d" alone scores I-PER above B-PER, but I-PER cannot start a name: the
+  // confidence compares PER with the other types and O, not B with I.
+  EXPECT_GT(m[1].confidence, 0.5f);
 }
 
 TEST(LinearTaggerTest, SplitsHugeSentencesIntoBoundedRuns) {
