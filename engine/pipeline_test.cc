@@ -1,5 +1,8 @@
 #include "engine/pipeline.h"
 
+#include <chrono>
+#include <string>
+
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 
@@ -47,6 +50,35 @@ TEST_F(PipelineTest, StopsWhenInterrupted) {
   o.interrupted_status = absl::DeadlineExceededError("deadline");
   EXPECT_EQ(pipeline_->Analyze("Some text.", o).status().code(),
             absl::StatusCode::kDeadlineExceeded);
+}
+
+// A check that fires during the entity stage stops it between sentences:
+// the analysis returns long before a whole one would have finished.
+TEST_F(PipelineTest, StopsInsideALongStage) {
+  std::string text;
+  while (text.size() < (1 << 20)) {
+    text +=
+        "Maria Ngata said on Monday that the harbour board in Wellington would "
+        "rebuild the ferry terminal. \"We have waited,\" she told reporters.\n";
+  }
+  using Clock = std::chrono::steady_clock;
+  auto seconds = [](Clock::time_point a) {
+    return std::chrono::duration<double>(Clock::now() - a).count();
+  };
+  auto start = Clock::now();
+  ASSERT_TRUE(pipeline_->Analyze(text, {}).ok());
+  const double whole = seconds(start);
+
+  // The first call is the check after segmentation; the second comes from
+  // inside the tagger, after 16 sentences.
+  int calls = 0;
+  AnalyzeOptions o;
+  o.interrupted = [&calls] { return ++calls >= 2; };
+  o.interrupted_status = absl::DeadlineExceededError("deadline");
+  start = Clock::now();
+  EXPECT_EQ(pipeline_->Analyze(text, o).status().code(),
+            absl::StatusCode::kDeadlineExceeded);
+  EXPECT_LT(seconds(start), whole / 4) << "whole analysis: " << whole << " s";
 }
 
 TEST_F(PipelineTest, ReportsRequestReferenceTime) {

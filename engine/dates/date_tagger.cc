@@ -10,6 +10,7 @@
 #include "absl/strings/str_format.h"
 #include "absl/time/civil_time.h"
 #include "engine/dates/date_scanner.h"
+#include "engine/text/cancel.h"
 #include "engine/text/string_view.h"
 
 namespace lede {
@@ -3498,6 +3499,7 @@ std::vector<TimeExpression> DateTagger::Tag(std::string_view text,
   constexpr size_t kLookahead = 512;
   std::vector<TimeExpression> out;
   for (size_t begin = 0; begin < text.size();) {
+    if (StopRequested()) break;  // the caller's deadline passed
     const size_t end = ChunkEnd(text, begin);
     size_t view_end = std::min(text.size(), end + kLookahead);
     while (view_end < text.size() &&

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "absl/strings/str_cat.h"
+#include "engine/text/cancel.h"
 #include "engine/text/string_view.h"
 
 namespace lede {
@@ -62,6 +63,7 @@ void LinearTagger::Decode(std::string_view text, const Segmentation& seg,
   std::vector<uint8_t> path, back;
   const int32_t sentences = static_cast<int32_t>(seg.sentences.size());
   for (int32_t s = 0; s < sentences; ++s) {
+    if (StopRequested()) break;  // the caller's deadline passed
     const SentenceInfo& si = seg.sentences[s];
     for (int32_t off = 0; off < si.token_count; off += kMaxDecodeTokens) {
       const int32_t first = si.first_token + off;
