@@ -1,6 +1,8 @@
 #include "engine/summary/boilerplate.h"
 
+#include <algorithm>
 #include <array>
+#include <bitset>
 #include <string>
 
 #include "absl/strings/ascii.h"
@@ -15,8 +17,9 @@ bool IsWordByte(unsigned char c) {
 }
 
 // Words: runs of ASCII letters and digits, apostrophes and non-ASCII bytes.
-std::vector<std::string_view> Words(std::string_view s) {
-  std::vector<std::string_view> out;
+// Fills `out` (cleared first; its capacity is reused).
+void Words(std::string_view s, std::vector<std::string_view>& out) {
+  out.clear();
   size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && !IsWordByte(s[i])) ++i;
@@ -31,8 +34,78 @@ std::vector<std::string_view> Words(std::string_view s) {
     }
     i = j;
   }
+}
+
+std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> out;
+  Words(s, out);
   return out;
 }
+
+char AsciiLower(char c) { return absl::ascii_tolower(c); }
+
+// True when `s` starts with `lower_pattern` ignoring ASCII case (the pattern
+// is lowercase), as absl::StartsWith on the absl::AsciiStrToLower'd text.
+bool StartsWithLower(std::string_view s, std::string_view lower_pattern) {
+  if (s.size() < lower_pattern.size()) return false;
+  for (size_t i = 0; i < lower_pattern.size(); ++i) {
+    if (AsciiLower(s[i]) != lower_pattern[i]) return false;
+  }
+  return true;
+}
+
+// PatternSet
+//
+// Finds which of a few groups of lowercase patterns occur anywhere in a text,
+// ignoring ASCII case (so the same as absl::StrContains on the
+// absl::AsciiStrToLower'd text), in one pass over the text instead of one
+// search per pattern: each position is tested against a 256 x 256 bit table
+// of the patterns' first two bytes, and only on a hit are the patterns with
+// that first byte compared. Patterns are at least 2 bytes long.
+class PatternSet {
+ public:
+  struct Pattern {
+    std::string_view text;
+    uint32_t group;  // a bit
+  };
+
+  explicit PatternSet(const std::vector<Pattern>& patterns) {
+    for (const Pattern& p : patterns) {
+      const unsigned char a = p.text[0];
+      const unsigned char b = p.text[1];
+      pairs_[a].set(b);
+      by_first_[a].push_back(p);
+      all_groups_ |= p.group;
+    }
+  }
+
+  // The union of the groups of the patterns found in `s`. Stops early once
+  // every group has been found.
+  uint32_t Find(std::string_view s) const {
+    uint32_t found = 0;
+    if (s.size() < 2) return found;
+    const size_t n = s.size();
+    unsigned char a = AsciiLower(s[0]);
+    for (size_t i = 0; i + 1 < n; ++i) {
+      const unsigned char b = AsciiLower(s[i + 1]);
+      if (pairs_[a][b]) {
+        for (const Pattern& p : by_first_[a]) {
+          if ((found & p.group) == 0 && StartsWithLower(s.substr(i), p.text)) {
+            found |= p.group;
+            if (found == all_groups_) return found;
+          }
+        }
+      }
+      a = b;
+    }
+    return found;
+  }
+
+ private:
+  std::array<std::bitset<256>, 256> pairs_{};
+  std::array<std::vector<Pattern>, 256> by_first_;
+  uint32_t all_groups_ = 0;
+};
 
 std::string_view Trim(std::string_view s) {
   return AsStd(absl::StripAsciiWhitespace(AsAbsl(s)));
@@ -65,10 +138,20 @@ bool HasFinalPunctuation(std::string_view s) {
   return absl::EndsWith(AsAbsl(s), "\xE2\x80\xA6");  // …
 }
 
+// '"', “ or ”, in one pass.
 bool HasQuoteMark(std::string_view s) {
-  return s.find('"') != std::string_view::npos ||
-         absl::StrContains(AsAbsl(s), "\xE2\x80\x9C") ||  // “
-         absl::StrContains(AsAbsl(s), "\xE2\x80\x9D");    // ”
+  const size_t n = s.size();
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = s[i];
+    if (c == '"') return true;
+    if (c == 0xE2 && i + 2 < n &&
+        static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) == 0x9C ||   // “
+         static_cast<unsigned char>(s[i + 2]) == 0x9D)) {  // ”
+      return true;
+    }
+  }
+  return false;
 }
 
 bool IsCapitalized(std::string_view w) {
@@ -190,11 +273,29 @@ bool HasPositionMarker(std::string_view s) {
   return false;
 }
 
-bool HasCredit(std::string_view lower) {
-  for (std::string_view p : kCreditPhrases) {
-    if (absl::StrContains(AsAbsl(lower), AsAbsl(p))) return true;
-  }
-  return false;
+// The phrases searched anywhere in a sentence, in one pass: the credit
+// phrases, and the copyright marks (checked before them).
+constexpr uint32_t kGroupCredit = 1;
+constexpr uint32_t kGroupCopyright = 2;
+
+const PatternSet& SentencePatterns() {
+  static const PatternSet* const kSet = [] {
+    std::vector<PatternSet::Pattern> v = {
+        {"\xC2\xA9", kGroupCopyright},  // ©
+        {"all rights reserved", kGroupCopyright}};
+    for (std::string_view p : kCreditPhrases) v.push_back({p, kGroupCredit});
+    return new PatternSet(v);
+  }();
+  return *kSet;
+}
+
+const PatternSet& CaptionVerbs() {
+  static const PatternSet* const kSet = [] {
+    std::vector<PatternSet::Pattern> v;
+    for (std::string_view p : kCaptionVerbs) v.push_back({p, 1});
+    return new PatternSet(v);
+  }();
+  return *kSet;
 }
 
 bool IsByline(std::string_view s, const std::vector<std::string_view>& words,
@@ -225,12 +326,19 @@ bool IsByline(std::string_view s, const std::vector<std::string_view>& words,
 bool IsNavigation(std::string_view s,
                   const std::vector<std::string_view>& words) {
   if (words.size() > 16) return false;
+  // Occurrences of the separators, overlapping ones included; each starts
+  // with a space and no two start alike, so one pass over the spaces counts
+  // them all.
   int seps = 0;
-  for (std::string_view sep :
-       {" > ", " \xC2\xBB ", " \xE2\x80\xBA ", " | ", " / "}) {
-    for (size_t i = s.find(sep); i != std::string_view::npos;
-         i = s.find(sep, i + 1)) {
-      ++seps;
+  for (size_t i = s.find(' '); i != std::string_view::npos;
+       i = s.find(' ', i + 1)) {
+    const std::string_view rest = s.substr(i);
+    for (std::string_view sep :
+         {" > ", " \xC2\xBB ", " \xE2\x80\xBA ", " | ", " / "}) {
+      if (absl::StartsWith(AsAbsl(rest), AsAbsl(sep))) {
+        ++seps;
+        break;
+      }
     }
   }
   if (seps >= 2) return true;
@@ -255,8 +363,12 @@ bool IsLoneDateline(std::string_view s,
   if (HasFinalPunctuation(s) && words.size() > 3) return false;
   bool dated = false;
   for (std::string_view w : words) {
-    std::string l(w);
-    absl::AsciiStrToLower(&l);
+    // Only words of up to 9 bytes can be a month, a day or a zone; longer
+    // ones are compared cut short, which matches none of them either.
+    char buf[10];
+    const size_t len = std::min(w.size(), sizeof(buf));
+    for (size_t i = 0; i < len; ++i) buf[i] = AsciiLower(w[i]);
+    const std::string_view l(buf, len);
     if (IsMonthOrDay(l)) {
       dated = true;
       continue;
@@ -302,41 +414,78 @@ std::string_view DebrisKindName(DebrisKind kind) {
   return "unknown";
 }
 
-DebrisKind ClassifySentenceDebris(std::string_view sentence) {
+namespace {
+
+// Bytes of a sentence lowercased for the prefix and whole-line tests: the
+// longest prefix or prompt line is shorter (checked below).
+constexpr size_t kLowerPrefix = 32;
+
+template <size_t N>
+constexpr bool AllShorterThan(const std::array<std::string_view, N>& list,
+                              size_t n) {
+  for (std::string_view p : list) {
+    if (p.size() >= n) return false;
+  }
+  return true;
+}
+static_assert(AllShorterThan(kPromptLines, kLowerPrefix));
+static_assert(AllShorterThan(kPromptPrefixes, kLowerPrefix));
+static_assert(AllShorterThan(kBylinePrefixes, kLowerPrefix));
+
+// The sentence-level rules, with the word list's buffer passed in so that a
+// document's sentences reuse it.
+DebrisKind ClassifySentence(std::string_view sentence,
+                            std::vector<std::string_view>& words) {
   std::string_view s = Trim(sentence);
   if (s.empty()) return DebrisKind::kFragment;
-  std::string lower(s);
-  absl::AsciiStrToLower(&lower);
-  const std::vector<std::string_view> words = Words(s);
+  // `lower`: the lowercased start of the sentence. Every test below that
+  // looks at the lowercased sentence compares a prefix shorter than
+  // kLowerPrefix or a whole line that short, so it sees the same as on the
+  // whole lowercased sentence.
+  char lower_buf[kLowerPrefix];
+  const size_t lower_len = std::min(s.size(), kLowerPrefix);
+  for (size_t i = 0; i < lower_len; ++i) lower_buf[i] = AsciiLower(s[i]);
+  const std::string_view lower(lower_buf, lower_len);
+  Words(s, words);
 
-  if (absl::StrContains(AsAbsl(s), "\xC2\xA9") ||  // ©
-      absl::StartsWith(lower, "copyright") ||
-      absl::StrContains(lower, "all rights reserved")) {
+  const uint32_t found = SentencePatterns().Find(s);
+  if ((found & kGroupCopyright) != 0 ||
+      absl::StartsWith(AsAbsl(lower), "copyright")) {
     return DebrisKind::kCopyright;
   }
-  if (HasCredit(lower)) return DebrisKind::kCredit;
+  if ((found & kGroupCredit) != 0) return DebrisKind::kCredit;
   // "Video: Jane Doe." / "Audio: Jkthom." after a caption credits a clip the
   // way "Image: ..." credits a photo; longer lines are prompts ("Video:
   // watch the full interview ...").
-  if ((absl::StartsWith(lower, "video:") ||
-       absl::StartsWith(lower, "audio:")) &&
+  if ((absl::StartsWith(AsAbsl(lower), "video:") ||
+       absl::StartsWith(AsAbsl(lower), "audio:")) &&
       words.size() <= 5) {
     return DebrisKind::kCredit;
   }
   {
-    std::string_view bare = lower;
-    while (!bare.empty() &&
-           (bare.back() == '.' || bare.back() == ':' || bare.back() == '!' ||
-            bare.back() == ' ' || bare.back() == '>' ||
-            static_cast<unsigned char>(bare.back()) >= 0x80)) {
-      bare.remove_suffix(1);
+    // The line stripped of trailing punctuation (none of the stripped bytes
+    // changes in lowercasing, so the length comes from `s`).
+    size_t bare_len = s.size();
+    while (bare_len > 0) {
+      const char c = s[bare_len - 1];
+      if (c == '.' || c == ':' || c == '!' || c == ' ' || c == '>' ||
+          static_cast<unsigned char>(c) >= 0x80) {
+        --bare_len;
+      } else {
+        break;
+      }
     }
-    for (std::string_view p : kPromptLines) {
-      if (bare == p) return DebrisKind::kPrompt;
+    if (bare_len < kLowerPrefix) {
+      const std::string_view bare = lower.substr(0, bare_len);
+      for (std::string_view p : kPromptLines) {
+        if (bare == p) return DebrisKind::kPrompt;
+      }
     }
     if (words.size() <= 25) {
       for (std::string_view p : kPromptPrefixes) {
-        if (absl::StartsWith(lower, AsAbsl(p))) return DebrisKind::kPrompt;
+        if (absl::StartsWith(AsAbsl(lower), AsAbsl(p))) {
+          return DebrisKind::kPrompt;
+        }
       }
     }
   }
@@ -350,11 +499,19 @@ DebrisKind ClassifySentenceDebris(std::string_view sentence) {
   return DebrisKind::kNone;
 }
 
+}  // namespace
+
+DebrisKind ClassifySentenceDebris(std::string_view sentence) {
+  std::vector<std::string_view> words;
+  return ClassifySentence(sentence, words);
+}
+
 std::vector<DebrisKind> ClassifyDebris(std::string_view text,
                                        const Segmentation& seg) {
   std::vector<DebrisKind> kinds(seg.sentences.size(), DebrisKind::kNone);
+  std::vector<std::string_view> words;
   for (size_t i = 0; i < seg.sentences.size(); ++i) {
-    kinds[i] = ClassifySentenceDebris(seg.sentences[i].span.Of(text));
+    kinds[i] = ClassifySentence(seg.sentences[i].span.Of(text), words);
   }
   for (const Paragraph& p : seg.paragraphs) {
     if (p.sentence_count <= 0 || p.sentence_count > 4) continue;
@@ -383,15 +540,12 @@ std::vector<DebrisKind> ClassifyDebris(std::string_view text,
       // Markers and caption verbs alone occur in body prose too ("Sen. Lee
       // (R) speaks ..."); a caption pairs them with each other or with a
       // last line that has no final punctuation.
-      std::string lower(para);
-      absl::AsciiStrToLower(&lower);
-      bool verb = false;
-      for (std::string_view v : kCaptionVerbs) {
-        verb |= absl::StrContains(lower, AsAbsl(v));
-      }
+      // The verbs matter only with a marker or an open end, so the
+      // paragraph is searched for them only then.
       const bool marker = HasPositionMarker(para);
       const bool open_end =
           !HasFinalPunctuation(seg.sentences[last].span.Of(text));
+      const bool verb = (marker || open_end) && CaptionVerbs().Find(para) != 0;
       caption = (marker && verb) || ((marker || verb) && open_end);
     }
     if (!caption) continue;
