@@ -52,35 +52,101 @@ struct StemmerDeleter {
   void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
 };
 
-// Maps words to stem ids, stemming each distinct word once.
+// Maps lowercased words to stem ids, stemming each distinct word once per
+// document. Stopwords map to kStopword and are never stemmed.
+//
+// The words live in one buffer and are found through an open-addressing
+// table of (hash, offset, length, id), so a token that was seen before costs
+// one hash and one comparison, with no allocation.
 class Vocabulary {
  public:
-  Vocabulary() : stemmer_(sb_stemmer_new("english", "UTF_8")) {}
+  static constexpr int32_t kStopword = -1;
 
-  // Returns the stem id of `lower` (a lowercased word).
-  int32_t Id(const std::string& lower) {
-    auto it = words_.find(lower);
-    if (it != words_.end()) return it->second;
-    std::string stem = lower;
+  Vocabulary() : stemmer_(sb_stemmer_new("english", "UTF_8")) {
+    slots_.resize(64);
+  }
+
+  // Returns the stem id of `lower` (a lowercased word whose hash is `hash`,
+  // from Hash()), or kStopword.
+  int32_t Id(std::string_view lower, uint64_t hash) {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (slot.length < 0) break;
+      if (slot.hash == hash &&
+          std::string_view(words_.data() + slot.offset, slot.length) == lower) {
+        return slot.id;
+      }
+    }
+    const int32_t id = NewWord(lower);
+    Insert(hash, static_cast<uint32_t>(words_.size()),
+           static_cast<int32_t>(lower.size()), id);
+    words_.append(lower.data(), lower.size());
+    return id;
+  }
+
+  int32_t size() const { return static_cast<int32_t>(stems_.size()); }
+
+  static uint64_t Hash(std::string_view lower) {
+    uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a
+    for (char c : lower) {
+      h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+    }
+    return h ^ (h >> 29);
+  }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t offset = 0;
+    int32_t length = -1;  // -1: empty
+    int32_t id = 0;
+  };
+
+  // The id of a word not seen before: kStopword, or the id of its stem
+  // (stem ids are numbered in order of first appearance).
+  int32_t NewWord(std::string_view lower) {
+    if (Stopwords().contains(lower)) return kStopword;
+    std::string_view stem = lower;
     if (stemmer_ != nullptr) {
       const sb_symbol* out = sb_stemmer_stem(
           stemmer_.get(), reinterpret_cast<const sb_symbol*>(lower.data()),
           static_cast<int>(lower.size()));
       if (out != nullptr) {
-        stem.assign(reinterpret_cast<const char*>(out),
-                    sb_stemmer_length(stemmer_.get()));
+        stem = std::string_view(reinterpret_cast<const char*>(out),
+                                sb_stemmer_length(stemmer_.get()));
       }
     }
-    auto [sit, inserted] =
-        stems_.emplace(std::move(stem), static_cast<int32_t>(stems_.size()));
-    words_.emplace(lower, sit->second);
-    return sit->second;
+    auto [it, inserted] = stems_.try_emplace(
+        std::string(stem), static_cast<int32_t>(stems_.size()));
+    return it->second;
   }
-  int32_t size() const { return static_cast<int32_t>(stems_.size()); }
 
- private:
+  void Insert(uint64_t hash, uint32_t offset, int32_t length, int32_t id) {
+    if (2 * (used_ + 1) > slots_.size()) Grow();
+    const size_t mask = slots_.size() - 1;
+    size_t i = hash & mask;
+    while (slots_[i].length >= 0) i = (i + 1) & mask;
+    slots_[i] = Slot{hash, offset, length, id};
+    ++used_;
+  }
+
+  void Grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    const size_t mask = slots_.size() - 1;
+    for (const Slot& s : old) {
+      if (s.length < 0) continue;
+      size_t i = s.hash & mask;
+      while (slots_[i].length >= 0) i = (i + 1) & mask;
+      slots_[i] = s;
+    }
+  }
+
   std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer_;
-  absl::flat_hash_map<std::string, int32_t> words_;
+  std::string words_;        // the distinct words, back to back
+  std::vector<Slot> slots_;  // a power of two, at most half full
+  size_t used_ = 0;
   absl::flat_hash_map<std::string, int32_t> stems_;
 };
 
@@ -91,10 +157,20 @@ bool IsQuoteStart(std::string_view s) {
          absl::StartsWith(AsAbsl(s), "\xE2\x80\x98");  // ‘
 }
 
+// '"', “ or ”, in one pass.
 bool HasQuote(std::string_view s) {
-  return s.find('"') != std::string_view::npos ||
-         absl::StrContains(AsAbsl(s), "\xE2\x80\x9C") ||
-         absl::StrContains(AsAbsl(s), "\xE2\x80\x9D");
+  const size_t n = s.size();
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = s[i];
+    if (c == '"') return true;
+    if (c == 0xE2 && i + 2 < n &&
+        static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(s[i + 2]) == 0x9C ||   // “
+         static_cast<unsigned char>(s[i + 2]) == 0x9D)) {  // ”
+      return true;
+    }
+  }
+  return false;
 }
 
 // Per sentence: bag of content stems (id → count) plus word statistics.
@@ -193,12 +269,15 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
   // Bags of stems, from the segmenter's tokens (falling back on the whole
   // sentence span when a sentence has no tokens).
   Vocabulary vocab;
-  const auto& stop = Stopwords();
   std::vector<SentenceBag> bags(m);
   out.stems.resize(m);
-  std::string lower;
+  std::string lower_buf;  // a token lowercased
+  // Per stem id: the bag that counted it last (`stamp`) and where in that
+  // bag's `tf` (`slot`), so a bag is counted without a map of its own.
+  std::vector<int32_t> stamp, slot;
+  int32_t bag_count = 0;
   auto build_bag = [&](const SentenceInfo& si, SentenceBag& bag) {
-    absl::flat_hash_map<int32_t, float> counts;
+    const int32_t this_bag = bag_count++;
     bool first_word = true;
     const int32_t tok_end =
         std::min<int32_t>(si.first_token + si.token_count,
@@ -218,8 +297,11 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
       }
       if (!alnum) continue;
       ++bag.words;
-      lower.assign(w.data(), w.size());
-      absl::AsciiStrToLower(&lower);
+      if (lower_buf.size() < w.size()) lower_buf.resize(2 * w.size());
+      for (size_t i = 0; i < w.size(); ++i) {
+        lower_buf[i] = absl::ascii_tolower(w[i]);
+      }
+      const std::string_view lower(lower_buf.data(), w.size());
       if (absl::ascii_isdigit(w[0])) {
         ++bag.numbers;
       } else if (!first_word && absl::ascii_isupper(w[0])) {
@@ -227,10 +309,21 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
       }
       if (first_word) bag.dangling = IsDanglingOpener(lower);
       first_word = false;
-      if (stop.contains(lower)) continue;
-      counts[vocab.Id(lower)] += 1;
+      const int32_t id = vocab.Id(lower, Vocabulary::Hash(lower));
+      if (id == Vocabulary::kStopword) continue;
+      if (id >= static_cast<int32_t>(stamp.size())) {
+        const size_t size = std::max<size_t>(2 * stamp.size(), id + 1);
+        stamp.resize(size, -1);
+        slot.resize(size, 0);
+      }
+      if (stamp[id] == this_bag) {
+        bag.tf[slot[id]].second += 1;
+      } else {
+        stamp[id] = this_bag;
+        slot[id] = static_cast<int32_t>(bag.tf.size());
+        bag.tf.emplace_back(id, 1.0f);
+      }
     }
-    bag.tf.assign(counts.begin(), counts.end());
     std::sort(bag.tf.begin(), bag.tf.end());
   };
   for (int32_t c = 0; c < m; ++c) {
@@ -258,13 +351,26 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
       total[id] += cnt;
     }
   }
+  // Inverse sentence frequency of each stem (zero for a stem only the
+  // headline has, which no body weight uses) and the log of its total.
+  std::vector<float> isf(v, 0), log_total(v, 0);
+  for (int32_t id = 0; id < v; ++id) {
+    if (sf[id] == 0) continue;
+    isf[id] = std::log(1.0f + static_cast<float>(m) / sf[id]);
+    log_total[id] = std::log(total[id]);
+  }
+  // The TF-ISF weight of a stem counted `cnt` times in a sentence (log(1)
+  // is 0, so a single occurrence weighs exactly its ISF).
+  auto weight = [&isf](int32_t id, float cnt) {
+    return cnt == 1 ? (1 + 0.0f) * isf[id] : (1 + std::log(cnt)) * isf[id];
+  };
   // TF-ISF vectors, the centroid as their sum.
   std::vector<float> centroid(v, 0);
   std::vector<std::vector<std::pair<int32_t, float>>> vecs(m);
   for (int32_t c = 0; c < m; ++c) {
+    vecs[c].reserve(bags[c].tf.size());
     for (const auto& [id, cnt] : bags[c].tf) {
-      const float w =
-          (1 + std::log(cnt)) * std::log(1.0f + static_cast<float>(m) / sf[id]);
+      const float w = weight(id, cnt);
       vecs[c].emplace_back(id, w);
       centroid[id] += w;
     }
@@ -276,11 +382,7 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
   // The headline's TF-ISF vector, over the stems the body shares with it.
   std::vector<std::pair<int32_t, float>> title_vec;
   for (const auto& [id, cnt] : title.tf) {
-    if (id < v && sf[id] > 0) {
-      title_vec.emplace_back(
-          id, (1 + std::log(cnt)) *
-                  std::log(1.0f + static_cast<float>(m) / sf[id]));
-    }
+    if (id < v && sf[id] > 0) title_vec.emplace_back(id, weight(id, cnt));
   }
   const float title_norm = Norm(title_vec);
 
@@ -352,7 +454,7 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
     }
     float mean = 0;
     for (const auto& [id, cnt] : bag.tf) {
-      mean += cnt * std::log(total[id]);
+      mean += cnt * log_total[id];
       sum_tf[c] += cnt * (total[id] - 1);
     }
     if (bag.words > 0) r[kFeatMeanTf] = mean / bag.words;
