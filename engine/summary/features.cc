@@ -52,59 +52,95 @@ struct StemmerDeleter {
   void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
 };
 
-// Maps lowercased words to stem ids, stemming each distinct word once per
-// document. Stopwords map to kStopword and are never stemmed.
+uint64_t HashWord(std::string_view lower) {
+  uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a
+  for (char c : lower) {
+    h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+  }
+  return h ^ (h >> 29);
+}
+
+// WordStems
 //
-// The words live in one buffer and are found through an open-addressing
-// table of (hash, offset, length, id), so a token that was seen before costs
-// one hash and one comparison, with no allocation.
-class Vocabulary {
+// The stems of the lowercased words one thread has seen, kept across
+// documents: Snowball stemming is most of the stage's cost, and news
+// vocabulary repeats from article to article. Each distinct word is stemmed
+// once; a word seen before costs one hash and one comparison, with no
+// allocation. Words map to a stem index (equal stems, equal index) or to
+// kStopword.
+//
+// Bounded: once it holds more than kMaxWords words it is emptied before the
+// next document (a single document may take it past that, in proportion to
+// its own length). One per thread (see ForThisThread), so no locking.
+class WordStems {
  public:
   static constexpr int32_t kStopword = -1;
+  static constexpr size_t kMaxWords = size_t{1} << 14;
 
-  Vocabulary() : stemmer_(sb_stemmer_new("english", "UTF_8")) {
-    slots_.resize(64);
+  static WordStems& ForThisThread() {
+    thread_local WordStems stems;
+    return stems;
   }
 
-  // Returns the stem id of `lower` (a lowercased word whose hash is `hash`,
-  // from Hash()), or kStopword.
-  int32_t Id(std::string_view lower, uint64_t hash) {
+  WordStems() : stemmer_(sb_stemmer_new("english", "UTF_8")) { Clear(); }
+
+  // Starts a document; returns its number for DocumentId().
+  uint32_t BeginDocument() {
+    if (used_ > kMaxWords || generation_ == UINT32_MAX) Clear();
+    return ++generation_;
+  }
+
+  // The stem index of `lower` (a lowercased word whose HashWord is `hash`),
+  // or kStopword.
+  int32_t Lookup(std::string_view lower, uint64_t hash) {
     const size_t mask = slots_.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
-      Slot& slot = slots_[i];
+      const Slot& slot = slots_[i];
       if (slot.length < 0) break;
-      if (slot.hash == hash &&
+      if (slot.tag == static_cast<uint32_t>(hash >> 32) &&
           std::string_view(words_.data() + slot.offset, slot.length) == lower) {
-        return slot.id;
+        return slot.stem;
       }
     }
-    const int32_t id = NewWord(lower);
-    Insert(hash, static_cast<uint32_t>(words_.size()),
-           static_cast<int32_t>(lower.size()), id);
+    const int32_t stem = NewWord(lower);
+    Insert(hash, Slot{static_cast<uint32_t>(hash >> 32),
+                      static_cast<uint32_t>(words_.size()),
+                      static_cast<int32_t>(lower.size()), stem});
     words_.append(lower.data(), lower.size());
-    return id;
+    return stem;
   }
 
-  int32_t size() const { return static_cast<int32_t>(stems_.size()); }
-
-  static uint64_t Hash(std::string_view lower) {
-    uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a
-    for (char c : lower) {
-      h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+  // The document-local id of stem index `stem` in document `document`
+  // (from BeginDocument): ids are numbered 0, 1, ... in the order the
+  // document's stems are first asked for; `next_id` counts them.
+  int32_t DocumentId(int32_t stem, uint32_t document, int32_t& next_id) {
+    if (document_[stem] != document) {
+      document_[stem] = document;
+      document_id_[stem] = next_id++;
     }
-    return h ^ (h >> 29);
+    return document_id_[stem];
   }
 
  private:
+  // A word: its bytes in words_, the high half of its hash and its stem.
+  // Its slot is found from the low half.
   struct Slot {
-    uint64_t hash = 0;
-    uint32_t offset = 0;
+    uint32_t tag = 0;
+    uint32_t offset = 0;  // into words_
     int32_t length = -1;  // -1: empty
-    int32_t id = 0;
+    int32_t stem = 0;
   };
 
-  // The id of a word not seen before: kStopword, or the id of its stem
-  // (stem ids are numbered in order of first appearance).
+  void Clear() {
+    words_.clear();
+    slots_.assign(1024, Slot{});
+    used_ = 0;
+    stems_.clear();
+    document_.clear();
+    document_id_.clear();
+    generation_ = 0;
+  }
+
   int32_t NewWord(std::string_view lower) {
     if (Stopwords().contains(lower)) return kStopword;
     std::string_view stem = lower;
@@ -119,15 +155,19 @@ class Vocabulary {
     }
     auto [it, inserted] = stems_.try_emplace(
         std::string(stem), static_cast<int32_t>(stems_.size()));
+    if (inserted) {
+      document_.push_back(0);
+      document_id_.push_back(0);
+    }
     return it->second;
   }
 
-  void Insert(uint64_t hash, uint32_t offset, int32_t length, int32_t id) {
+  void Insert(uint64_t hash, const Slot& slot) {
     if (2 * (used_ + 1) > slots_.size()) Grow();
     const size_t mask = slots_.size() - 1;
     size_t i = hash & mask;
     while (slots_[i].length >= 0) i = (i + 1) & mask;
-    slots_[i] = Slot{hash, offset, length, id};
+    slots_[i] = slot;
     ++used_;
   }
 
@@ -137,7 +177,8 @@ class Vocabulary {
     const size_t mask = slots_.size() - 1;
     for (const Slot& s : old) {
       if (s.length < 0) continue;
-      size_t i = s.hash & mask;
+      size_t i =
+          HashWord(std::string_view(words_.data() + s.offset, s.length)) & mask;
       while (slots_[i].length >= 0) i = (i + 1) & mask;
       slots_[i] = s;
     }
@@ -146,8 +187,37 @@ class Vocabulary {
   std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer_;
   std::string words_;        // the distinct words, back to back
   std::vector<Slot> slots_;  // a power of two, at most half full
-  size_t used_ = 0;
-  absl::flat_hash_map<std::string, int32_t> stems_;
+  size_t used_ = 0;          // words in slots_
+  absl::flat_hash_map<std::string, int32_t> stems_;  // stem -> its index
+  // Per stem index: the last document that used it and its id there.
+  std::vector<uint32_t> document_;
+  std::vector<int32_t> document_id_;
+  uint32_t generation_ = 0;
+};
+
+// The stem ids of one document: numbered 0, 1, ... in order of first
+// appearance, through this thread's WordStems.
+class Vocabulary {
+ public:
+  static constexpr int32_t kStopword = WordStems::kStopword;
+
+  Vocabulary()
+      : stems_(WordStems::ForThisThread()), document_(stems_.BeginDocument()) {}
+
+  // The stem id of `lower` (a lowercased word whose HashWord is `hash`), or
+  // kStopword.
+  int32_t Id(std::string_view lower, uint64_t hash) {
+    const int32_t stem = stems_.Lookup(lower, hash);
+    if (stem == kStopword) return kStopword;
+    return stems_.DocumentId(stem, document_, size_);
+  }
+
+  int32_t size() const { return size_; }
+
+ private:
+  WordStems& stems_;
+  const uint32_t document_;
+  int32_t size_ = 0;
 };
 
 bool IsQuoteStart(std::string_view s) {
@@ -309,7 +379,7 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
       }
       if (first_word) bag.dangling = IsDanglingOpener(lower);
       first_word = false;
-      const int32_t id = vocab.Id(lower, Vocabulary::Hash(lower));
+      const int32_t id = vocab.Id(lower, HashWord(lower));
       if (id == Vocabulary::kStopword) continue;
       if (id >= static_cast<int32_t>(stamp.size())) {
         const size_t size = std::max<size_t>(2 * stamp.size(), id + 1);
