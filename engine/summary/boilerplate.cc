@@ -17,32 +17,46 @@ bool IsWordByte(unsigned char c) {
 }
 
 // Words: runs of ASCII letters and digits, apostrophes and non-ASCII bytes.
-// Fills `out` (cleared first; its capacity is reused).
-void Words(std::string_view s, std::vector<std::string_view>& out) {
+// Fills `out` (cleared first; its capacity is reused) with at most `limit`
+// words, the first ones.
+void Words(std::string_view s, std::vector<std::string_view>& out,
+           size_t limit) {
   out.clear();
   size_t i = 0;
-  while (i < s.size()) {
+  while (i < s.size() && out.size() < limit) {
     while (i < s.size() && !IsWordByte(s[i])) ++i;
     size_t j = i;
     while (j < s.size() && IsWordByte(s[j])) ++j;
     if (j > i) {
       std::string_view w = s.substr(i, j - i);
       // A run of punctuation-like non-ASCII bytes (dashes, quotes) is no word.
-      bool has_alnum = false;
-      for (char c : w) has_alnum |= absl::ascii_isalnum(c);
-      if (has_alnum || w.size() > 3) out.push_back(w);
+      bool has_alnum = w.size() > 3;
+      for (size_t k = 0; k < w.size() && !has_alnum; ++k) {
+        has_alnum = absl::ascii_isalnum(w[k]);
+      }
+      if (has_alnum) out.push_back(w);
     }
     i = j;
   }
 }
 
-std::vector<std::string_view> Words(std::string_view s) {
-  std::vector<std::string_view> out;
-  Words(s, out);
-  return out;
+// The number of words of `s`, counted up to `limit`.
+size_t CountWords(std::string_view s, size_t limit) {
+  std::vector<std::string_view> words;
+  Words(s, words, limit);
+  return words.size();
 }
 
 char AsciiLower(char c) { return absl::ascii_tolower(c); }
+
+// absl::StartsWith, inline: most tests here fail on the first byte.
+bool HasPrefix(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (s[i] != prefix[i]) return false;
+  }
+  return true;
+}
 
 // True when `s` starts with `lower_pattern` ignoring ASCII case (the pattern
 // is lowercase), as absl::StartsWith on the absl::AsciiStrToLower'd text.
@@ -301,7 +315,7 @@ const PatternSet& CaptionVerbs() {
 bool IsByline(std::string_view s, const std::vector<std::string_view>& words,
               std::string_view lower) {
   for (std::string_view p : kBylinePrefixes) {
-    if (absl::StartsWith(AsAbsl(lower), AsAbsl(p)) && words.size() <= 16) {
+    if (HasPrefix(lower, p) && words.size() <= 16) {
       return true;
     }
   }
@@ -354,7 +368,7 @@ bool IsLoneDateline(std::string_view s,
   if (words.empty() || words.size() > 9) return false;
   for (std::string_view p :
        {"updated", "last updated", "published", "posted"}) {
-    if (absl::StartsWith(AsAbsl(lower), AsAbsl(p)) && words.size() <= 10) {
+    if (HasPrefix(lower, p) && words.size() <= 10) {
       for (char c : s) {
         if (absl::ascii_isdigit(c)) return true;
       }
@@ -446,19 +460,19 @@ DebrisKind ClassifySentence(std::string_view sentence,
   const size_t lower_len = std::min(s.size(), kLowerPrefix);
   for (size_t i = 0; i < lower_len; ++i) lower_buf[i] = AsciiLower(s[i]);
   const std::string_view lower(lower_buf, lower_len);
-  Words(s, words);
+  // Every rule below compares the word count with 25 or less, so counting
+  // stops at 26 words (and only the first 16 are ever looked at).
+  Words(s, words, 26);
 
   const uint32_t found = SentencePatterns().Find(s);
-  if ((found & kGroupCopyright) != 0 ||
-      absl::StartsWith(AsAbsl(lower), "copyright")) {
+  if ((found & kGroupCopyright) != 0 || HasPrefix(lower, "copyright")) {
     return DebrisKind::kCopyright;
   }
   if ((found & kGroupCredit) != 0) return DebrisKind::kCredit;
   // "Video: Jane Doe." / "Audio: Jkthom." after a caption credits a clip the
   // way "Image: ..." credits a photo; longer lines are prompts ("Video:
   // watch the full interview ...").
-  if ((absl::StartsWith(AsAbsl(lower), "video:") ||
-       absl::StartsWith(AsAbsl(lower), "audio:")) &&
+  if ((HasPrefix(lower, "video:") || HasPrefix(lower, "audio:")) &&
       words.size() <= 5) {
     return DebrisKind::kCredit;
   }
@@ -483,7 +497,7 @@ DebrisKind ClassifySentence(std::string_view sentence,
     }
     if (words.size() <= 25) {
       for (std::string_view p : kPromptPrefixes) {
-        if (absl::StartsWith(AsAbsl(lower), AsAbsl(p))) {
+        if (HasPrefix(lower, p)) {
           return DebrisKind::kPrompt;
         }
       }
@@ -525,7 +539,7 @@ std::vector<DebrisKind> ClassifyDebris(std::string_view text,
     // (often the tail of a caption), not a sentence of the story.
     if (p.sentence_count == 1 && kinds[first] == DebrisKind::kNone &&
         !para.empty() && absl::ascii_islower(para[0]) &&
-        Words(para).size() <= 15) {
+        CountWords(para, 16) <= 15) {
       kinds[first] = DebrisKind::kFragment;
       continue;
     }

@@ -52,12 +52,18 @@ struct StemmerDeleter {
   void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
 };
 
+// FNV-1a over a word's bytes, in steps so that it can be computed while
+// the word is lowercased.
+constexpr uint64_t kHashSeed = 0xcbf29ce484222325ull;
+inline uint64_t HashStep(uint64_t h, char c) {
+  return (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+}
+inline uint64_t HashFinish(uint64_t h) { return h ^ (h >> 29); }
+
 uint64_t HashWord(std::string_view lower) {
-  uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a
-  for (char c : lower) {
-    h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
-  }
-  return h ^ (h >> 29);
+  uint64_t h = kHashSeed;
+  for (char c : lower) h = HashStep(h, c);
+  return HashFinish(h);
 }
 
 // WordStems
@@ -348,6 +354,7 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
   int32_t bag_count = 0;
   auto build_bag = [&](const SentenceInfo& si, SentenceBag& bag) {
     const int32_t this_bag = bag_count++;
+    bag.tf.reserve(std::max(0, si.token_count));
     bool first_word = true;
     const int32_t tok_end =
         std::min<int32_t>(si.first_token + si.token_count,
@@ -361,16 +368,19 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
       w = w.substr(b, e - b);
       if (w.empty()) continue;
       bool alnum = false;
-      for (char ch : w) {
-        alnum |=
-            absl::ascii_isalnum(ch) || static_cast<unsigned char>(ch) >= 0xC0;
+      for (size_t i = 0; i < w.size() && !alnum; ++i) {
+        alnum = absl::ascii_isalnum(w[i]) ||
+                static_cast<unsigned char>(w[i]) >= 0xC0;
       }
       if (!alnum) continue;
       ++bag.words;
       if (lower_buf.size() < w.size()) lower_buf.resize(2 * w.size());
+      uint64_t hash = kHashSeed;
       for (size_t i = 0; i < w.size(); ++i) {
         lower_buf[i] = absl::ascii_tolower(w[i]);
+        hash = HashStep(hash, lower_buf[i]);
       }
+      hash = HashFinish(hash);
       const std::string_view lower(lower_buf.data(), w.size());
       if (absl::ascii_isdigit(w[0])) {
         ++bag.numbers;
@@ -379,7 +389,7 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
       }
       if (first_word) bag.dangling = IsDanglingOpener(lower);
       first_word = false;
-      const int32_t id = vocab.Id(lower, HashWord(lower));
+      const int32_t id = vocab.Id(lower, hash);
       if (id == Vocabulary::kStopword) continue;
       if (id >= static_cast<int32_t>(stamp.size())) {
         const size_t size = std::max<size_t>(2 * stamp.size(), id + 1);
