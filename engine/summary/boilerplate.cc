@@ -12,9 +12,18 @@
 namespace lede {
 namespace {
 
-bool IsWordByte(unsigned char c) {
-  return absl::ascii_isalnum(c) || c >= 0x80 || c == '\'';
-}
+// Word bytes: ASCII letters and digits, apostrophes and non-ASCII bytes, as
+// a table (the test runs on every byte of every sentence).
+constexpr std::array<bool, 256> kWordBytes = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c >= 0x80 || c == '\'';
+  }
+  return t;
+}();
+
+bool IsWordByte(unsigned char c) { return kWordBytes[c]; }
 
 // Words: runs of ASCII letters and digits, apostrophes and non-ASCII bytes.
 // Fills `out` (cleared first; its capacity is reused) with at most `limit`
@@ -152,16 +161,14 @@ bool HasFinalPunctuation(std::string_view s) {
   return absl::EndsWith(AsAbsl(s), "\xE2\x80\xA6");  // …
 }
 
-// '"', “ or ”, in one pass.
+// '"', “ or ”.
 bool HasQuoteMark(std::string_view s) {
-  const size_t n = s.size();
-  for (size_t i = 0; i < n; ++i) {
-    const unsigned char c = s[i];
-    if (c == '"') return true;
-    if (c == 0xE2 && i + 2 < n &&
-        static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(s[i + 2]) == 0x9C ||   // “
-         static_cast<unsigned char>(s[i + 2]) == 0x9D)) {  // ”
+  if (s.find('"') != std::string_view::npos) return true;
+  // The curly quotes are E2 80 9C and E2 80 9D (memchr finds each E2).
+  for (size_t i = s.find('\xE2'); i != std::string_view::npos;
+       i = s.find('\xE2', i + 1)) {
+    if (i + 2 < s.size() && s[i + 1] == '\x80' &&
+        (s[i + 2] == '\x9C' || s[i + 2] == '\x9D')) {
       return true;
     }
   }

@@ -233,16 +233,14 @@ bool IsQuoteStart(std::string_view s) {
          absl::StartsWith(AsAbsl(s), "\xE2\x80\x98");  // ‘
 }
 
-// '"', “ or ”, in one pass.
+// '"', “ or ”.
 bool HasQuote(std::string_view s) {
-  const size_t n = s.size();
-  for (size_t i = 0; i < n; ++i) {
-    const unsigned char c = s[i];
-    if (c == '"') return true;
-    if (c == 0xE2 && i + 2 < n &&
-        static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(s[i + 2]) == 0x9C ||   // “
-         static_cast<unsigned char>(s[i + 2]) == 0x9D)) {  // ”
+  if (s.find('"') != std::string_view::npos) return true;
+  // The curly quotes are E2 80 9C and E2 80 9D (memchr finds each E2).
+  for (size_t i = s.find('\xE2'); i != std::string_view::npos;
+       i = s.find('\xE2', i + 1)) {
+    if (i + 2 < s.size() && s[i + 1] == '\x80' &&
+        (s[i + 2] == '\x9C' || s[i + 2] == '\x9D')) {
       return true;
     }
   }
