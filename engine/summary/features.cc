@@ -11,6 +11,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/types/span.h"
 #include "engine/text/string_view.h"
 
 namespace lede {
@@ -248,23 +249,27 @@ bool HasQuote(std::string_view s) {
 }
 
 // Per sentence: bag of content stems (id → count) plus word statistics.
+// The (id, count) pairs, sorted by id, are [begin, end) of a pool shared by
+// the document's bags, so that a sentence costs no allocation of its own.
 struct SentenceBag {
-  std::vector<std::pair<int32_t, float>> tf;  // sorted by id
+  int32_t begin = 0;
+  int32_t end = 0;
   int32_t words = 0;
   int32_t numbers = 0;
   int32_t capitals = 0;
   bool dangling = false;
 };
 
-float Dot(const std::vector<std::pair<int32_t, float>>& a,
-          const std::vector<float>& dense) {
+// A sparse vector: (stem id, value) pairs sorted by id.
+using Sparse = absl::Span<const std::pair<int32_t, float>>;
+
+float Dot(Sparse a, const std::vector<float>& dense) {
   float s = 0;
   for (const auto& [id, w] : a) s += w * dense[id];
   return s;
 }
 
-float SparseDot(const std::vector<std::pair<int32_t, float>>& a,
-                const std::vector<std::pair<int32_t, float>>& b) {
+float SparseDot(Sparse a, Sparse b) {
   float s = 0;
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
@@ -279,7 +284,7 @@ float SparseDot(const std::vector<std::pair<int32_t, float>>& a,
   return s;
 }
 
-float Norm(const std::vector<std::pair<int32_t, float>>& a) {
+float Norm(Sparse a) {
   float s = 0;
   for (const auto& p : a) s += p.second * p.second;
   return std::sqrt(s);
@@ -345,14 +350,17 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
   Vocabulary vocab;
   std::vector<SentenceBag> bags(m);
   out.stems.resize(m);
+  // Every bag's (id, count) pairs; no more than there are tokens.
+  std::vector<std::pair<int32_t, float>> pool;
+  pool.reserve(seg.tokens.size());
   std::string lower_buf;  // a token lowercased
-  // Per stem id: the bag that counted it last (`stamp`) and where in that
-  // bag's `tf` (`slot`), so a bag is counted without a map of its own.
+  // Per stem id: the bag that counted it last (`stamp`) and where in the
+  // pool (`slot`), so a bag is counted without a map of its own.
   std::vector<int32_t> stamp, slot;
   int32_t bag_count = 0;
   auto build_bag = [&](const SentenceInfo& si, SentenceBag& bag) {
     const int32_t this_bag = bag_count++;
-    bag.tf.reserve(std::max(0, si.token_count));
+    bag.begin = static_cast<int32_t>(pool.size());
     bool first_word = true;
     const int32_t tok_end =
         std::min<int32_t>(si.first_token + si.token_count,
@@ -395,19 +403,22 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
         slot.resize(size, 0);
       }
       if (stamp[id] == this_bag) {
-        bag.tf[slot[id]].second += 1;
+        pool[slot[id]].second += 1;
       } else {
         stamp[id] = this_bag;
-        slot[id] = static_cast<int32_t>(bag.tf.size());
-        bag.tf.emplace_back(id, 1.0f);
+        slot[id] = static_cast<int32_t>(pool.size());
+        pool.emplace_back(id, 1.0f);
       }
     }
-    std::sort(bag.tf.begin(), bag.tf.end());
+    bag.end = static_cast<int32_t>(pool.size());
+    std::sort(pool.begin() + bag.begin, pool.begin() + bag.end);
   };
   for (int32_t c = 0; c < m; ++c) {
     build_bag(seg.sentences[out.candidates[c]], bags[c]);
-    out.stems[c].reserve(bags[c].tf.size());
-    for (const auto& p : bags[c].tf) out.stems[c].push_back(p.first);
+    out.stems[c].reserve(bags[c].end - bags[c].begin);
+    for (int32_t k = bags[c].begin; k < bags[c].end; ++k) {
+      out.stems[c].push_back(pool[k].first);
+    }
   }
   // The headline: a first paragraph that is one fragment line of 3 or more
   // words, before the first candidate.
@@ -416,15 +427,20 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
       out.debris[seg.paragraphs[0].first_sentence] == DebrisKind::kFragment &&
       seg.paragraphs[0].first_sentence < out.candidates[0]) {
     build_bag(seg.sentences[seg.paragraphs[0].first_sentence], title);
-    if (title.words < 3) title.tf.clear();
+    if (title.words < 3) title.end = title.begin;
   }
+  // The counts of a bag, and (below) the TF-ISF weights of a candidate: the
+  // same stems, in the same place of `pool` and `weights`.
+  auto tf = [&pool](const SentenceBag& bag) {
+    return Sparse(pool.data() + bag.begin, bag.end - bag.begin);
+  };
 
   // Sentence frequency and total frequency of each stem.
   const int32_t v = vocab.size();
   std::vector<int32_t> sf(v, 0);
   std::vector<float> total(v, 0);
   for (const SentenceBag& bag : bags) {
-    for (const auto& [id, cnt] : bag.tf) {
+    for (const auto& [id, cnt] : tf(bag)) {
       ++sf[id];
       total[id] += cnt;
     }
@@ -444,22 +460,25 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
   };
   // TF-ISF vectors, the centroid as their sum.
   std::vector<float> centroid(v, 0);
-  std::vector<std::vector<std::pair<int32_t, float>>> vecs(m);
+  std::vector<std::pair<int32_t, float>> weights(pool.size());
   for (int32_t c = 0; c < m; ++c) {
-    vecs[c].reserve(bags[c].tf.size());
-    for (const auto& [id, cnt] : bags[c].tf) {
+    for (int32_t k = bags[c].begin; k < bags[c].end; ++k) {
+      const auto& [id, cnt] = pool[k];
       const float w = weight(id, cnt);
-      vecs[c].emplace_back(id, w);
+      weights[k] = {id, w};
       centroid[id] += w;
     }
   }
+  auto vec = [&weights, &bags](int32_t c) {
+    return Sparse(weights.data() + bags[c].begin, bags[c].end - bags[c].begin);
+  };
   float centroid_norm = 0;
   for (float x : centroid) centroid_norm += x * x;
   centroid_norm = std::sqrt(centroid_norm);
 
   // The headline's TF-ISF vector, over the stems the body shares with it.
   std::vector<std::pair<int32_t, float>> title_vec;
-  for (const auto& [id, cnt] : title.tf) {
+  for (const auto& [id, cnt] : tf(title)) {
     if (id < v && sf[id] > 0) title_vec.emplace_back(id, weight(id, cnt));
   }
   const float title_norm = Norm(title_vec);
@@ -493,7 +512,7 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
   out.rows.resize(m);
   std::vector<float> cosines(m, 0), sum_tf(m, 0);
   float max_sum_tf = 0;
-  const float lead_norm = Norm(vecs[0]);
+  const float lead_norm = Norm(vec(0));
   int32_t prev_paragraph = -1;
   const float paragraphs = std::max<float>(1, seg.paragraphs.size());
   for (int32_t c = 0; c < m; ++c) {
@@ -510,15 +529,15 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
     r[kFeatRelPos] = static_cast<float>(c) / m;
     r[kFeatParaFirst] = si.paragraph != prev_paragraph;
     prev_paragraph = si.paragraph;
-    const float norm = Norm(vecs[c]);
+    const float norm = Norm(vec(c));
     if (norm > 0 && centroid_norm > 0) {
-      cosines[c] = Dot(vecs[c], centroid) / (norm * centroid_norm);
+      cosines[c] = Dot(vec(c), centroid) / (norm * centroid_norm);
     }
     r[kFeatCentroid] = cosines[c];
     if (c == 0) {
       r[kFeatLeadSim] = norm > 0 ? 1 : 0;
     } else if (norm > 0 && lead_norm > 0) {
-      r[kFeatLeadSim] = SparseDot(vecs[c], vecs[0]) / (norm * lead_norm);
+      r[kFeatLeadSim] = SparseDot(vec(c), vec(0)) / (norm * lead_norm);
     }
     r[kFeatLogWords] = std::log1p(static_cast<float>(bag.words)) / 4;
     r[kFeatShort] = bag.words < 8;
@@ -531,7 +550,7 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
       r[kFeatCapitals] = static_cast<float>(bag.capitals) / bag.words;
     }
     float mean = 0;
-    for (const auto& [id, cnt] : bag.tf) {
+    for (const auto& [id, cnt] : tf(bag)) {
       mean += cnt * log_total[id];
       sum_tf[c] += cnt * (total[id] - 1);
     }
@@ -540,7 +559,7 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
     r[kFeatParaRel] = si.paragraph / paragraphs;
     r[kFeatEntity] = std::min(1.0f, entity[c]);
     if (title_norm > 0 && norm > 0) {
-      r[kFeatTitleSim] = SparseDot(vecs[c], title_vec) / (norm * title_norm);
+      r[kFeatTitleSim] = SparseDot(vec(c), title_vec) / (norm * title_norm);
     }
     r[kFeatFragment] = out.debris[out.candidates[c]] == DebrisKind::kFragment;
   }
