@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bitset>
 #include <string>
 
 #include "absl/strings/ascii.h"
@@ -82,9 +81,11 @@ bool StartsWithLower(std::string_view s, std::string_view lower_pattern) {
 // Finds which of a few groups of lowercase patterns occur anywhere in a text,
 // ignoring ASCII case (so the same as absl::StrContains on the
 // absl::AsciiStrToLower'd text), in one pass over the text instead of one
-// search per pattern: each position is tested against a 256 x 256 bit table
-// of the patterns' first two bytes, and only on a hit are the patterns with
-// that first byte compared. Patterns are at least 2 bytes long.
+// search per pattern (Wu-Manber): a window as long as the shortest pattern
+// slides over the text, and a table keyed by the window's last two bytes
+// says how far it may jump without passing the end of a possible match;
+// only where it may not jump are the patterns whose prefix ends in those two
+// bytes compared. Patterns are at least 2 bytes long.
 class PatternSet {
  public:
   struct Pattern {
@@ -92,42 +93,81 @@ class PatternSet {
     uint32_t group;  // a bit
   };
 
-  explicit PatternSet(const std::vector<Pattern>& patterns) {
-    for (const Pattern& p : patterns) {
-      const unsigned char a = p.text[0];
-      const unsigned char b = p.text[1];
-      pairs_[a].set(b);
-      by_first_[a].push_back(p);
+  explicit PatternSet(std::vector<Pattern> patterns)
+      : patterns_(std::move(patterns)) {
+    window_ = kMaxWindow;
+    for (const Pattern& p : patterns_) {
+      window_ = std::min(window_, p.text.size());
       all_groups_ |= p.group;
     }
+    // With blocks of 2 bytes, a window of w bytes may jump w - 1 when its
+    // last block occurs in no pattern's first w bytes, and w - q when it
+    // ends at byte q of one.
+    shift_.fill(static_cast<uint8_t>(window_ - 1));
+    std::vector<std::pair<size_t, uint16_t>> ends;  // (block hash, pattern)
+    for (size_t k = 0; k < patterns_.size(); ++k) {
+      const std::string_view t = patterns_[k].text;
+      for (size_t q = 2; q <= window_; ++q) {
+        uint8_t& shift = shift_[Hash(t[q - 2], t[q - 1])];
+        shift = std::min(shift, static_cast<uint8_t>(window_ - q));
+      }
+      ends.emplace_back(Hash(t[window_ - 2], t[window_ - 1]),
+                        static_cast<uint16_t>(k));
+    }
+    std::sort(ends.begin(), ends.end());
+    for (const auto& [h, k] : ends) {
+      ++begin_[h + 1];
+      order_.push_back(k);
+    }
+    for (size_t h = 0; h < kTable; ++h) begin_[h + 1] += begin_[h];
   }
 
   // The union of the groups of the patterns found in `s`. Stops early once
   // every group has been found.
   uint32_t Find(std::string_view s) const {
     uint32_t found = 0;
-    if (s.size() < 2) return found;
     const size_t n = s.size();
-    unsigned char a = AsciiLower(s[0]);
-    for (size_t i = 0; i + 1 < n; ++i) {
-      const unsigned char b = AsciiLower(s[i + 1]);
-      if (pairs_[a][b]) {
-        for (const Pattern& p : by_first_[a]) {
-          if ((found & p.group) == 0 && StartsWithLower(s.substr(i), p.text)) {
-            found |= p.group;
-            if (found == all_groups_) return found;
-          }
+    if (n < window_) return found;
+    for (size_t last = window_ - 1; last < n;) {
+      const size_t h = Hash(AsciiLower(s[last - 1]), AsciiLower(s[last]));
+      if (shift_[h] > 0) {
+        last += shift_[h];
+        continue;
+      }
+      const std::string_view rest = s.substr(last + 1 - window_);
+      for (size_t i = begin_[h]; i < begin_[h + 1]; ++i) {
+        const Pattern& p = patterns_[order_[i]];
+        if ((found & p.group) == 0 && StartsWithLower(rest, p.text)) {
+          found |= p.group;
+          if (found == all_groups_) return found;
         }
       }
-      a = b;
+      ++last;
     }
     return found;
   }
 
  private:
-  std::array<std::bitset<256>, 256> pairs_{};
-  std::array<std::vector<Pattern>, 256> by_first_;
+  static constexpr size_t kTable = 1024;
+  static constexpr size_t kMaxWindow = 64;
+
+  // Blocks of two bytes hash into the table (two lowercase letters never
+  // collide); blocks that collide share the smaller jump, which only costs
+  // a compare.
+  static size_t Hash(char a, char b) {
+    return ((static_cast<size_t>(static_cast<unsigned char>(a)) << 5) ^
+            static_cast<unsigned char>(b)) &
+           (kTable - 1);
+  }
+
+  std::vector<Pattern> patterns_;
+  size_t window_ = 0;  // the shortest pattern's length, at most kMaxWindow
   uint32_t all_groups_ = 0;
+  std::array<uint8_t, kTable> shift_{};
+  // The patterns whose first window_ bytes end in a block of hash h:
+  // order_[begin_[h]] to order_[begin_[h + 1] - 1].
+  std::array<uint16_t, kTable + 1> begin_{};
+  std::vector<uint16_t> order_;
 };
 
 std::string_view Trim(std::string_view s) {
@@ -295,14 +335,15 @@ bool HasPositionMarker(std::string_view s) {
 }
 
 // The phrases searched anywhere in a sentence, in one pass: the credit
-// phrases, and the copyright marks (checked before them).
+// phrases, and "all rights reserved" (a copyright mark, checked before
+// them; the copyright sign is looked for on its own, as a 2-byte pattern
+// would keep the search from skipping).
 constexpr uint32_t kGroupCredit = 1;
 constexpr uint32_t kGroupCopyright = 2;
 
 const PatternSet& SentencePatterns() {
   static const PatternSet* const kSet = [] {
     std::vector<PatternSet::Pattern> v = {
-        {"\xC2\xA9", kGroupCopyright},  // ©
         {"all rights reserved", kGroupCopyright}};
     for (std::string_view p : kCreditPhrases) v.push_back({p, kGroupCredit});
     return new PatternSet(v);
@@ -472,7 +513,9 @@ DebrisKind ClassifySentence(std::string_view sentence,
   Words(s, words, 26);
 
   const uint32_t found = SentencePatterns().Find(s);
-  if ((found & kGroupCopyright) != 0 || HasPrefix(lower, "copyright")) {
+  if ((found & kGroupCopyright) != 0 ||
+      s.find("\xC2\xA9") != std::string_view::npos ||  // ©
+      HasPrefix(lower, "copyright")) {
     return DebrisKind::kCopyright;
   }
   if ((found & kGroupCredit) != 0) return DebrisKind::kCredit;
