@@ -105,7 +105,7 @@ class WordStems {
       const Slot& slot = slots_[i];
       if (slot.length < 0) break;
       if (slot.tag == static_cast<uint32_t>(hash >> 32) &&
-          std::string_view(words_.data() + slot.offset, slot.length) == lower) {
+          SameWord(words_.data() + slot.offset, slot.length, lower)) {
         return slot.stem;
       }
     }
@@ -137,6 +137,15 @@ class WordStems {
     int32_t length = -1;  // -1: empty
     int32_t stem = 0;
   };
+
+  // Words are short: an inline compare beats a call to memcmp.
+  static bool SameWord(const char* a, int32_t length, std::string_view b) {
+    if (static_cast<size_t>(length) != b.size()) return false;
+    for (size_t i = 0; i < b.size(); ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
 
   void Clear() {
     words_.clear();
@@ -269,19 +278,14 @@ float Dot(Sparse a, const std::vector<float>& dense) {
   return s;
 }
 
-float SparseDot(Sparse a, Sparse b) {
-  float s = 0;
-  size_t i = 0, j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i].first < b[j].first) {
-      ++i;
-    } else if (a[i].first > b[j].first) {
-      ++j;
-    } else {
-      s += a[i++].second * b[j++].second;
-    }
-  }
-  return s;
+// `b` as a dense vector of `size` values (zero where `b` has no entry), so
+// that Dot(a, ToDense(b)) is the sparse dot product of a and b. Weights
+// are never negative, so the zeros it adds leave every partial sum, and so
+// the result, exactly as a merge of the two id lists would.
+std::vector<float> ToDense(Sparse b, int32_t size) {
+  std::vector<float> dense(size, 0);
+  for (const auto& [id, w] : b) dense[id] = w;
+  return dense;
 }
 
 float Norm(Sparse a) {
@@ -482,6 +486,8 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
     if (id < v && sf[id] > 0) title_vec.emplace_back(id, weight(id, cnt));
   }
   const float title_norm = Norm(title_vec);
+  const std::vector<float> title_dense =
+      title_norm > 0 ? ToDense(title_vec, v) : std::vector<float>();
 
   // Entity salience per sentence, through the mentions' byte spans.
   std::vector<float> entity(m, 0);
@@ -513,6 +519,7 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
   std::vector<float> cosines(m, 0), sum_tf(m, 0);
   float max_sum_tf = 0;
   const float lead_norm = Norm(vec(0));
+  const std::vector<float> lead_dense = ToDense(vec(0), v);
   int32_t prev_paragraph = -1;
   const float paragraphs = std::max<float>(1, seg.paragraphs.size());
   for (int32_t c = 0; c < m; ++c) {
@@ -537,7 +544,7 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
     if (c == 0) {
       r[kFeatLeadSim] = norm > 0 ? 1 : 0;
     } else if (norm > 0 && lead_norm > 0) {
-      r[kFeatLeadSim] = SparseDot(vec(c), vec(0)) / (norm * lead_norm);
+      r[kFeatLeadSim] = Dot(vec(c), lead_dense) / (norm * lead_norm);
     }
     r[kFeatLogWords] = std::log1p(static_cast<float>(bag.words)) / 4;
     r[kFeatShort] = bag.words < 8;
@@ -559,7 +566,7 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
     r[kFeatParaRel] = si.paragraph / paragraphs;
     r[kFeatEntity] = std::min(1.0f, entity[c]);
     if (title_norm > 0 && norm > 0) {
-      r[kFeatTitleSim] = SparseDot(vec(c), title_vec) / (norm * title_norm);
+      r[kFeatTitleSim] = Dot(vec(c), title_dense) / (norm * title_norm);
     }
     r[kFeatFragment] = out.debris[out.candidates[c]] == DebrisKind::kFragment;
   }
