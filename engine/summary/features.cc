@@ -7,7 +7,6 @@
 #include <memory>
 #include <string>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -67,6 +66,86 @@ uint64_t HashWord(std::string_view lower) {
   return HashFinish(h);
 }
 
+// StringMap
+//
+// Short strings to int32 values, for words and stems: the strings sit back
+// to back in one buffer and are found through an open-addressing table of
+// (high half of the hash, offset, length, value), so a look-up costs one
+// probe or two and an inline compare, and an insertion no allocation of
+// its own. Keys are hashed with HashWord.
+class StringMap {
+ public:
+  StringMap() { Clear(); }
+
+  void Clear() {
+    text_.clear();
+    slots_.assign(1024, Slot{});
+    used_ = 0;
+  }
+
+  size_t size() const { return used_; }
+
+  // The value of `key`, whose HashWord is `hash`, or nullptr.
+  const int32_t* Find(std::string_view key, uint64_t hash) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      const Slot& slot = slots_[i];
+      if (slot.length < 0) return nullptr;
+      if (slot.tag == static_cast<uint32_t>(hash >> 32) &&
+          Same(text_.data() + slot.offset, slot.length, key)) {
+        return &slot.value;
+      }
+    }
+  }
+
+  // Adds `key` (not in the map; its HashWord is `hash`) with `value`.
+  void Insert(std::string_view key, uint64_t hash, int32_t value) {
+    if (2 * (used_ + 1) > slots_.size()) Grow();
+    Place(hash, Slot{static_cast<uint32_t>(hash >> 32),
+                     static_cast<uint32_t>(text_.size()),
+                     static_cast<int32_t>(key.size()), value});
+    text_.append(key.data(), key.size());
+    ++used_;
+  }
+
+ private:
+  struct Slot {
+    uint32_t tag = 0;
+    uint32_t offset = 0;  // into text_
+    int32_t length = -1;  // -1: empty
+    int32_t value = 0;
+  };
+
+  // Keys are short: an inline compare beats a call to memcmp.
+  static bool Same(const char* a, int32_t length, std::string_view b) {
+    if (static_cast<size_t>(length) != b.size()) return false;
+    for (size_t i = 0; i < b.size(); ++i) {
+      if (a[i] != b[i]) return false;
+    }
+    return true;
+  }
+
+  void Place(uint64_t hash, const Slot& slot) {
+    const size_t mask = slots_.size() - 1;
+    size_t i = hash & mask;
+    while (slots_[i].length >= 0) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
+
+  void Grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& s : old) {
+      if (s.length < 0) continue;
+      Place(HashWord(std::string_view(text_.data() + s.offset, s.length)), s);
+    }
+  }
+
+  std::string text_;         // the keys, back to back
+  std::vector<Slot> slots_;  // a power of two, at most half full
+  size_t used_ = 0;
+};
+
 // WordStems
 //
 // The stems of the lowercased words one thread has seen, kept across
@@ -89,31 +168,26 @@ class WordStems {
     return stems;
   }
 
-  WordStems() : stemmer_(sb_stemmer_new("english", "UTF_8")) { Clear(); }
+  WordStems() : stemmer_(sb_stemmer_new("english", "UTF_8")) {}
 
   // Starts a document; returns its number for DocumentId().
   uint32_t BeginDocument() {
-    if (used_ > kMaxWords || generation_ == UINT32_MAX) Clear();
+    if (words_.size() > kMaxWords || generation_ == UINT32_MAX) {
+      words_.Clear();
+      stems_.Clear();
+      document_.clear();
+      document_id_.clear();
+      generation_ = 0;
+    }
     return ++generation_;
   }
 
   // The stem index of `lower` (a lowercased word whose HashWord is `hash`),
   // or kStopword.
   int32_t Lookup(std::string_view lower, uint64_t hash) {
-    const size_t mask = slots_.size() - 1;
-    for (size_t i = hash & mask;; i = (i + 1) & mask) {
-      const Slot& slot = slots_[i];
-      if (slot.length < 0) break;
-      if (slot.tag == static_cast<uint32_t>(hash >> 32) &&
-          SameWord(words_.data() + slot.offset, slot.length, lower)) {
-        return slot.stem;
-      }
-    }
+    if (const int32_t* stem = words_.Find(lower, hash)) return *stem;
     const int32_t stem = NewWord(lower);
-    Insert(hash, Slot{static_cast<uint32_t>(hash >> 32),
-                      static_cast<uint32_t>(words_.size()),
-                      static_cast<int32_t>(lower.size()), stem});
-    words_.append(lower.data(), lower.size());
+    words_.Insert(lower, hash, stem);
     return stem;
   }
 
@@ -129,34 +203,6 @@ class WordStems {
   }
 
  private:
-  // A word: its bytes in words_, the high half of its hash and its stem.
-  // Its slot is found from the low half.
-  struct Slot {
-    uint32_t tag = 0;
-    uint32_t offset = 0;  // into words_
-    int32_t length = -1;  // -1: empty
-    int32_t stem = 0;
-  };
-
-  // Words are short: an inline compare beats a call to memcmp.
-  static bool SameWord(const char* a, int32_t length, std::string_view b) {
-    if (static_cast<size_t>(length) != b.size()) return false;
-    for (size_t i = 0; i < b.size(); ++i) {
-      if (a[i] != b[i]) return false;
-    }
-    return true;
-  }
-
-  void Clear() {
-    words_.clear();
-    slots_.assign(1024, Slot{});
-    used_ = 0;
-    stems_.clear();
-    document_.clear();
-    document_id_.clear();
-    generation_ = 0;
-  }
-
   int32_t NewWord(std::string_view lower) {
     if (Stopwords().contains(lower)) return kStopword;
     std::string_view stem = lower;
@@ -169,42 +215,18 @@ class WordStems {
                                 sb_stemmer_length(stemmer_.get()));
       }
     }
-    auto [it, inserted] = stems_.try_emplace(
-        std::string(stem), static_cast<int32_t>(stems_.size()));
-    if (inserted) {
-      document_.push_back(0);
-      document_id_.push_back(0);
-    }
-    return it->second;
-  }
-
-  void Insert(uint64_t hash, const Slot& slot) {
-    if (2 * (used_ + 1) > slots_.size()) Grow();
-    const size_t mask = slots_.size() - 1;
-    size_t i = hash & mask;
-    while (slots_[i].length >= 0) i = (i + 1) & mask;
-    slots_[i] = slot;
-    ++used_;
-  }
-
-  void Grow() {
-    std::vector<Slot> old(slots_.size() * 2);
-    old.swap(slots_);
-    const size_t mask = slots_.size() - 1;
-    for (const Slot& s : old) {
-      if (s.length < 0) continue;
-      size_t i =
-          HashWord(std::string_view(words_.data() + s.offset, s.length)) & mask;
-      while (slots_[i].length >= 0) i = (i + 1) & mask;
-      slots_[i] = s;
-    }
+    const uint64_t hash = HashWord(stem);
+    if (const int32_t* index = stems_.Find(stem, hash)) return *index;
+    const int32_t index = static_cast<int32_t>(stems_.size());
+    stems_.Insert(stem, hash, index);
+    document_.push_back(0);
+    document_id_.push_back(0);
+    return index;
   }
 
   std::unique_ptr<sb_stemmer, StemmerDeleter> stemmer_;
-  std::string words_;        // the distinct words, back to back
-  std::vector<Slot> slots_;  // a power of two, at most half full
-  size_t used_ = 0;          // words in slots_
-  absl::flat_hash_map<std::string, int32_t> stems_;  // stem -> its index
+  StringMap words_;  // lowercased word -> stem index or kStopword
+  StringMap stems_;  // stem -> stem index (0, 1, ... in order of arrival)
   // Per stem index: the last document that used it and its id there.
   std::vector<uint32_t> document_;
   std::vector<int32_t> document_id_;
