@@ -7,7 +7,6 @@
 #include <memory>
 #include <string>
 
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/types/span.h"
@@ -15,38 +14,6 @@
 
 namespace lede {
 namespace {
-
-// Function words carry no topic; they are left out of centrality and
-// redundancy (ROUGE in tools/summary keeps them).
-const absl::flat_hash_set<std::string_view>& Stopwords() {
-  static const auto* const kSet = new absl::flat_hash_set<std::string_view>{
-      "a",     "an",    "the",     "and",     "or",   "but",   "of",
-      "to",    "in",    "on",      "at",      "for",  "with",  "by",
-      "from",  "as",    "is",      "are",     "was",  "were",  "be",
-      "been",  "being", "has",     "have",    "had",  "do",    "does",
-      "did",   "it",    "its",     "it's",    "he",   "she",   "they",
-      "them",  "his",   "her",     "their",   "we",   "our",   "you",
-      "your",  "i",     "me",      "my",      "this", "that",  "these",
-      "those", "which", "who",     "whom",    "what", "when",  "where",
-      "there", "here",  "not",     "no",      "so",   "if",    "than",
-      "then",  "also",  "would",   "will",    "can",  "could", "should",
-      "may",   "might", "must",    "said",    "says", "say",   "about",
-      "into",  "over",  "after",   "before",  "up",   "out",   "more",
-      "most",  "some",  "all",     "any",     "one",  "two",   "new",
-      "just",  "other", "such",    "only",    "mr",   "mrs",   "ms",
-      "s",     "while", "because", "however", "him",  "us"};
-  return *kSet;
-}
-
-// Openers that lean on an earlier sentence.
-bool IsDanglingOpener(std::string_view lower) {
-  static const auto* const kSet = new absl::flat_hash_set<std::string_view>{
-      "he",      "she",   "it",   "they",  "this",      "that",  "these",
-      "those",   "but",   "and",  "or",    "however",   "also",  "his",
-      "her",     "their", "its",  "there", "meanwhile", "yet",   "still",
-      "instead", "such",  "then", "so",    "although",  "though"};
-  return kSet->contains(lower);
-}
 
 struct StemmerDeleter {
   void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
@@ -146,6 +113,50 @@ class StringMap {
   size_t used_ = 0;
 };
 
+// Function words carry no topic; they are left out of centrality and
+// redundancy (ROUGE in tools/summary keeps them).
+bool IsStopword(std::string_view lower, uint64_t hash) {
+  static const StringMap* const kMap = [] {
+    auto* map = new StringMap;
+    for (std::string_view w :
+         {"a",     "an",    "the",     "and",     "or",   "but",   "of",
+          "to",    "in",    "on",      "at",      "for",  "with",  "by",
+          "from",  "as",    "is",      "are",     "was",  "were",  "be",
+          "been",  "being", "has",     "have",    "had",  "do",    "does",
+          "did",   "it",    "its",     "it's",    "he",   "she",   "they",
+          "them",  "his",   "her",     "their",   "we",   "our",   "you",
+          "your",  "i",     "me",      "my",      "this", "that",  "these",
+          "those", "which", "who",     "whom",    "what", "when",  "where",
+          "there", "here",  "not",     "no",      "so",   "if",    "than",
+          "then",  "also",  "would",   "will",    "can",  "could", "should",
+          "may",   "might", "must",    "said",    "says", "say",   "about",
+          "into",  "over",  "after",   "before",  "up",   "out",   "more",
+          "most",  "some",  "all",     "any",     "one",  "two",   "new",
+          "just",  "other", "such",    "only",    "mr",   "mrs",   "ms",
+          "s",     "while", "because", "however", "him",  "us"}) {
+      map->Insert(w, HashWord(w), 0);
+    }
+    return map;
+  }();
+  return kMap->Find(lower, hash) != nullptr;
+}
+
+// Openers that lean on an earlier sentence.
+bool IsDanglingOpener(std::string_view lower, uint64_t hash) {
+  static const StringMap* const kMap = [] {
+    auto* map = new StringMap;
+    for (std::string_view w :
+         {"he",      "she",   "it",   "they",  "this",      "that",  "these",
+          "those",   "but",   "and",  "or",    "however",   "also",  "his",
+          "her",     "their", "its",  "there", "meanwhile", "yet",   "still",
+          "instead", "such",  "then", "so",    "although",  "though"}) {
+      map->Insert(w, HashWord(w), 0);
+    }
+    return map;
+  }();
+  return kMap->Find(lower, hash) != nullptr;
+}
+
 // WordStems
 //
 // The stems of the lowercased words one thread has seen, kept across
@@ -186,7 +197,7 @@ class WordStems {
   // or kStopword.
   int32_t Lookup(std::string_view lower, uint64_t hash) {
     if (const int32_t* stem = words_.Find(lower, hash)) return *stem;
-    const int32_t stem = NewWord(lower);
+    const int32_t stem = NewWord(lower, hash);
     words_.Insert(lower, hash, stem);
     return stem;
   }
@@ -203,8 +214,8 @@ class WordStems {
   }
 
  private:
-  int32_t NewWord(std::string_view lower) {
-    if (Stopwords().contains(lower)) return kStopword;
+  int32_t NewWord(std::string_view lower, uint64_t hash) {
+    if (IsStopword(lower, hash)) return kStopword;
     std::string_view stem = lower;
     if (stemmer_ != nullptr) {
       const sb_symbol* out = sb_stemmer_stem(
@@ -215,10 +226,10 @@ class WordStems {
                                 sb_stemmer_length(stemmer_.get()));
       }
     }
-    const uint64_t hash = HashWord(stem);
-    if (const int32_t* index = stems_.Find(stem, hash)) return *index;
+    const uint64_t stem_hash = HashWord(stem);
+    if (const int32_t* index = stems_.Find(stem, stem_hash)) return *index;
     const int32_t index = static_cast<int32_t>(stems_.size());
-    stems_.Insert(stem, hash, index);
+    stems_.Insert(stem, stem_hash, index);
     document_.push_back(0);
     document_id_.push_back(0);
     return index;
@@ -419,7 +430,7 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
       } else if (!first_word && absl::ascii_isupper(w[0])) {
         ++bag.capitals;
       }
-      if (first_word) bag.dangling = IsDanglingOpener(lower);
+      if (first_word) bag.dangling = IsDanglingOpener(lower, hash);
       first_word = false;
       const int32_t id = vocab.Id(lower, hash);
       if (id == Vocabulary::kStopword) continue;
