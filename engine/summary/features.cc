@@ -44,9 +44,10 @@ class StringMap {
  public:
   StringMap() { Clear(); }
 
+  // Empties the map and gives back the memory a large one held.
   void Clear() {
-    text_.clear();
-    slots_.assign(1024, Slot{});
+    std::string().swap(text_);
+    slots_ = std::vector<Slot>(1024);
     used_ = 0;
   }
 
@@ -166,9 +167,11 @@ bool IsDanglingOpener(std::string_view lower, uint64_t hash) {
 // allocation. Words map to a stem index (equal stems, equal index) or to
 // kStopword.
 //
-// Bounded: once it holds more than kMaxWords words it is emptied before the
-// next document (a single document may take it past that, in proportion to
-// its own length). One per thread (see ForThisThread), so no locking.
+// Bounded: once it holds more than kMaxWords words it is emptied (memory
+// given back) before the next document, so between documents a thread holds
+// at most about 1.5 MB; a single document may take it past that, in
+// proportion to its own length. One per thread (see ForThisThread), so no
+// locking.
 class WordStems {
  public:
   static constexpr int32_t kStopword = -1;
@@ -186,8 +189,8 @@ class WordStems {
     if (words_.size() > kMaxWords || generation_ == UINT32_MAX) {
       words_.Clear();
       stems_.Clear();
-      document_.clear();
-      document_id_.clear();
+      std::vector<uint32_t>().swap(document_);
+      std::vector<int32_t>().swap(document_id_);
       generation_ = 0;
     }
     return ++generation_;
