@@ -1,5 +1,6 @@
 #include "engine/summary/boilerplate.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -10,29 +11,164 @@
 namespace lede {
 namespace {
 
-bool IsWordByte(unsigned char c) {
-  return absl::ascii_isalnum(c) || c >= 0x80 || c == '\'';
-}
+// Word bytes: ASCII letters and digits, apostrophes and non-ASCII bytes, as
+// a table (the test runs on every byte of every sentence).
+constexpr std::array<bool, 256> kWordBytes = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c >= 0x80 || c == '\'';
+  }
+  return t;
+}();
+
+bool IsWordByte(unsigned char c) { return kWordBytes[c]; }
 
 // Words: runs of ASCII letters and digits, apostrophes and non-ASCII bytes.
-std::vector<std::string_view> Words(std::string_view s) {
-  std::vector<std::string_view> out;
+// Fills `out` (cleared first; its capacity is reused) with at most `limit`
+// words, the first ones.
+void Words(std::string_view s, std::vector<std::string_view>& out,
+           size_t limit) {
+  out.clear();
   size_t i = 0;
-  while (i < s.size()) {
+  while (i < s.size() && out.size() < limit) {
     while (i < s.size() && !IsWordByte(s[i])) ++i;
     size_t j = i;
     while (j < s.size() && IsWordByte(s[j])) ++j;
     if (j > i) {
       std::string_view w = s.substr(i, j - i);
       // A run of punctuation-like non-ASCII bytes (dashes, quotes) is no word.
-      bool has_alnum = false;
-      for (char c : w) has_alnum |= absl::ascii_isalnum(c);
-      if (has_alnum || w.size() > 3) out.push_back(w);
+      bool has_alnum = w.size() > 3;
+      for (size_t k = 0; k < w.size() && !has_alnum; ++k) {
+        has_alnum = absl::ascii_isalnum(w[k]);
+      }
+      if (has_alnum) out.push_back(w);
     }
     i = j;
   }
-  return out;
 }
+
+// The number of words of `s`, counted up to `limit`.
+size_t CountWords(std::string_view s, size_t limit) {
+  std::vector<std::string_view> words;
+  Words(s, words, limit);
+  return words.size();
+}
+
+char AsciiLower(char c) { return absl::ascii_tolower(c); }
+
+// absl::StartsWith, inline: most tests here fail on the first byte.
+bool HasPrefix(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    if (s[i] != prefix[i]) return false;
+  }
+  return true;
+}
+
+// True when `s` starts with `lower_pattern` ignoring ASCII case (the pattern
+// is lowercase), as absl::StartsWith on the absl::AsciiStrToLower'd text.
+bool StartsWithLower(std::string_view s, std::string_view lower_pattern) {
+  if (s.size() < lower_pattern.size()) return false;
+  for (size_t i = 0; i < lower_pattern.size(); ++i) {
+    if (AsciiLower(s[i]) != lower_pattern[i]) return false;
+  }
+  return true;
+}
+
+// PatternSet
+//
+// Finds which of a few groups of lowercase patterns occur anywhere in a text,
+// ignoring ASCII case (so the same as absl::StrContains on the
+// absl::AsciiStrToLower'd text), in one pass over the text instead of one
+// search per pattern (Wu-Manber): a window as long as the shortest pattern
+// slides over the text, and a table keyed by the window's last two bytes
+// says how far it may jump without passing the end of a possible match;
+// only where it may not jump are the patterns whose prefix ends in those two
+// bytes compared. Patterns are at least 2 bytes long.
+class PatternSet {
+ public:
+  struct Pattern {
+    std::string_view text;
+    uint32_t group;  // a bit
+  };
+
+  explicit PatternSet(std::vector<Pattern> patterns)
+      : patterns_(std::move(patterns)) {
+    window_ = kMaxWindow;
+    for (const Pattern& p : patterns_) {
+      window_ = std::min(window_, p.text.size());
+      all_groups_ |= p.group;
+    }
+    // With blocks of 2 bytes, a window of w bytes may jump w - 1 when its
+    // last block occurs in no pattern's first w bytes, and w - q when it
+    // ends at byte q of one.
+    shift_.fill(static_cast<uint8_t>(window_ - 1));
+    std::vector<std::pair<size_t, uint16_t>> ends;  // (block hash, pattern)
+    for (size_t k = 0; k < patterns_.size(); ++k) {
+      const std::string_view t = patterns_[k].text;
+      for (size_t q = 2; q <= window_; ++q) {
+        uint8_t& shift = shift_[Hash(t[q - 2], t[q - 1])];
+        shift = std::min(shift, static_cast<uint8_t>(window_ - q));
+      }
+      ends.emplace_back(Hash(t[window_ - 2], t[window_ - 1]),
+                        static_cast<uint16_t>(k));
+    }
+    std::sort(ends.begin(), ends.end());
+    for (const auto& [h, k] : ends) {
+      ++begin_[h + 1];
+      order_.push_back(k);
+    }
+    for (size_t h = 0; h < kTable; ++h) begin_[h + 1] += begin_[h];
+  }
+
+  // The union of the groups of the patterns found in `s`. Stops early once
+  // every group has been found.
+  uint32_t Find(std::string_view s) const {
+    uint32_t found = 0;
+    const size_t n = s.size();
+    if (n < window_) return found;
+    for (size_t last = window_ - 1; last < n;) {
+      const size_t h = Hash(AsciiLower(s[last - 1]), AsciiLower(s[last]));
+      if (shift_[h] > 0) {
+        last += shift_[h];
+        continue;
+      }
+      const std::string_view rest = s.substr(last + 1 - window_);
+      for (size_t i = begin_[h]; i < begin_[h + 1]; ++i) {
+        const Pattern& p = patterns_[order_[i]];
+        if ((found & p.group) == 0 && StartsWithLower(rest, p.text)) {
+          found |= p.group;
+          if (found == all_groups_) return found;
+        }
+      }
+      ++last;
+    }
+    return found;
+  }
+
+ private:
+  static constexpr size_t kTable = 1024;
+  static constexpr size_t kMaxWindow = 64;
+
+  // Blocks of two bytes hash into the table (two lowercase letters never
+  // collide); blocks that collide share the smaller jump, which only costs
+  // a compare.
+  static size_t Hash(char a, char b) {
+    return ((static_cast<size_t>(static_cast<unsigned char>(a)) << 5) ^
+            static_cast<unsigned char>(b)) &
+           (kTable - 1);
+  }
+
+  std::vector<Pattern> patterns_;
+  size_t window_ = 0;  // the shortest pattern's length, at most kMaxWindow
+  uint32_t all_groups_ = 0;
+  std::array<uint8_t, kTable> shift_{};
+  // The patterns whose first window_ bytes end in a block of hash h:
+  // order_[begin_[h]] to order_[begin_[h + 1] - 1].
+  std::array<uint16_t, kTable + 1> begin_{};
+  std::vector<uint16_t> order_;
+};
 
 std::string_view Trim(std::string_view s) {
   return AsStd(absl::StripAsciiWhitespace(AsAbsl(s)));
@@ -65,10 +201,18 @@ bool HasFinalPunctuation(std::string_view s) {
   return absl::EndsWith(AsAbsl(s), "\xE2\x80\xA6");  // …
 }
 
+// '"', “ or ”.
 bool HasQuoteMark(std::string_view s) {
-  return s.find('"') != std::string_view::npos ||
-         absl::StrContains(AsAbsl(s), "\xE2\x80\x9C") ||  // “
-         absl::StrContains(AsAbsl(s), "\xE2\x80\x9D");    // ”
+  if (s.find('"') != std::string_view::npos) return true;
+  // The curly quotes are E2 80 9C and E2 80 9D (memchr finds each E2).
+  for (size_t i = s.find('\xE2'); i != std::string_view::npos;
+       i = s.find('\xE2', i + 1)) {
+    if (i + 2 < s.size() && s[i + 1] == '\x80' &&
+        (s[i + 2] == '\x9C' || s[i + 2] == '\x9D')) {
+      return true;
+    }
+  }
+  return false;
 }
 
 bool IsCapitalized(std::string_view w) {
@@ -190,17 +334,36 @@ bool HasPositionMarker(std::string_view s) {
   return false;
 }
 
-bool HasCredit(std::string_view lower) {
-  for (std::string_view p : kCreditPhrases) {
-    if (absl::StrContains(AsAbsl(lower), AsAbsl(p))) return true;
-  }
-  return false;
+// The phrases searched anywhere in a sentence, in one pass: the credit
+// phrases, and "all rights reserved" (a copyright mark, checked before
+// them; the copyright sign is looked for on its own, as a 2-byte pattern
+// would keep the search from skipping).
+constexpr uint32_t kGroupCredit = 1;
+constexpr uint32_t kGroupCopyright = 2;
+
+const PatternSet& SentencePatterns() {
+  static const PatternSet* const kSet = [] {
+    std::vector<PatternSet::Pattern> v = {
+        {"all rights reserved", kGroupCopyright}};
+    for (std::string_view p : kCreditPhrases) v.push_back({p, kGroupCredit});
+    return new PatternSet(v);
+  }();
+  return *kSet;
+}
+
+const PatternSet& CaptionVerbs() {
+  static const PatternSet* const kSet = [] {
+    std::vector<PatternSet::Pattern> v;
+    for (std::string_view p : kCaptionVerbs) v.push_back({p, 1});
+    return new PatternSet(v);
+  }();
+  return *kSet;
 }
 
 bool IsByline(std::string_view s, const std::vector<std::string_view>& words,
               std::string_view lower) {
   for (std::string_view p : kBylinePrefixes) {
-    if (absl::StartsWith(AsAbsl(lower), AsAbsl(p)) && words.size() <= 16) {
+    if (HasPrefix(lower, p) && words.size() <= 16) {
       return true;
     }
   }
@@ -225,12 +388,19 @@ bool IsByline(std::string_view s, const std::vector<std::string_view>& words,
 bool IsNavigation(std::string_view s,
                   const std::vector<std::string_view>& words) {
   if (words.size() > 16) return false;
+  // Occurrences of the separators, overlapping ones included; each starts
+  // with a space and no two start alike, so one pass over the spaces counts
+  // them all.
   int seps = 0;
-  for (std::string_view sep :
-       {" > ", " \xC2\xBB ", " \xE2\x80\xBA ", " | ", " / "}) {
-    for (size_t i = s.find(sep); i != std::string_view::npos;
-         i = s.find(sep, i + 1)) {
-      ++seps;
+  for (size_t i = s.find(' '); i != std::string_view::npos;
+       i = s.find(' ', i + 1)) {
+    const std::string_view rest = s.substr(i);
+    for (std::string_view sep :
+         {" > ", " \xC2\xBB ", " \xE2\x80\xBA ", " | ", " / "}) {
+      if (absl::StartsWith(AsAbsl(rest), AsAbsl(sep))) {
+        ++seps;
+        break;
+      }
     }
   }
   if (seps >= 2) return true;
@@ -246,7 +416,7 @@ bool IsLoneDateline(std::string_view s,
   if (words.empty() || words.size() > 9) return false;
   for (std::string_view p :
        {"updated", "last updated", "published", "posted"}) {
-    if (absl::StartsWith(AsAbsl(lower), AsAbsl(p)) && words.size() <= 10) {
+    if (HasPrefix(lower, p) && words.size() <= 10) {
       for (char c : s) {
         if (absl::ascii_isdigit(c)) return true;
       }
@@ -255,8 +425,12 @@ bool IsLoneDateline(std::string_view s,
   if (HasFinalPunctuation(s) && words.size() > 3) return false;
   bool dated = false;
   for (std::string_view w : words) {
-    std::string l(w);
-    absl::AsciiStrToLower(&l);
+    // Only words of up to 9 bytes can be a month, a day or a zone; longer
+    // ones are compared cut short, which matches none of them either.
+    char buf[10];
+    const size_t len = std::min(w.size(), sizeof(buf));
+    for (size_t i = 0; i < len; ++i) buf[i] = AsciiLower(w[i]);
+    const std::string_view l(buf, len);
     if (IsMonthOrDay(l)) {
       dated = true;
       continue;
@@ -302,41 +476,80 @@ std::string_view DebrisKindName(DebrisKind kind) {
   return "unknown";
 }
 
-DebrisKind ClassifySentenceDebris(std::string_view sentence) {
+namespace {
+
+// Bytes of a sentence lowercased for the prefix and whole-line tests: the
+// longest prefix or prompt line is shorter (checked below).
+constexpr size_t kLowerPrefix = 32;
+
+template <size_t N>
+constexpr bool AllShorterThan(const std::array<std::string_view, N>& list,
+                              size_t n) {
+  for (std::string_view p : list) {
+    if (p.size() >= n) return false;
+  }
+  return true;
+}
+static_assert(AllShorterThan(kPromptLines, kLowerPrefix));
+static_assert(AllShorterThan(kPromptPrefixes, kLowerPrefix));
+static_assert(AllShorterThan(kBylinePrefixes, kLowerPrefix));
+
+// The sentence-level rules, with the word list's buffer passed in so that a
+// document's sentences reuse it.
+DebrisKind ClassifySentence(std::string_view sentence,
+                            std::vector<std::string_view>& words) {
   std::string_view s = Trim(sentence);
   if (s.empty()) return DebrisKind::kFragment;
-  std::string lower(s);
-  absl::AsciiStrToLower(&lower);
-  const std::vector<std::string_view> words = Words(s);
+  // `lower`: the lowercased start of the sentence. Every test below that
+  // looks at the lowercased sentence compares a prefix shorter than
+  // kLowerPrefix or a whole line that short, so it sees the same as on the
+  // whole lowercased sentence.
+  char lower_buf[kLowerPrefix];
+  const size_t lower_len = std::min(s.size(), kLowerPrefix);
+  for (size_t i = 0; i < lower_len; ++i) lower_buf[i] = AsciiLower(s[i]);
+  const std::string_view lower(lower_buf, lower_len);
+  // Every rule below compares the word count with 25 or less, so counting
+  // stops at 26 words (and only the first 16 are ever looked at).
+  Words(s, words, 26);
 
-  if (absl::StrContains(AsAbsl(s), "\xC2\xA9") ||  // ©
-      absl::StartsWith(lower, "copyright") ||
-      absl::StrContains(lower, "all rights reserved")) {
+  const uint32_t found = SentencePatterns().Find(s);
+  if ((found & kGroupCopyright) != 0 ||
+      s.find("\xC2\xA9") != std::string_view::npos ||  // ©
+      HasPrefix(lower, "copyright")) {
     return DebrisKind::kCopyright;
   }
-  if (HasCredit(lower)) return DebrisKind::kCredit;
+  if ((found & kGroupCredit) != 0) return DebrisKind::kCredit;
   // "Video: Jane Doe." / "Audio: Jkthom." after a caption credits a clip the
   // way "Image: ..." credits a photo; longer lines are prompts ("Video:
   // watch the full interview ...").
-  if ((absl::StartsWith(lower, "video:") ||
-       absl::StartsWith(lower, "audio:")) &&
+  if ((HasPrefix(lower, "video:") || HasPrefix(lower, "audio:")) &&
       words.size() <= 5) {
     return DebrisKind::kCredit;
   }
   {
-    std::string_view bare = lower;
-    while (!bare.empty() &&
-           (bare.back() == '.' || bare.back() == ':' || bare.back() == '!' ||
-            bare.back() == ' ' || bare.back() == '>' ||
-            static_cast<unsigned char>(bare.back()) >= 0x80)) {
-      bare.remove_suffix(1);
+    // The line stripped of trailing punctuation (none of the stripped bytes
+    // changes in lowercasing, so the length comes from `s`).
+    size_t bare_len = s.size();
+    while (bare_len > 0) {
+      const char c = s[bare_len - 1];
+      if (c == '.' || c == ':' || c == '!' || c == ' ' || c == '>' ||
+          static_cast<unsigned char>(c) >= 0x80) {
+        --bare_len;
+      } else {
+        break;
+      }
     }
-    for (std::string_view p : kPromptLines) {
-      if (bare == p) return DebrisKind::kPrompt;
+    if (bare_len < kLowerPrefix) {
+      const std::string_view bare = lower.substr(0, bare_len);
+      for (std::string_view p : kPromptLines) {
+        if (bare == p) return DebrisKind::kPrompt;
+      }
     }
     if (words.size() <= 25) {
       for (std::string_view p : kPromptPrefixes) {
-        if (absl::StartsWith(lower, AsAbsl(p))) return DebrisKind::kPrompt;
+        if (HasPrefix(lower, p)) {
+          return DebrisKind::kPrompt;
+        }
       }
     }
   }
@@ -350,11 +563,19 @@ DebrisKind ClassifySentenceDebris(std::string_view sentence) {
   return DebrisKind::kNone;
 }
 
+}  // namespace
+
+DebrisKind ClassifySentenceDebris(std::string_view sentence) {
+  std::vector<std::string_view> words;
+  return ClassifySentence(sentence, words);
+}
+
 std::vector<DebrisKind> ClassifyDebris(std::string_view text,
                                        const Segmentation& seg) {
   std::vector<DebrisKind> kinds(seg.sentences.size(), DebrisKind::kNone);
+  std::vector<std::string_view> words;
   for (size_t i = 0; i < seg.sentences.size(); ++i) {
-    kinds[i] = ClassifySentenceDebris(seg.sentences[i].span.Of(text));
+    kinds[i] = ClassifySentence(seg.sentences[i].span.Of(text), words);
   }
   for (const Paragraph& p : seg.paragraphs) {
     if (p.sentence_count <= 0 || p.sentence_count > 4) continue;
@@ -368,7 +589,7 @@ std::vector<DebrisKind> ClassifyDebris(std::string_view text,
     // (often the tail of a caption), not a sentence of the story.
     if (p.sentence_count == 1 && kinds[first] == DebrisKind::kNone &&
         !para.empty() && absl::ascii_islower(para[0]) &&
-        Words(para).size() <= 15) {
+        CountWords(para, 16) <= 15) {
       kinds[first] = DebrisKind::kFragment;
       continue;
     }
@@ -383,15 +604,12 @@ std::vector<DebrisKind> ClassifyDebris(std::string_view text,
       // Markers and caption verbs alone occur in body prose too ("Sen. Lee
       // (R) speaks ..."); a caption pairs them with each other or with a
       // last line that has no final punctuation.
-      std::string lower(para);
-      absl::AsciiStrToLower(&lower);
-      bool verb = false;
-      for (std::string_view v : kCaptionVerbs) {
-        verb |= absl::StrContains(lower, AsAbsl(v));
-      }
+      // The verbs matter only with a marker or an open end, so the
+      // paragraph is searched for them only then.
       const bool marker = HasPositionMarker(para);
       const bool open_end =
           !HasFinalPunctuation(seg.sentences[last].span.Of(text));
+      const bool verb = (marker || open_end) && CaptionVerbs().Find(para) != 0;
       caption = (marker && verb) || ((marker || verb) && open_end);
     }
     if (!caption) continue;

@@ -62,6 +62,17 @@ INSTANTIATE_TEST_SUITE_P(
                    DebrisKind::kCopyright},
         DebrisCase{"Home > World > Asia", DebrisKind::kNavigation},
         DebrisCase{"News | Sport | Weather", DebrisKind::kNavigation},
+        // Phrases are found anywhere in a line, in any case, even inside a
+        // word (the one-pass search must match substring search).
+        DebrisCase{"Telephoto by Sam Lee", DebrisKind::kCredit},
+        DebrisCase{"A GETTY IMAGES handout", DebrisKind::kCredit},
+        DebrisCase{"Ann Lee in Paris. Smith/AFP", DebrisKind::kCredit},
+        DebrisCase{"The minister, pictured: at the dock, said the port "
+                   "would open.",
+                   DebrisKind::kCredit},
+        DebrisCase{"\xC2\xA9 Lede Wire", DebrisKind::kCopyright},
+        DebrisCase{"ALL RIGHTS RESERVED.", DebrisKind::kCopyright},
+        DebrisCase{"APPHOTO", DebrisKind::kFragment},
         // Headlines and labels.
         DebrisCase{"Putin heads to North Korea", DebrisKind::kFragment},
         // Body sentences stay.
@@ -73,6 +84,9 @@ INSTANTIATE_TEST_SUITE_P(
                    DebrisKind::kNone},
         DebrisCase{"\"We are ready,\" she said.", DebrisKind::kNone},
         DebrisCase{"Sales fell in June.", DebrisKind::kNone},
+        DebrisCase{"It was the photo of the year, and everyone said so at "
+                   "length in the papers.",
+                   DebrisKind::kNone},
         DebrisCase{"The video: a clip of the crash, was shown in court.",
                    DebrisKind::kNone},
         DebrisCase{"Profits at the firm jumped 76% to $1.13bn in the "

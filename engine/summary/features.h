@@ -73,7 +73,9 @@ struct DocumentFeatures {
 //
 // Classifies debris and computes the features of every candidate sentence.
 // Linear in the length of the text (plus a sort of the candidates). `entities`
-// may be empty. Thread-safe.
+// may be empty. Thread-safe. The only state kept between calls is a bounded
+// per-thread table of the stems of words already seen (features.cc,
+// WordStems), which saves stemming them again and cannot change a result.
 DocumentFeatures ExtractSummaryFeatures(std::string_view text,
                                         const Segmentation& seg,
                                         const std::vector<Entity>& entities);
