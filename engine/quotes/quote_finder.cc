@@ -107,6 +107,35 @@ bool IsWordByte(std::string_view t, size_t i) {
   return MultiBytePunct(t, i) == 0;
 }
 
+// Where the contracted auxiliary of a pronoun starts in the word [i, j) of
+// `t` ("he's" → 2, "they’re" → 4), or `i` when the word is no such
+// contraction.
+size_t ContractionSplit(std::string_view t, size_t i, size_t j) {
+  static const char* const kPronouns[] = {"he", "she", "it",  "they", "we",
+                                          "i",  "you", "who", "that", "there"};
+  static const char* const kAux[] = {"s", "re", "ve", "d", "ll", "m"};
+  size_t a = i;
+  while (a < j && t[a] != '\'' && static_cast<unsigned char>(t[a]) != 0xE2) {
+    ++a;
+  }
+  if (a == i || a >= j) return i;
+  size_t rest = a + 1;
+  if (t[a] != '\'') {
+    if (a + 2 >= j || static_cast<unsigned char>(t[a + 1]) != 0x80 ||
+        static_cast<unsigned char>(t[a + 2]) != 0x99) {
+      return i;
+    }
+    rest = a + 3;
+  }
+  const std::string head = absl::AsciiStrToLower(AsAbsl(t.substr(i, a - i)));
+  const std::string tail =
+      absl::AsciiStrToLower(AsAbsl(t.substr(rest, j - rest)));
+  bool pron = false, aux = false;
+  for (const char* p : kPronouns) pron = pron || head == p;
+  for (const char* x : kAux) aux = aux || tail == x;
+  return pron && aux ? a : i;
+}
+
 // Splits [b, e) of `t` into words and punctuation.
 std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
                            const QuoteFinder::Lexicon& lex) {
@@ -144,6 +173,24 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
         break;
       }
       if (j > end) j = end;
+      // A pronoun with a contracted auxiliary ("He's", "they’re") is two
+      // words, so the pronoun can be a subject.
+      if (const size_t split = ContractionSplit(t, i, j); split > i) {
+        Word pron;
+        pron.span = {static_cast<int32_t>(i), static_cast<int32_t>(split)};
+        pron.lower = absl::AsciiStrToLower(AsAbsl(t.substr(i, split - i)));
+        pron.cap = absl::ascii_isupper(static_cast<unsigned char>(t[i]));
+        out.push_back(std::move(pron));
+        Word aux;
+        aux.span = {static_cast<int32_t>(split), static_cast<int32_t>(j)};
+        aux.lower = absl::AsciiStrToLower(AsAbsl(t.substr(split, j - split)));
+        if (static_cast<unsigned char>(t[split]) == 0xE2) {
+          aux.lower = "'" + aux.lower.substr(3);  // ’ → '
+        }
+        out.push_back(std::move(aux));
+        i = j;
+        continue;
+      }
       w.span = {static_cast<int32_t>(i), static_cast<int32_t>(j)};
       w.lower = absl::AsciiStrToLower(AsAbsl(t.substr(i, j - i)));
       // Keep the period of an abbreviation or initial: Mr. U.S. F.
@@ -207,6 +254,12 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
     i = j;
   }
   return out;
+}
+
+// Whether `w` is a dash: — ― – or a run of hyphens.
+bool IsDash(const std::string& w) {
+  return w == "\xE2\x80\x94" || w == "\xE2\x80\x95" || w == "\xE2\x80\x93" ||
+         w == "--" || w == "-";
 }
 
 // ---------------------------------------------------------------------------
@@ -616,41 +669,333 @@ absl::StatusOr<std::unique_ptr<QuoteFinder>> QuoteFinder::Create(
     const QuoteSpec&) {
   auto lex = std::make_unique<Lexicon>();
   lex->cues = Set({
-      "said",        "says",       "say",        "saying",       "told",
-      "tells",       "tell",       "added",      "adds",         "asked",
-      "asks",        "wrote",      "writes",     "write",        "warned",
-      "warns",       "noted",      "notes",      "explained",    "explains",
-      "insisted",    "insists",    "stated",     "states",       "declared",
-      "declares",    "argued",     "argues",     "claimed",      "claims",
-      "announced",   "announces",  "replied",    "replies",      "continued",
-      "continues",   "recalled",   "recalls",    "acknowledged", "acknowledges",
-      "tweeted",     "tweets",     "posted",     "posts",        "conceded",
-      "concedes",    "admitted",   "admits",     "agreed",       "agrees",
-      "responded",   "responds",   "suggested",  "suggests",     "observed",
-      "observes",    "remarked",   "remarks",    "joked",        "jokes",
-      "quipped",     "quips",      "shouted",    "shouts",       "yelled",
-      "yells",       "cried",      "exclaimed",  "whispered",    "boasted",
-      "boasts",      "complained", "complains",  "lamented",     "laments",
-      "predicted",   "predicts",   "promised",   "promises",     "vowed",
-      "vows",        "pledged",    "pledges",    "urged",        "urges",
-      "cautioned",   "cautions",   "stressed",   "stresses",     "emphasized",
-      "emphasizes",  "emphasised", "maintained", "maintains",    "contended",
-      "contends",    "countered",  "counters",   "charged",      "alleged",
-      "alleges",     "reported",   "reports",    "testified",    "testifies",
-      "mused",       "muses",      "wondered",   "wonders",      "concluded",
-      "concludes",   "confirmed",  "confirms",   "denied",       "denies",
-      "proclaimed",  "asserted",   "asserts",    "commented",    "comments",
-      "reiterated",  "reiterates", "texted",     "emailed",      "e-mailed",
-      "blogged",     "recounted",  "recounts",   "described",    "describes",
-      "called",      "calls",      "labeled",    "labelled",     "dubbed",
-      "scoffed",     "mocked",     "thundered",  "snapped",      "sneered",
-      "bragged",     "gushed",     "raged",      "ranted",       "pleaded",
-      "begged",      "demanded",   "demands",    "advised",      "advises",
-      "informed",    "assured",    "assures",    "reminded",     "reminds",
-      "stated",      "explained",  "opined",     "penned",       "chimed",
-      "interjected", "answered",   "answers",    "echoed",       "echoes",
-      "conceded",    "shot",       "speculated", "summed",       "put",
-      "read",        "reads",
+      "said",
+      "says",
+      "say",
+      "saying",
+      "told",
+      "tells",
+      "tell",
+      "added",
+      "adds",
+      "asked",
+      "asks",
+      "wrote",
+      "writes",
+      "write",
+      "warned",
+      "warns",
+      "noted",
+      "notes",
+      "explained",
+      "explains",
+      "insisted",
+      "insists",
+      "stated",
+      "states",
+      "declared",
+      "declares",
+      "argued",
+      "argues",
+      "claimed",
+      "claims",
+      "announced",
+      "announces",
+      "replied",
+      "replies",
+      "continued",
+      "continues",
+      "recalled",
+      "recalls",
+      "acknowledged",
+      "acknowledges",
+      "tweeted",
+      "tweets",
+      "posted",
+      "posts",
+      "conceded",
+      "concedes",
+      "admitted",
+      "admits",
+      "agreed",
+      "agrees",
+      "responded",
+      "responds",
+      "suggested",
+      "suggests",
+      "observed",
+      "observes",
+      "remarked",
+      "remarks",
+      "joked",
+      "jokes",
+      "quipped",
+      "quips",
+      "shouted",
+      "shouts",
+      "yelled",
+      "yells",
+      "cried",
+      "exclaimed",
+      "whispered",
+      "boasted",
+      "boasts",
+      "complained",
+      "complains",
+      "lamented",
+      "laments",
+      "predicted",
+      "predicts",
+      "promised",
+      "promises",
+      "vowed",
+      "vows",
+      "pledged",
+      "pledges",
+      "urged",
+      "urges",
+      "cautioned",
+      "cautions",
+      "stressed",
+      "stresses",
+      "emphasized",
+      "emphasizes",
+      "emphasised",
+      "maintained",
+      "maintains",
+      "contended",
+      "contends",
+      "countered",
+      "counters",
+      "charged",
+      "alleged",
+      "alleges",
+      "reported",
+      "reports",
+      "testified",
+      "testifies",
+      "mused",
+      "muses",
+      "wondered",
+      "wonders",
+      "concluded",
+      "concludes",
+      "confirmed",
+      "confirms",
+      "denied",
+      "denies",
+      "proclaimed",
+      "asserted",
+      "asserts",
+      "commented",
+      "comments",
+      "reiterated",
+      "reiterates",
+      "texted",
+      "emailed",
+      "e-mailed",
+      "blogged",
+      "recounted",
+      "recounts",
+      "described",
+      "describes",
+      "called",
+      "calls",
+      "labeled",
+      "labelled",
+      "dubbed",
+      "scoffed",
+      "mocked",
+      "thundered",
+      "snapped",
+      "sneered",
+      "bragged",
+      "gushed",
+      "raged",
+      "ranted",
+      "pleaded",
+      "begged",
+      "demanded",
+      "demands",
+      "advised",
+      "advises",
+      "informed",
+      "assured",
+      "assures",
+      "reminded",
+      "reminds",
+      "stated",
+      "explained",
+      "opined",
+      "penned",
+      "chimed",
+      "interjected",
+      "answered",
+      "answers",
+      "echoed",
+      "echoes",
+      "conceded",
+      "shot",
+      "speculated",
+      "summed",
+      "put",
+      "read",
+      "reads",
+      // Present participles: "..., adding “...”", "Clinton asking, “...”".
+      "adding",
+      "arguing",
+      "asking",
+      "calling",
+      "claiming",
+      "complaining",
+      "declaring",
+      "describing",
+      "explaining",
+      "insisting",
+      "noting",
+      "predicting",
+      "promising",
+      "recalling",
+      "replying",
+      "stating",
+      "suggesting",
+      "telling",
+      "tweeting",
+      "urging",
+      "vowing",
+      "warning",
+      "writing",
+      "joking",
+      "admitting",
+      "acknowledging",
+      "boasting",
+      "charging",
+      "contending",
+      "insisting",
+      "lamenting",
+      "quipping",
+      "referring",
+      "referencing",
+      "pledging",
+      "stressing",
+      "labeling",
+      "branding",
+      "accusing",
+      "announcing",
+      "conceding",
+      "emphasizing",
+      "answering",
+      "responding",
+      "shouting",
+      "chanting",
+      "singing",
+      // Less common speech and evaluation verbs.
+      "likened",
+      "likens",
+      "branded",
+      "brands",
+      "slammed",
+      "slams",
+      "blasted",
+      "blasts",
+      "criticized",
+      "criticizes",
+      "criticised",
+      "decried",
+      "decries",
+      "denounced",
+      "denounces",
+      "accused",
+      "accuses",
+      "praised",
+      "praises",
+      "hailed",
+      "hails",
+      "touted",
+      "touts",
+      "lauded",
+      "lauds",
+      "characterized",
+      "characterizes",
+      "termed",
+      "terms",
+      "referenced",
+      "references",
+      "cited",
+      "cites",
+      "quoted",
+      "quotes",
+      "chanted",
+      "chant",
+      "sang",
+      "sings",
+      "scolded",
+      "scolds",
+      "lashed",
+      "retorted",
+      "retorts",
+      "fumed",
+      "fumes",
+      "marveled",
+      "marvels",
+      "huffed",
+      "groused",
+      "grumbled",
+      "grumbles",
+      "sniped",
+      "snipes",
+      "jabbed",
+      "griped",
+      "gripes",
+      "rebutted",
+      "objected",
+      "objects",
+      "disputed",
+      "disputes",
+      "questioned",
+      "questions",
+      "queried",
+      "announced",
+      "added",
+      "confided",
+      "confides",
+      "divulged",
+      "hinted",
+      "hints",
+      "implored",
+      "implores",
+      "insinuated",
+      "intoned",
+      "murmured",
+      "muttered",
+      "mutters",
+      "pointed",
+      "prodded",
+      "ruled",
+      "rules",
+      "reasoned",
+      "reasons",
+      "surmised",
+      "theorized",
+      "underscored",
+      "underscores",
+      "vented",
+      "vents",
+      "wailed",
+      "wrote",
+      "headlined",
+      "titled",
+      "dismissed",
+      "dismisses",
+      "mentioned",
+      "mentions",
+      "rated",
+      "rates",
+      "condemned",
+      "condemns",
+      "defended",
+      "defends",
+      "promised",
   });
   lex->skip_before_cue = Set({
       "also",         "later",       "then",        "once",       "previously",
@@ -667,6 +1012,8 @@ absl::StatusOr<std::unique_ptr<QuoteFinder>> QuoteFinder::Create(
       "similarly",    "separately",  "ultimately",  "finally",    "now",
       "subsequently", "immediately", "continually", "recently",   "once",
       "herself",      "himself",     "themselves",  "itself",     "apparently",
+      "'s",           "'re",         "'ve",         "'d",         "'ll",
+      "'m",
   });
   lex->negations = Set({"not", "n't", "never", "didn't", "doesn't", "don't",
                         "won't", "wouldn't", "hasn't", "haven't"});
@@ -1663,6 +2010,26 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
             attr.cue = len == 2 ? "according to" : after[c].lower;
           }
           break;
+        }
+      }
+      // "“...” — Jane Doe": a dash and a name that ends the sentence or the
+      // paragraph (the byline of a quote); the dash is the cue.
+      if (!attr.found && !after.empty() && IsDash(after[0].lower)) {
+        Parser parser(text, after, lex);
+        const int n = static_cast<int>(after.size());
+        int j = 1;
+        while (j < n &&
+               (parser.IsNameWord(j) ||
+                (j + 1 < n && lex.connectors.contains(after[j].lower) &&
+                 parser.IsNameWord(j + 1)))) {
+          ++j;
+        }
+        const bool ends = j == n || after[j].lower == "," ||
+                          after[j].sentence_end || after[j].lower == "(";
+        if (j > 1 && ends && !lex.cap_stop.contains(after[1].lower)) {
+          attr.found = true;
+          attr.speaker = parser.NamePhrase(1, j - 1);
+          attr.cue = after[0].lower;
         }
       }
     }
