@@ -31,6 +31,8 @@ struct QuoteFinder::Lexicon {
   WordSet person_nouns;    // titles that can refer back to a named person
   WordSet abbreviations;   // words that keep their final period
   WordSet function_words;  // lower-case words allowed inside titles
+  WordSet noun_cues;       // cues that are also plural nouns ("claims")
+  WordSet doc_nouns;       // things that speak: "the report", "the statement"
 };
 
 namespace {
@@ -292,10 +294,67 @@ class Parser {
       return true;
     }
     if (lex_.cues.contains(l) && (!w_[i].cap || i == 0)) {
+      if (lex_.noun_cues.contains(l) && NounUse(i)) return false;
       *len = 1;
       return true;
     }
     return false;
+  }
+
+  // Whether the cue word at `i` that can also be a plural noun ("claims",
+  // "tweets", "remarks") is used as one: after a determiner, a possessive
+  // or a number, or before a preposition or a participle ("Republican
+  // claims as false", "his tweets targeting").
+  bool NounUse(int i) const {
+    const int n = static_cast<int>(w_.size());
+    if (i > 0) {
+      const std::string& p = w_[i - 1].lower;
+      if (lex_.determiners.contains(p) || EndsWith(p, "'s") ||
+          EndsWith(p, "\xE2\x80\x99s") || p == "of" || p == "%" ||
+          p == "percent" || p == "these" || p == "those" ||
+          absl::ascii_isdigit(static_cast<unsigned char>(p[0]))) {
+        return true;
+      }
+    }
+    if (i + 1 < n) {
+      const std::string& x = w_[i + 1].lower;
+      static const char* const kPreps[] = {
+          "as",  "of",  "about", "from", "by",  "with", "against", "on",
+          "for", "and", "or",    "were", "are", "have", "had",     "in"};
+      for (const char* p : kPreps) {
+        if (x == p) return true;
+      }
+      if (EndsWith(x, "ing") && x.size() > 5) return true;
+    }
+    return false;
+  }
+
+  // Whether `head` can name who speaks: a person or group noun, an
+  // organization or a document ("the spokesman", "officials", "the
+  // report"), or an agent noun ("the organizer", "analysts").
+  bool SpeakerHead(const std::string& head) const {
+    if (lex_.person_nouns.contains(head) || lex_.bare_speakers.contains(head) ||
+        lex_.org_words.contains(head) || lex_.doc_nouns.contains(head)) {
+      return true;
+    }
+    std::string h = head;
+    if (h.size() > 3 && h.back() == 's') h.pop_back();
+    if (lex_.person_nouns.contains(h) || lex_.doc_nouns.contains(h) ||
+        lex_.org_words.contains(h)) {
+      return true;
+    }
+    for (const char* suffix : {"er", "or", "ist", "ian", "ent", "ant", "man",
+                               "men", "woman", "women", "ee", "ive"}) {
+      if (h.size() > 4 && EndsWith(h, suffix)) return true;
+    }
+    return false;
+  }
+
+  // A lower-case -ly word ("boldly", "angrily"), read as an adverb.
+  bool Adverb(const Word& w) const {
+    return !w.punct && !w.cap && w.lower.size() > 4 &&
+           EndsWith(w.lower, "ly") && !lex_.person_nouns.contains(w.lower) &&
+           w.lower != "ally" && w.lower != "family";
   }
 
   bool Negated(int cue) const {
@@ -384,7 +443,10 @@ class Parser {
       return SentenceSubject(min, nullptr);
     }
     int j = cue - 1;
-    while (j >= min && lex_.skip_before_cue.contains(w_[j].lower)) --j;
+    while (j >= min &&
+           (lex_.skip_before_cue.contains(w_[j].lower) || Adverb(w_[j]))) {
+      --j;
+    }
     j = SkipParenthetical(j, min);
     if (j < min) return {};
     if (w_[j].lower == ",") {
@@ -538,6 +600,7 @@ class Parser {
     }
     const bool bare = lex_.bare_speakers.contains(w.lower);
     if (!det && !modifier && !bare) return {};
+    if (!SpeakerHead(head)) return {};
     Phrase p;
     p.kind = PhraseKind::kNominal;
     p.span = {w_[k].span.begin, w.span.end};
@@ -561,6 +624,11 @@ class Parser {
       if (w.punct) break;
       if (e > s && (lex_.np_stop.contains(w.lower) || w.lower == "of" ||
                     lex_.cues.contains(w.lower))) {
+        break;
+      }
+      // "a complaint filed by ...": a participle ends the phrase.
+      if (e > s + 1 && !w.cap && w.lower.size() > 4 &&
+          EndsWith(w.lower, "ed")) {
         break;
       }
       ++e;
@@ -1348,6 +1416,59 @@ absl::StatusOr<std::unique_ptr<QuoteFinder>> QuoteFinder::Create(
   lex->function_words =
       Set({"of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at",
            "by", "from", "or", "vs.", "&"});
+  lex->noun_cues = Set({
+      "claims",   "calls",   "reports",  "notes",     "remarks",    "comments",
+      "tweets",   "posts",   "answers",  "demands",   "promises",   "pledges",
+      "vows",     "states",  "quotes",   "questions", "references", "terms",
+      "rules",    "reasons", "rates",    "brands",    "vents",      "objects",
+      "mentions", "writes",  "reads",    "counters",  "charges",    "cites",
+      "jokes",    "quips",   "shouts",   "warns",     "insists",    "concludes",
+      "comments", "replies", "responds", "echoes",    "defends",    "disputes",
+      "hails",    "touts",   "praises",  "gripes",    "promised",
+  });
+  lex->doc_nouns = Set({
+      "report",     "statement",  "letter",     "ad",           "advertisement",
+      "article",    "memo",       "study",      "survey",       "poll",
+      "complaint",  "lawsuit",    "filing",     "release",      "tweet",
+      "post",       "piece",      "editorial",  "book",         "document",
+      "message",    "email",      "e-mail",     "website",      "site",
+      "page",       "video",      "spot",       "commercial",   "brief",
+      "ruling",     "decision",   "opinion",    "order",        "indictment",
+      "petition",   "transcript", "speech",     "note",         "blog",
+      "column",     "story",      "headline",   "caption",      "sign",
+      "banner",     "slogan",     "motion",     "bill",         "law",
+      "resolution", "policy",     "platform",   "manifesto",    "guidance",
+      "analysis",   "review",     "audit",      "finding",      "findings",
+      "data",       "record",     "records",    "minutes",      "testimony",
+      "interview",  "profile",    "obituary",   "announcement", "proposal",
+      "plan",       "agreement",  "charter",    "constitution", "bylaws",
+      "handbook",   "manual",     "guidelines", "rules",        "regulation",
+      "textbook",   "textbooks",  "ads",        "reports",      "statements",
+      "letters",    "documents",  "polls",      "surveys",      "studies",
+      "tweets",     "posts",      "emails",     "e-mails",      "messages",
+      "campaign",   "show",       "program",    "programme",    "network",
+      "newspaper",  "paper",      "magazine",   "outlet",       "station",
+      "narrator",   "voice",      "voiceover",  "panel",        "jury",
+      "court",      "committee",  "board",      "council",      "group",
+      "groups",     "team",       "side",       "camp",         "family",
+      "families",   "mother",     "father",     "wife",         "husband",
+      "son",        "daughter",   "brother",    "sister",       "friend",
+      "friends",    "niece",      "nephew",     "uncle",        "aunt",
+      "child",      "children",   "kids",       "crowd",        "audience",
+      "public",     "majority",   "minority",   "percent",      "most",
+      "clip",       "footage",    "film",       "documentary",  "trailer",
+      "comment",    "remark",     "words",      "source",       "surrogate",
+      "ally",       "allies",     "operative",  "backer",       "donor",
+      "member",     "colleague",  "partner",    "staff",        "staffer",
+      "employee",   "worker",     "student",    "parent",       "resident",
+      "neighbor",   "neighbour",  "person",     "individual",   "citizen",
+      "voter",      "fan",        "supporter",  "opponent",     "foe",
+      "side",       "camp",       "aide",       "counsel",      "delegation",
+      "person",     "guy",        "girl",       "boy",          "lady",
+      "gentleman",  "colleague",  "country",    "nation",       "state",
+      "city",       "town",       "county",     "government",   "regime",
+      "ministry",   "agency",     "firm",       "bank",         "industry",
+  });
   std::unique_ptr<QuoteFinder> f(new QuoteFinder());
   f->lex_ = std::move(lex);
   return f;
