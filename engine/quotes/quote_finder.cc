@@ -443,10 +443,16 @@ class Parser {
       return SentenceSubject(min, nullptr);
     }
     int j = cue - 1;
+    bool be = false;
     while (j >= min &&
            (lex_.skip_before_cue.contains(w_[j].lower) || Adverb(w_[j]))) {
+      const std::string& l = w_[j].lower;
+      be = be || l == "was" || l == "were" || l == "is" || l == "are" ||
+           l == "been" || l == "being" || l == "be" || l == "'s" || l == "'re";
       --j;
     }
+    // "he was formally called": a passive names who was spoken to.
+    if (be && EndsWith(w_[cue].lower, "ed")) return {};
     j = SkipParenthetical(j, min);
     if (j < min) return {};
     if (w_[j].lower == ",") {
@@ -454,6 +460,27 @@ class Parser {
       while (k >= min && k >= j - 25 && w_[k].lower != ",") --k;
       if (k < min || k < j - 25 || w_[k].lower != ",") return {};
       Phrase before = PhraseEndingAt(SkipParenthetical(k - 1, min), min);
+      // "Scott Pruitt, the attorney general of Oklahoma, one of the states
+      // suing, said": a name inside the first appositive is no subject.
+      for (int hops = 0; hops < 2 && before.kind == PhraseKind::kName; ++hops) {
+        int b = k - 1;
+        while (b >= min && w_[b].span.begin >= before.span.begin) --b;
+        if (b < min) break;
+        const std::string& l = w_[b].lower;
+        if (l != "of" && l != "in" && l != "from" && l != "for" && l != "at") {
+          break;
+        }
+        int k2 = b - 1;
+        while (k2 >= min && k2 >= b - 12 && w_[k2].lower != ",") --k2;
+        if (k2 < min || w_[k2].lower != ",") break;
+        Phrase outer = PhraseEndingAt(SkipParenthetical(k2 - 1, min), min);
+        if (outer.kind != PhraseKind::kName &&
+            outer.kind != PhraseKind::kPronoun) {
+          break;
+        }
+        before = outer;
+        k = k2;
+      }
       if (before.kind == PhraseKind::kName ||
           before.kind == PhraseKind::kPronoun) {
         return before;
@@ -533,7 +560,24 @@ class Parser {
     if (j < min) return {};
     const Word& w = w_[j];
     if (w.punct) return {};
-    if (lex_.pronouns.contains(w.lower)) {
+    if (w.lower == "who" || w.lower == "which") {
+      // "who" and "which" right before the cue ("Stevie Wonder, who joked")
+      // are relative pronouns, resolved to the mention they follow; only
+      // after a name or a definite speaker ("anybody who complains" is no
+      // attribution).
+      int a = j - 1;
+      while (a >= min && (w_[a].lower == "," || IsDash(w_[a].lower))) --a;
+      if (a < min) return {};
+      if (!IsNameWord(a)) {
+        const Phrase ante = PhraseEndingAt(a, min);
+        if (ante.kind != PhraseKind::kNominal ||
+            (ante.indefinite && !lex_.bare_speakers.contains(ante.head))) {
+          return {};
+        }
+      }
+    }
+    if (lex_.pronouns.contains(w.lower) || w.lower == "who" ||
+        w.lower == "which") {
       Phrase p;
       p.kind = PhraseKind::kPronoun;
       p.span = w.span;
@@ -1081,7 +1125,7 @@ absl::StatusOr<std::unique_ptr<QuoteFinder>> QuoteFinder::Create(
       "subsequently", "immediately", "continually", "recently",   "once",
       "herself",      "himself",     "themselves",  "itself",     "apparently",
       "'s",           "'re",         "'ve",         "'d",         "'ll",
-      "'m",
+      "'m",           "only",
   });
   lex->negations = Set({"not", "n't", "never", "didn't", "doesn't", "don't",
                         "won't", "wouldn't", "hasn't", "haven't"});
@@ -1799,6 +1843,7 @@ class Resolver {
 
   int ResolvePronoun(const Phrase& p, int32_t before, int32_t window_begin) {
     const std::string& w = p.head;
+    if (w == "who" || w == "which") return ResolveRelative(p);
     const bool person = w == "he" || w == "she";
     const bool group = w == "they" || w == "we" || w == "it";
     if (!person && !group) return -1;
@@ -1817,6 +1862,31 @@ class Resolver {
       return e;
     }
     return -1;
+  }
+
+  // A relative pronoun: the mention right before it ("Stevie Wonder, who"),
+  // or -1.
+  int ResolveRelative(const Phrase& p) {
+    int32_t b = p.span.begin;
+    while (b > 0 && (text_[b - 1] == ' ' || text_[b - 1] == ',')) --b;
+    if (b == 0) return -1;
+    ByteSpan found;
+    int e = Overlapping({b - 1, b}, &found);
+    if (e < 0) {
+      auto it = added_mentions_.upper_bound(b - 1);
+      if (it != added_mentions_.begin()) {
+        --it;
+        if (it->second.end >= b) e = it->second.entity;
+      }
+    }
+    if (e < 0) return -1;
+    const EntityType t = entities_[e].type;
+    if (t != EntityType::kPerson && t != EntityType::kOrganization &&
+        t != EntityType::kUnspecified) {
+      return -1;
+    }
+    AddMention(e, p.span, MentionType::kPronoun);
+    return e;
   }
 
   // "the spokesman": a person earlier introduced with the same title.
