@@ -33,6 +33,8 @@ struct QuoteFinder::Lexicon {
   WordSet function_words;  // lower-case words allowed inside titles
   WordSet noun_cues;       // cues that are also plural nouns ("claims")
   WordSet doc_nouns;       // things that speak: "the report", "the statement"
+  WordSet male_names;      // common first names, for he/she resolution
+  WordSet female_names;
 };
 
 namespace {
@@ -1513,12 +1515,122 @@ absl::StatusOr<std::unique_ptr<QuoteFinder>> QuoteFinder::Create(
       "city",       "town",       "county",     "government",   "regime",
       "ministry",   "agency",     "firm",       "bank",         "industry",
   });
+  lex->male_names = Set({
+      "aaron",     "adam",     "alan",        "albert",   "alex",
+      "alexander", "andrew",   "anthony",     "antonin",  "arthur",
+      "barack",    "ben",      "benjamin",    "bernie",   "bill",
+      "billy",     "bob",      "bobby",       "brad",     "brian",
+      "bruce",     "bryan",    "carl",        "carlos",   "charles",
+      "charlie",   "chris",    "christopher", "chuck",    "colin",
+      "craig",     "dan",      "daniel",      "darrell",  "dave",
+      "david",     "dennis",   "dick",        "don",      "donald",
+      "doug",      "douglas",  "ed",          "eddie",    "edward",
+      "eric",      "frank",    "fred",        "gary",     "george",
+      "greg",      "gregory",  "harold",      "harry",    "henry",
+      "howard",    "ian",      "jack",        "jacob",    "james",
+      "jason",     "jeb",      "jeff",        "jeffrey",  "jeremy",
+      "jerry",     "jesse",    "jim",         "jimmy",    "joe",
+      "john",      "johnny",   "jon",         "jonathan", "jorge",
+      "jose",      "joseph",   "josh",        "joshua",   "juan",
+      "justin",    "keith",    "ken",         "kenneth",  "kevin",
+      "larry",     "lee",      "lindsey",     "lloyd",    "louis",
+      "luis",      "marco",    "mark",        "martin",   "matt",
+      "matthew",   "max",      "michael",     "mike",     "mitch",
+      "mitt",      "nathan",   "neil",        "newt",     "nick",
+      "nicholas",  "oscar",    "patrick",     "paul",     "pete",
+      "peter",     "phil",     "philip",      "ralph",    "randy",
+      "ray",       "raymond",  "reince",      "richard",  "rick",
+      "rob",       "robert",   "roger",       "ron",      "ronald",
+      "rudy",      "russell",  "ryan",        "sam",      "samuel",
+      "scott",     "sean",     "sergei",      "sergey",   "stephen",
+      "steve",     "steven",   "ted",         "terry",    "thomas",
+      "tim",       "timothy",  "todd",        "tom",      "tony",
+      "vladimir",  "walter",   "wayne",       "william",  "willie",
+      "xi",        "yuri",     "kim",         "francis",  "benjamin",
+      "boris",     "emmanuel", "francois",    "jean",     "giuseppe",
+      "mohammed",  "muhammad", "ahmed",       "ali",      "omar",
+      "hassan",    "abdullah", "recep",       "narendra", "shinzo",
+      "justin",    "malcolm",  "rodrigo",     "jair",     "andres",
+      "enrique",   "pedro",    "miguel",      "ivan",     "dmitry",
+      "igor",      "mikhail",  "alexei",      "viktor",   "volodymyr",
+      "petro",     "lech",     "kurt",        "hans",     "klaus",
+      "olaf",      "helmut",   "lars",        "sven",     "mario",
+      "matteo",    "silvio",   "luigi",       "marcus",   "tyrone",
+      "jamal",     "darius",   "earl",        "elijah",   "ernest",
+      "eugene",    "gerald",   "glenn",       "gordon",   "hugh",
+      "jay",       "jerome",   "karl",        "kyle",     "leon",
+      "leonard",   "marvin",   "melvin",      "mitchell", "nelson",
+      "norman",    "preston",  "reggie",      "roy",      "rush",
+      "sherrod",   "stanley",  "stuart",      "ted",      "vernon",
+      "vincent",   "warren",   "wesley",      "zachary",  "hillel",
+      "jared",     "corey",    "kellyanne",
+  });
+  lex->male_names.erase("kellyanne");
+  lex->female_names = Set({
+      "abigail",   "alice",    "alicia",    "amanda",      "amy",
+      "andrea",    "angela",   "ann",       "anna",        "anne",
+      "barbara",   "betty",    "beverly",   "brenda",      "carly",
+      "carol",     "caroline", "catherine", "cheryl",      "christina",
+      "christine", "claire",   "cynthia",   "debbie",      "deborah",
+      "debra",     "diana",    "diane",     "donna",       "dorothy",
+      "elizabeth", "ellen",    "emily",     "emma",        "evelyn",
+      "frances",   "gloria",   "hannah",    "heather",     "heidi",
+      "helen",     "hillary",  "hilary",    "huma",        "ivanka",
+      "jane",      "janet",    "janice",    "jean",        "jennifer",
+      "jessica",   "jill",     "joan",      "joyce",       "judith",
+      "judy",      "julia",    "julie",     "karen",       "katherine",
+      "kathleen",  "kathy",    "kelly",     "kellyanne",   "kim",
+      "laura",     "lauren",   "linda",     "lisa",        "loretta",
+      "lori",      "louise",   "lynn",      "margaret",    "maria",
+      "marie",     "marilyn",  "martha",    "mary",        "megan",
+      "melania",   "melanie",  "melissa",   "michelle",    "nancy",
+      "nicole",    "nikki",    "olivia",    "pamela",      "patricia",
+      "paula",     "rachel",   "rebecca",   "rosa",        "ruth",
+      "samantha",  "sandra",   "sarah",     "sara",        "sharon",
+      "shirley",   "sophia",   "stephanie", "susan",       "susana",
+      "teresa",    "theresa",  "tina",      "valerie",     "victoria",
+      "virginia",  "wendy",    "angela",    "theresa",     "marine",
+      "christine", "ursula",   "jacinda",   "sheikh",      "tsai",
+      "park",      "aung",     "yulia",     "condoleezza", "madeleine",
+      "nancy",     "elaine",   "kirsten",   "tammy",       "amy",
+      "tulsi",     "kamala",   "elena",     "sonia",       "ruth",
+      "carla",     "esther",   "ariana",    "veronica",    "adriana",
+      "azucena",   "beatriz",  "yvonne",    "sally",       "jeanne",
+      "katie",     "kate",     "kristen",   "liz",         "meghan",
+      "monica",    "natalie",  "paige",     "sheila",      "shannon",
+      "tara",      "vanessa",  "dana",      "erin",        "gina",
+      "grace",     "irene",    "jenna",     "jo",          "kay",
+      "lucy",      "lydia",    "mia",       "naomi",       "nina",
+      "norah",     "olive",    "penny",     "rita",        "rose",
+      "ruby",      "stacey",   "sue",       "sylvia",      "vera",
+      "zoe",       "malkia",   "minyon",    "marcia",      "terry",
+  });
+  for (const char* both : {"kim", "jean", "terry", "park", "sheikh", "tsai",
+                           "aung", "lee", "marine"}) {
+    lex->male_names.erase(both);
+    lex->female_names.erase(both);
+  }
   std::unique_ptr<QuoteFinder> f(new QuoteFinder());
   f->lex_ = std::move(lex);
   return f;
 }
 
 namespace {
+
+constexpr int32_t kMaxFrame = 400;  // bytes read on either side of a quote
+// How far before a pronoun a subject is preferred to a nearer mention.
+constexpr int32_t kSubjectReach = 400;
+
+// +1 or -1 when the first word of `name` is a common male or female first
+// name, else 0.
+int FirstNameGender(std::string_view name, const QuoteFinder::Lexicon& lex) {
+  const size_t sp = name.find(' ');
+  if (sp == std::string_view::npos) return 0;
+  const std::string first = absl::AsciiStrToLower(AsAbsl(name.substr(0, sp)));
+  if (lex.male_names.contains(first)) return 1;
+  if (lex.female_names.contains(first)) return -1;
+  return 0;
+}
 
 // Per-call state: entity lookups and pending mention additions.
 class Resolver {
@@ -1535,9 +1647,11 @@ class Resolver {
               });
     gender_.resize(entities_.size(), 0);
     added_.resize(entities_.size());
-    // Honorifics before a person's mentions tell the gender.
+    // Common first names and honorifics before a person's mentions tell
+    // the gender.
     for (size_t e = 0; e < entities_.size(); ++e) {
       if (entities_[e].type != EntityType::kPerson) continue;
+      gender_[e] = FirstNameGender(entities_[e].name, lex_);
       for (const EntityMention& m : entities_[e].mentions) {
         const int32_t lo = std::max<int32_t>(0, m.span.begin - 5);
         const std::string before =
@@ -1850,6 +1964,7 @@ class Resolver {
     const std::map<int32_t, int>& index = person ? person_at_ : org_at_;
     auto it = index.lower_bound(before);
     int steps = 0;
+    int nearest = -1, chosen = -1;
     while (it != index.begin() && steps < 40) {
       --it;
       ++steps;
@@ -1857,11 +1972,94 @@ class Resolver {
       if (InsideRun(it->first)) continue;
       const int e = it->second;
       if (person && gender_[e] != 0 && gender_[e] != p.gender) continue;
-      if (person) gender_[e] = p.gender;
-      AddMention(e, p.span, MentionType::kPronoun);
-      return e;
+      // The nearest compatible mention, unless a subject ("Obama said
+      // after meeting Putin. He ...") comes shortly before it.
+      if (nearest < 0) nearest = e;
+      if (SubjectPosition(it->first)) {
+        chosen = e;
+        break;
+      }
+      if (it->first < before - kSubjectReach) break;
     }
-    return -1;
+    if (chosen < 0) chosen = nearest;
+    if (chosen < 0) return -1;
+    if (person) gender_[chosen] = p.gender;
+    AddMention(chosen, p.span, MentionType::kPronoun);
+    return chosen;
+  }
+
+  // Whether the name starting at `b` reads as a clause's subject: after a
+  // sentence or clause start (titles allowed: "Russian President Vladimir
+  // Putin") and before a lower-case verb, not a possessive or preposition.
+  bool SubjectPosition(int32_t b) const {
+    const int32_t n = static_cast<int32_t>(text_.size());
+    // Left side.
+    int32_t i = b;
+    bool left = false;
+    for (int words = 0; words < 5; ++words) {
+      while (i > 0 && text_[i - 1] == ' ') --i;
+      if (i == 0) {
+        left = true;
+        break;
+      }
+      const unsigned char c = static_cast<unsigned char>(text_[i - 1]);
+      if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' ||
+          c == '"' || c == ',' || c == ';' || c == 0x9D || c == 0x94) {
+        left = true;
+        break;
+      }
+      if (!absl::ascii_isalpha(c)) break;
+      int32_t k = i;
+      while (k > 0 &&
+             (absl::ascii_isalpha(static_cast<unsigned char>(text_[k - 1])) ||
+              text_[k - 1] == '-')) {
+        --k;
+      }
+      const std::string word =
+          absl::AsciiStrToLower(AsAbsl(text_.substr(k, i - k)));
+      if (word == "and" || word == "but" || word == "then") {
+        left = true;
+        break;
+      }
+      if (!absl::ascii_isupper(static_cast<unsigned char>(text_[k])) ||
+          lex_.cap_stop.contains(word)) {
+        break;
+      }
+      i = k;
+    }
+    if (!left) return false;
+    // Right side: past the name words.
+    int32_t j = b;
+    for (int words = 0; words < 5 && j < n; ++words) {
+      if (!absl::ascii_isupper(static_cast<unsigned char>(text_[j]))) break;
+      while (j < n &&
+             (absl::ascii_isalnum(static_cast<unsigned char>(text_[j])) ||
+              text_[j] == '.' || text_[j] == '-')) {
+        ++j;
+      }
+      if (j < n &&
+          (text_[j] == '\'' || static_cast<unsigned char>(text_[j]) == 0xE2)) {
+        return false;  // possessive
+      }
+      while (j < n && text_[j] == ' ') ++j;
+    }
+    if (j < n && text_[j] == '(') {
+      const size_t close = text_.find(')', j);
+      if (close == std::string_view::npos ||
+          close > static_cast<size_t>(j) + 40)
+        return false;
+      j = static_cast<int32_t>(close) + 1;
+      while (j < n && text_[j] == ' ') ++j;
+    }
+    if (j >= n || !absl::ascii_islower(static_cast<unsigned char>(text_[j]))) {
+      return false;
+    }
+    int32_t k = j;
+    while (k < n && absl::ascii_isalpha(static_cast<unsigned char>(text_[k])))
+      ++k;
+    const std::string next = std::string(text_.substr(j, k - j));
+    return !lex_.np_stop.contains(next) || next == "told" || next == "also" ||
+           next == "is" || next == "was";
   }
 
   // A relative pronoun: the mention right before it ("Stevie Wonder, who"),
@@ -1938,8 +2136,6 @@ class Resolver {
   bool cap_words_built_ = false;
   absl::flat_hash_map<std::string, std::vector<ByteSpan>> cap_words_;
 };
-
-constexpr int32_t kMaxFrame = 400;  // bytes read on either side of a quote
 
 // Cuts `words` to the part after the last sentence end.
 std::vector<Word> LastSentence(std::vector<Word> words) {
