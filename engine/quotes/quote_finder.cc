@@ -1687,6 +1687,15 @@ class Resolver {
     }
   }
 
+  // The known gender of the entity a name phrase mentions: +1, -1 or 0.
+  int GenderOf(const Phrase& p) const {
+    ByteSpan found;
+    const int e = Overlapping(p.span, &found);
+    if (e < 0 || e >= static_cast<int>(gender_.size())) return 0;
+    if (entities_[e].type != EntityType::kPerson) return 2;  // not he/she
+    return gender_[e];
+  }
+
   // Whether `s` overlaps a mention or its last word occurs capitalized
   // elsewhere in the text (so it is a name, not a sentence's first word).
   bool KnownName(ByteSpan s) {
@@ -2349,7 +2358,18 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
       int sentence_words = 0;
       for (const Word& w : after) sentence_words += w.punct ? 0 : 1;
       const bool short_after = sentence_words <= 6;
-      if (open_end || comma_after || lower_after || short_after) {
+      // "“... change.” She adds, “...”": a sentence after a closed quote
+      // that leads into the next quote with a comma or colon belongs to
+      // the next quote.
+      const bool next_in_para = ri + 1 < runs.size() &&
+                                runs[ri + 1].open.begin < last_para.end &&
+                                runs[ri + 1].open.begin == e;
+      const bool leads_to_next =
+          next_in_para && last == '.' && first < after.size() &&
+          after[first].cap && !after.back().sentence_end &&
+          (after.back().lower == "," || after.back().lower == ":");
+      if (!leads_to_next &&
+          (open_end || comma_after || lower_after || short_after)) {
         Parser parser(text, after, lex);
         for (size_t c = first; c < after.size() && c < first + 30; ++c) {
           if (after[c].sentence_end) break;
@@ -2448,6 +2468,30 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
           attr.found = true;
           attr.speaker = sp;
           attr.cue = len == 2 ? "according to" : before[c].lower;
+          // "She said she recalls ...", "Clinton says she appreciated ...
+          // what she calls": a pronoun subject of an inner clause stands
+          // for the sentence's subject, which is the speaker.
+          if (sp.kind == PhraseKind::kPronoun &&
+              (sp.head == "he" || sp.head == "she" || sp.head == "it" ||
+               sp.head == "they")) {
+            int verb = -1;
+            const Phrase outer = parser.SentenceSubject(0, &verb);
+            bool use = false;
+            if (outer.kind == PhraseKind::kPronoun) {
+              use = outer.head == sp.head;
+            } else if (outer.kind == PhraseKind::kName && sp.gender != 0) {
+              const int g = resolver.GenderOf(outer);
+              use = g == 0 || g == sp.gender;
+            }
+            if (use && verb >= 0 && outer.span.end <= sp.span.begin &&
+                outer.span != sp.span) {
+              attr.speaker = outer;
+              int vlen = 0;
+              if (verb < c && parser.IsCueAt(verb, &vlen) && vlen == 1) {
+                attr.cue = before[verb].lower;
+              }
+            }
+          }
           break;
         }
       }
