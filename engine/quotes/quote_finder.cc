@@ -161,9 +161,14 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
           j += c < 0x80 ? 1 : (c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2);
           continue;
         }
-        // Inner apostrophe, hyphen, period, ampersand followed by a letter.
+        // Inner apostrophe, hyphen, period, ampersand followed by a letter;
+        // a slash between digits ("9/11", "24/7").
         size_t k = j;
         if (t[j] == '\'' || t[j] == '-' || t[j] == '.' || t[j] == '&') {
+          k = j + 1;
+        } else if (t[j] == '/' && j > i && j + 1 < end &&
+                   absl::ascii_isdigit(static_cast<unsigned char>(t[j - 1])) &&
+                   absl::ascii_isdigit(static_cast<unsigned char>(t[j + 1]))) {
           k = j + 1;
         } else if (j + 2 < end && static_cast<unsigned char>(t[j]) == 0xE2 &&
                    static_cast<unsigned char>(t[j + 1]) == 0x80 &&
@@ -515,6 +520,12 @@ class Parser {
         while (k < n && k < s + 12 && w_[k].lower != ",") ++k;
         if (!(k < n && k < s + 12)) break;
         s = k + 1;
+        // A comma inside a title's closing mark: On “Face the Nation,” X.
+        while (s < n && w_[s].punct &&
+               (w_[s].lower == "\"" || w_[s].lower == "\xE2\x80\x9D" ||
+                w_[s].lower == "'" || w_[s].lower == "\xE2\x80\x99")) {
+          ++s;
+        }
         if (s < n && (IsNameWord(s) || lex_.pronouns.contains(w_[s].lower))) {
           break;
         }
@@ -523,10 +534,40 @@ class Parser {
     if (s >= n || w_[s].punct) return {};
     Phrase p;
     int e = s;
-    if (lex_.pronouns.contains(w_[s].lower) && w_[s].lower != "it" &&
-        w_[s].lower != "you") {
+    // "It attacked Trump, saying ...": "it" only before a past-tense verb
+    // or a cue, not as in "It is ...".
+    bool it_subject = false;
+    if (w_[s].lower == "it" && s + 1 < n) {
+      int v = s + 1;
+      while (v < n && lex_.skip_before_cue.contains(w_[v].lower)) ++v;
+      it_subject = v < n && !w_[v].punct &&
+                   ((EndsWith(w_[v].lower, "ed") && w_[v].lower.size() > 4) ||
+                    lex_.cues.contains(w_[v].lower));
+    }
+    if (lex_.pronouns.contains(w_[s].lower) &&
+        (w_[s].lower != "it" || it_subject) && w_[s].lower != "you") {
       p = PhraseEndingAt(s, s);
       e = s + 1;
+    } else if (lex_.determiners.contains(w_[s].lower) &&
+               !IsNameWord(s + 1 < n ? s + 1 : s)) {
+      // "The Republican nominee also outlined ...", "several environmental
+      // groups granted ...": a nominal ended by an adverb, a past-tense
+      // verb or a cue.
+      int v = s + 1;
+      while (v < n && v < s + 7 && !w_[v].punct &&
+             !lex_.skip_before_cue.contains(w_[v].lower) &&
+             !lex_.cues.contains(w_[v].lower) &&
+             !(EndsWith(w_[v].lower, "ed") && w_[v].lower.size() > 4 &&
+               !w_[v].cap)) {
+        if (lex_.np_stop.contains(w_[v].lower)) return {};
+        ++v;
+      }
+      if (v >= n || v == s + 1 || w_[v].punct || v >= s + 7) return {};
+      p = PhraseEndingAt(v - 1, s);
+      if (p.kind != PhraseKind::kNominal || p.span.begin != w_[s].span.begin) {
+        return {};
+      }
+      e = v;
     } else if (IsNameWord(s)) {
       e = s;
       while (e + 1 < n &&
@@ -2320,13 +2361,18 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
     Quote quote;
   } prev;
 
+  int32_t last_close = 0;
   for (size_t ri = 0; ri < runs.size(); ++ri) {
     const QuotedRun& run = runs[ri];
     const std::vector<Word> content =
         Tokenize(text, run.content.begin, run.content.end, lex);
     if (TitleLike(content, lex) || JunkRun(text, run.content, content)) {
-      continue;
+      continue;  // part of the sentence around the next quote
     }
+    // The words before this quote start after the previous quote that was
+    // not a title ("Johnson tells MSNBC's “Morning Joe” that “...”").
+    const int32_t floor_close = last_close;
+    last_close = run.close.empty() ? run.content.end : run.close.end;
 
     const ByteSpan first_para = para_span(run.first_paragraph);
     const ByteSpan last_para = para_span(run.last_paragraph);
@@ -2444,7 +2490,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
     // Words before the opening mark in the same sentence.
     if (!attr.found) {
       int32_t b = first_para.begin;
-      if (ri > 0 && runs[ri - 1].close.end > b) b = runs[ri - 1].close.end;
+      if (floor_close > b) b = floor_close;
       b = std::max(b, run.open.begin - kMaxFrame);
       std::vector<Word> before =
           LastSentence(Tokenize(text, b, run.open.begin, lex));

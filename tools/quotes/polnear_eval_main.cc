@@ -268,6 +268,9 @@ int Run() {
                       snippet(u.source).c_str(),
                       q.has_speaker_span ? snippet(q.speaker_span).c_str() : "",
                       q.speaker.c_str(), snippet(u.span).c_str());
+          if (ctx > 0) {
+            std::printf("    predicted quote: %s\n", snippet(q.span).c_str());
+          }
           context(u.span, u.source, true);
         }
       }
