@@ -33,6 +33,7 @@ struct QuoteFinder::Lexicon {
   WordSet function_words;  // lower-case words allowed inside titles
   WordSet noun_cues;       // cues that are also plural nouns ("claims")
   WordSet doc_nouns;       // things that speak: "the report", "the statement"
+  WordSet speech_nouns;    // "claim", "remarks": owned by who said them
   WordSet male_names;      // common first names, for he/she resolution
   WordSet female_names;
 };
@@ -695,6 +696,61 @@ class Parser {
     p.head = head;
     p.indefinite = lex_.indefinite.contains(w_[k].lower) || (!det && !modifier);
     return p;
+  }
+
+  // "Trump's claim that “...”", "his description of ... as “...”": a
+  // speech noun owned by a possessive among the last few words before
+  // `end`, with no cue after it. Returns the owner (a name, or the pronoun
+  // behind his/her/its/their) and sets `*noun`.
+  Phrase PossessiveSpeaker(int end, int* noun) const {
+    for (int i = end - 1; i >= 1 && i >= end - 6; --i) {
+      const Word& w = w_[i];
+      if (w.sentence_end) break;
+      int len = 0;
+      if (IsCueAt(i, &len)) break;
+      if (!lex_.speech_nouns.contains(w.lower)) continue;
+      // The noun introduces the quote: "claim that ...", "words: ", or
+      // right before it; not "Trump's statement about “...”".
+      if (i + 1 < end && w_[i + 1].lower != "that" && w_[i + 1].lower != ":" &&
+          w_[i + 1].lower != ",") {
+        return {};
+      }
+      int o = i - 1;
+      while (o >= 0 && o >= i - 3 && !w_[o].punct && !w_[o].cap &&
+             !IsPossessive(w_[o].lower) &&
+             !lex_.determiners.contains(w_[o].lower)) {
+        --o;  // adjectives: "his repeated claim"
+      }
+      if (o < 0 || w_[o].punct) return {};
+      const std::string& l = w_[o].lower;
+      Phrase p;
+      if (l == "his" || l == "her" || l == "its" || l == "their") {
+        p.kind = PhraseKind::kPronoun;
+        p.span = w_[o].span;
+        p.name_span = p.span;
+        p.head = l == "his"   ? "he"
+                 : l == "her" ? "she"
+                 : l == "its" ? "it"
+                              : "they";
+        p.gender = l == "his" ? 1 : l == "her" ? -1 : 0;
+      } else if (IsPossessive(l) && w_[o].cap) {
+        const int k = NameRunStart(o, 0);
+        p = NamePhrase(k, o);
+        const int32_t cut = EndsWith(l, "'s") ? 2 : 4;
+        p.span.end -= cut;
+        p.name_span.end -= cut;
+        if (p.name_span.empty() || p.span.empty()) return {};
+      } else {
+        return {};
+      }
+      *noun = i;
+      return p;
+    }
+    return {};
+  }
+
+  static bool IsPossessive(const std::string& l) {
+    return EndsWith(l, "'s") || EndsWith(l, "\xE2\x80\x99s");
   }
 
   // A speaker phrase starting at `s` (after an inverted cue or "according
@@ -1556,6 +1612,36 @@ absl::StatusOr<std::unique_ptr<QuoteFinder>> QuoteFinder::Create(
       "city",       "town",       "county",     "government",   "regime",
       "ministry",   "agency",     "firm",       "bank",         "industry",
   });
+  lex->speech_nouns = Set({
+      "claim",       "claims",
+      "statement",   "statements",
+      "words",       "remark",
+      "remarks",     "comment",
+      "comments",    "assertion",
+      "promise",     "pledge",
+      "vow",         "warning",
+      "accusation",  "charge",
+      "argument",    "insistence",
+      "suggestion",  "prediction",
+      "description", "answer",
+      "response",    "reply",
+      "message",     "tweet",
+      "tweets",      "missive",
+      "boast",       "contention",
+      "complaint",   "admission",
+      "declaration", "announcement",
+      "quip",        "joke",
+      "observation", "slogan",
+      "mantra",      "refrain",
+      "catchphrase", "rhetoric",
+      "testimony",   "explanation",
+      "threat",      "characterization",
+      "assessment",  "verdict",
+      "plea",        "retort",
+      "rebuttal",    "denial",
+      "allegation",  "allegations",
+      "promises",
+  });
   lex->male_names = Set({
       "aaron",     "adam",     "alan",        "albert",   "alex",
       "alexander", "andrew",   "anthony",     "antonin",  "arthur",
@@ -2362,6 +2448,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
   } prev;
 
   int32_t last_close = 0;
+  // The attribution of the last quote and where it closed, for a later
+  // quote of the same sentence; -1 when there is none.
+  Attribution sent_attr;
+  int32_t sent_attr_close = -1;
   for (size_t ri = 0; ri < runs.size(); ++ri) {
     const QuotedRun& run = runs[ri];
     const std::vector<Word> content =
@@ -2496,6 +2586,17 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
           LastSentence(Tokenize(text, b, run.open.begin, lex));
       Parser parser(text, before, lex);
       int tries = 0;
+      {
+        int noun = -1;
+        const Phrase owner =
+            parser.PossessiveSpeaker(static_cast<int>(before.size()), &noun);
+        if (owner.kind != PhraseKind::kNone) {
+          attr.found = true;
+          attr.speaker = owner;
+          attr.cue = before[noun].lower;
+          tries = 2;  // skip the cue search
+        }
+      }
       for (int c = static_cast<int>(before.size()) - 1; c >= 0 && tries < 2;
            --c) {
         int len = 0;
@@ -2541,6 +2642,19 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
           break;
         }
       }
+      if (!attr.found && sent_attr_close >= 0 &&
+          sent_attr_close <= run.open.begin) {
+        // A later quote of the same sentence ("... of being “duped” by “a
+        // con”") has the attribution of the one before it.
+        const std::vector<Word> between =
+            Tokenize(text, sent_attr_close, run.open.begin, lex);
+        bool same =
+            between.size() <= 25 &&
+            text.substr(sent_attr_close, run.open.begin - sent_attr_close)
+                    .find('\n') == std::string_view::npos;
+        for (const Word& w : between) same = same && !w.sentence_end;
+        if (same) attr = sent_attr;
+      }
       if (!attr.found) {
         // No cue: the sentence's subject ("Trump also embraced ... -- "),
         // with its verb as the cue.
@@ -2557,6 +2671,17 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
           attr.cue = before[verb].punct ? "" : before[verb].lower;
         }
       }
+    }
+
+    if (attr.found) {
+      sent_attr = attr;
+      const unsigned char last =
+          static_cast<unsigned char>(text[run.content.end - 1]);
+      sent_attr_close = last == '.' || last == '!' || last == '?' ? -1
+                        : run.close.empty() ? run.content.end
+                                            : run.close.end;
+    } else {
+      sent_attr_close = -1;
     }
 
     Quote q;
