@@ -517,9 +517,10 @@ class Parser {
       // Skip an introductory phrase and up to two appositives after it:
       // "In his speech, a tribute to Kerry, the nominee, Mr. Obama said".
       for (int commas = 0; commas < 3; ++commas) {
+        const int reach = commas == 0 ? 20 : 12;  // the intro may be long
         int k = s;
-        while (k < n && k < s + 12 && w_[k].lower != ",") ++k;
-        if (!(k < n && k < s + 12)) break;
+        while (k < n && k < s + reach && w_[k].lower != ",") ++k;
+        if (!(k < n && k < s + reach)) break;
         s = k + 1;
         // A comma inside a title's closing mark: On “Face the Nation,” X.
         while (s < n && w_[s].punct &&
@@ -542,15 +543,14 @@ class Parser {
       int v = s + 1;
       while (v < n && lex_.skip_before_cue.contains(w_[v].lower)) ++v;
       it_subject = v < n && !w_[v].punct &&
-                   ((EndsWith(w_[v].lower, "ed") && w_[v].lower.size() > 4) ||
+                   ((EndsWith(w_[v].lower, "ed") && w_[v].lower.size() >= 4) ||
                     lex_.cues.contains(w_[v].lower));
     }
     if (lex_.pronouns.contains(w_[s].lower) &&
         (w_[s].lower != "it" || it_subject) && w_[s].lower != "you") {
       p = PhraseEndingAt(s, s);
       e = s + 1;
-    } else if (lex_.determiners.contains(w_[s].lower) &&
-               !IsNameWord(s + 1 < n ? s + 1 : s)) {
+    } else if (lex_.determiners.contains(w_[s].lower)) {
       // "The Republican nominee also outlined ...", "several environmental
       // groups granted ...": a nominal ended by an adverb, a past-tense
       // verb or a cue.
@@ -558,16 +558,20 @@ class Parser {
       while (v < n && v < s + 7 && !w_[v].punct &&
              !lex_.skip_before_cue.contains(w_[v].lower) &&
              !lex_.cues.contains(w_[v].lower) &&
-             !(EndsWith(w_[v].lower, "ed") && w_[v].lower.size() > 4 &&
+             !(EndsWith(w_[v].lower, "ed") && w_[v].lower.size() >= 4 &&
                !w_[v].cap)) {
         if (lex_.np_stop.contains(w_[v].lower)) return {};
         ++v;
       }
       if (v >= n || v == s + 1 || w_[v].punct || v >= s + 7) return {};
       p = PhraseEndingAt(v - 1, s);
-      if (p.kind != PhraseKind::kNominal || p.span.begin != w_[s].span.begin) {
-        return {};
-      }
+      // "The Republican nominee also ...", or a name with an article:
+      // "The New York Times reported".
+      const bool nominal =
+          p.kind == PhraseKind::kNominal && p.span.begin == w_[s].span.begin;
+      const bool name =
+          p.kind == PhraseKind::kName && p.span.begin == w_[s + 1].span.begin;
+      if (!nominal && !name) return {};
       e = v;
     } else if (IsNameWord(s)) {
       e = s;
