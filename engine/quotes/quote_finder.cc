@@ -1089,8 +1089,8 @@ absl::StatusOr<std::unique_ptr<QuoteFinder>> QuoteFinder::Create(
       "insisting",
       "lamenting",
       "quipping",
-      "referring",
-      "referencing",
+      
+      
       "pledging",
       "stressing",
       "labeling",
@@ -2647,7 +2647,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
         }
       }
       if (!attr.found && sent_attr_close >= 0 &&
-          sent_attr_close <= run.open.begin) {
+          sent_attr_close <= run.open.begin &&
+          run.open.begin - sent_attr_close <= kMaxFrame) {
         // A later quote of the same sentence ("... of being “duped” by “a
         // con”") has the attribution of the one before it.
         const std::vector<Word> between =
