@@ -651,8 +651,9 @@ class Parser {
     while (k - 1 >= min && j - (k - 1) <= 7) {
       const Word& p = w_[k - 1];
       if (p.punct) break;
-      if (lex_.determiners.contains(p.lower)) {
-        --k;
+      if (lex_.determiners.contains(p.lower) ||
+          absl::ascii_isdigit(static_cast<unsigned char>(p.lower[0]))) {
+        --k;  // "the spokesman", "63 percent"
         det = true;
         break;
       }
@@ -698,7 +699,10 @@ class Parser {
     p.span = {w_[k].span.begin, w.span.end};
     p.name_span = p.span;
     p.head = head;
-    p.indefinite = lex_.indefinite.contains(w_[k].lower) || (!det && !modifier);
+    p.indefinite =
+        lex_.indefinite.contains(w_[k].lower) ||
+        absl::ascii_isdigit(static_cast<unsigned char>(w_[k].lower[0])) ||
+        (!det && !modifier);
     return p;
   }
 
@@ -765,6 +769,8 @@ class Parser {
     if (lex_.pronouns.contains(w_[s].lower)) {
       return PhraseEndingAt(s, s);
     }
+    // "... suggests that Phoenix ...": a clause, not a speaker.
+    if (lex_.np_stop.contains(w_[s].lower)) return {};
     int e = s;
     while (e < n && e - s < 9) {
       const Word& w = w_[e];
@@ -1089,8 +1095,7 @@ absl::StatusOr<std::unique_ptr<QuoteFinder>> QuoteFinder::Create(
       "insisting",
       "lamenting",
       "quipping",
-      
-      
+
       "pledging",
       "stressing",
       "labeling",
@@ -1204,6 +1209,42 @@ absl::StatusOr<std::unique_ptr<QuoteFinder>> QuoteFinder::Create(
       "dismisses",
       "mentioned",
       "mentions",
+      "call",
+      "claim",
+      "argue",
+      "warn",
+      "note",
+      "insist",
+      "explain",
+      "describe",
+      "add",
+      "ask",
+      "contend",
+      "allege",
+      "predict",
+      "suggest",
+      "complain",
+      "acknowledge",
+      "admit",
+      "agree",
+      "recall",
+      "respond",
+      "reply",
+      "declare",
+      "announce",
+      "maintain",
+      "urge",
+      "stress",
+      "concede",
+      "report",
+      "tweet",
+      "charge",
+      "accuse",
+      "blame",
+      "deny",
+      "point",
+      "points",
+      "pointing",
       "rated",
       "rates",
       "condemned",
@@ -1266,7 +1307,8 @@ absl::StatusOr<std::unique_ptr<QuoteFinder>> QuoteFinder::Create(
       "nevertheless", "otherwise",  "rather",    "furthermore",
       "moreover",     "besides",    "afterward", "afterwards",
       "previously",   "currently",  "recently",  "additionally",
-      "specifically",
+      "specifically", "following",  "amid",      "under",
+      "asked",        "speaking",   "citing",    "noting",
   });
   lex->connectors = Set({"de", "da", "van", "von", "bin", "al", "la", "le",
                          "del", "der", "di", "du", "dos", "ben", "ibn"});
@@ -1573,6 +1615,11 @@ absl::StatusOr<std::unique_ptr<QuoteFinder>> QuoteFinder::Create(
       "comments", "replies", "responds", "echoes",    "defends",    "disputes",
       "hails",    "touts",   "praises",  "gripes",    "promised",
   });
+  for (const char* w : {"call", "claim", "note", "report", "tweet", "charge",
+                        "points", "point", "reply", "stress", "add", "ask",
+                        "recall", "deny", "blame", "warn", "maintain"}) {
+    lex->noun_cues.insert(w);
+  }
   lex->doc_nouns = Set({
       "report",     "statement",  "letter",     "ad",           "advertisement",
       "article",    "memo",       "study",      "survey",       "poll",
@@ -2504,16 +2551,32 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
       const bool next_in_para = ri + 1 < runs.size() &&
                                 runs[ri + 1].open.begin < last_para.end &&
                                 runs[ri + 1].open.begin == e;
+      bool cue_that = false;  // "Russia insisted that Pyongyang “...”"
+      for (size_t k = first; k + 1 < after.size(); ++k) {
+        cue_that = cue_that || (lex.cues.contains(after[k].lower) &&
+                                after[k + 1].lower == "that");
+      }
       const bool leads_to_next =
           next_in_para && last == '.' && first < after.size() &&
           after[first].cap && !after.back().sentence_end &&
-          (after.back().lower == "," || after.back().lower == ":");
+          (after.back().lower == "," || after.back().lower == ":" || cue_that);
       if (!leads_to_next &&
           (open_end || comma_after || lower_after || short_after)) {
         Parser parser(text, after, lex);
         for (size_t c = first; c < after.size() && c < first + 30; ++c) {
           if (after[c].sentence_end) break;
           int len = 0;
+          if (c == first && after[c].lower == "per") {
+            // "“...,” per the party’s bylaws."
+            const Phrase sp = parser.PhraseFrom(static_cast<int>(c) + 1,
+                                                static_cast<int>(after.size()));
+            if (sp.kind != PhraseKind::kNone) {
+              attr.found = true;
+              attr.speaker = sp;
+              attr.cue = "per";
+            }
+            break;
+          }
           if (!parser.IsCueAt(static_cast<int>(c), &len)) continue;
           Phrase sp;
           if (c == first) {
@@ -2541,7 +2604,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
                        ++m) {
                     before_subject = static_cast<int>(m);
                   }
-                  if (!(sp.kind == PhraseKind::kName && before_subject >= 0 &&
+                  if (!((sp.kind == PhraseKind::kName ||
+                         sp.kind == PhraseKind::kPronoun) &&
+                        before_subject >= 0 &&
                         after[before_subject].lower == ",")) {
                     sp = {};
                   }
