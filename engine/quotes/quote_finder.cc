@@ -2805,6 +2805,24 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
             }
             break;
           }
+          if (!intro && colon) {
+            // "On July 6, Sanders made the following comment:" — no cue,
+            // the sentence's subject and verb.
+            int verb = -1;
+            const Phrase sp = parser.SentenceSubject(0, &verb);
+            if (sp.kind != PhraseKind::kNone && verb >= 0 &&
+                verb < static_cast<int>(words.size()) && !words[verb].punct &&
+                (sp.kind != PhraseKind::kName || resolver.KnownName(sp.span))) {
+              ByteSpan span;
+              const int e = resolver.Resolve(sp, run.open.begin, window_begin,
+                                             lex, &span);
+              q.cue = words[verb].lower;
+              q.has_speaker_span = true;
+              q.speaker_span = span;
+              if (e >= 0) q.speaker = (*entities)[e].name;
+              intro = true;
+            }
+          }
         }
       }
       if (!intro && prev.valid &&
