@@ -2299,6 +2299,10 @@ class Resolver {
             !absl::ascii_isalpha(static_cast<unsigned char>(around[r]));
         if (left_ok && right_ok) {
           const int e = it->second;
+          // "Pagliano's lawyer", "the Clinton campaign": a phrase naming
+          // the person inside it is someone or something else.
+          ByteSpan inside;
+          if (Overlapping(p.span, &inside) == e) return -1;
           AddMention(e, p.span, MentionType::kNominal);
           return e;
         }

@@ -418,6 +418,21 @@ TEST(QuoteFinderResolutionTest, NominalTitleIsANominalMention) {
   EXPECT_EQ(entities[0].mentions[1].type, MentionType::kNominal);
 }
 
+TEST(QuoteFinderResolutionTest, PhraseNamingAPersonIsNotThatPerson) {
+  // "Pagliano's lawyer" is not Pagliano, though a lawyer was mentioned
+  // next to him before.
+  const std::string text =
+      "Bryan Pagliano, a lawyer by training, did not appear.\n“He will "
+      "not testify,” Pagliano's lawyer said.";
+  std::vector<Entity> entities = {MakeEntity(text, "Bryan Pagliano",
+                                             EntityType::kPerson,
+                                             {"Bryan Pagliano", "Pagliano"})};
+  const auto quotes = FindAll(text, &entities);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "");
+  EXPECT_EQ(quotes[0].speaker_span.Of(text), "Pagliano's lawyer");
+}
+
 TEST(QuoteFinderResolutionTest, DashBylineCreatesTheSpeakerEntity) {
   const std::string text = "“Maybe we can build a wall.” ― Steve Quinlan";
   std::vector<Entity> entities;

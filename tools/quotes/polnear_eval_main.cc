@@ -146,6 +146,7 @@ int Run() {
   int64_t n_gold = 0, n_pred = 0, n_match = 0;
   int64_t spk_n[2] = {0, 0}, spk_ok[2] = {0, 0};
   int64_t cue_n = 0, cue_ok = 0;
+  int64_t n_unlisted = 0;  // speaker spans missing from the entity's mentions
   for (const JsonValue& doc : *docs) {
     const std::string& text = doc["text"].string;
     const std::vector<int32_t> off = CodePointOffsets(text);
@@ -197,6 +198,24 @@ int Run() {
     std::vector<const Quote*> pred;
     for (const Quote& q : r->quotes) {
       if (q.type == QuoteType::kDirect) pred.push_back(&q);
+      // Every speaker span of a resolved speaker is one of its mentions.
+      if (q.speaker.empty() || !q.has_speaker_span) continue;
+      bool mention = false;
+      for (const Entity& e : r->entities) {
+        if (e.name != q.speaker) continue;
+        for (const EntityMention& m : e.mentions) {
+          mention = mention || m.span == q.speaker_span;
+        }
+      }
+      if (!mention) {
+        ++n_unlisted;
+        if (verbose) {
+          std::printf(
+              "UNLISTED %s @%d: speaker span [%s] is no mention of %s\n",
+              doc["id"].string.c_str(), q.span.begin,
+              std::string(q.speaker_span.Of(text)).c_str(), q.speaker.c_str());
+        }
+      }
     }
     n_gold += gold.size();
     n_pred += pred.size();
@@ -317,7 +336,14 @@ int Run() {
       ratio(spk_ok[1], spk_n[1]), (long long)spk_ok[1], (long long)spk_n[1]);
   std::printf("cue accuracy: %.4f (%lld/%lld)\n", cue, (long long)cue_ok,
               (long long)cue_n);
+  std::printf("speaker spans not among the entity's mentions: %lld\n",
+              (long long)n_unlisted);
   int rc_code = 0;
+  if (n_unlisted > 0) {
+    std::printf("FAIL: %lld speaker spans are no mention of their entity\n",
+                (long long)n_unlisted);
+    rc_code = 1;
+  }
   if (f1 < absl::GetFlag(FLAGS_min_f1)) {
     std::printf("FAIL: F1 %.4f below floor %.4f\n", f1,
                 absl::GetFlag(FLAGS_min_f1));
