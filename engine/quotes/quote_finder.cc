@@ -2597,6 +2597,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
                    k < after.size() && after[k].span.begin < sp.span.begin;
                    ++k) {
                 ++extra;
+                if (k == first && after[k].lower == "as") {
+                  continue;  // "“...,” as a Homeland Security memo put it"
+                }
                 if ((after[k].punct && after[k].lower != ",") ||
                     lex.np_stop.contains(after[k].lower) ||
                     lex.cues.contains(after[k].lower) || extra > 7) {
@@ -2683,6 +2686,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
           sp = parser.PhraseFrom(c + 2, static_cast<int>(before.size()));
         } else if (!parser.Negated(c)) {
           sp = parser.SubjectBefore(c, 0);
+          if (sp.kind == PhraseKind::kNone && (c == 0 || before[c - 1].punct)) {
+            // "“...,” said David Wasserman, an editor. “...”"
+            sp = parser.PhraseFrom(c + 1, static_cast<int>(before.size()));
+          }
         }
         if (sp.kind != PhraseKind::kNone) {
           attr.found = true;
@@ -2698,13 +2705,33 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
             const Phrase outer = parser.SentenceSubject(0, &verb);
             bool use = false;
             if (outer.kind == PhraseKind::kPronoun) {
-              use = outer.head == sp.head;
+              // "Obama said it would tell ...": "it" is no person.
+              use = outer.head == sp.head ||
+                    (sp.head == "it" && outer.head != "it");
+            } else if (outer.kind == PhraseKind::kName && sp.head == "it") {
+              use = true;
             } else if (outer.kind == PhraseKind::kName && sp.gender != 0) {
               const int g = resolver.GenderOf(outer);
               use = g == 0 || g == sp.gender;
             }
             if (use && verb >= 0 && outer.span.end <= sp.span.begin &&
                 outer.span != sp.span) {
+              attr.speaker = outer;
+              int vlen = 0;
+              if (verb < c && parser.IsCueAt(verb, &vlen) && vlen == 1) {
+                attr.cue = before[verb].lower;
+              }
+            }
+          } else if (sp.kind == PhraseKind::kName) {
+            // "Trump said ... that Clinton once described the deal as
+            // “...”": the main reporting clause's subject is the source.
+            int verb = -1;
+            const Phrase outer = parser.SentenceSubject(0, &verb);
+            int vlen = 0;
+            if (outer.kind != PhraseKind::kNone && verb >= 0 && verb < c &&
+                outer.span.end <= sp.span.begin &&
+                parser.IsCueAt(verb, &vlen) && vlen == 1 &&
+                !parser.Negated(verb)) {
               attr.speaker = outer;
               int vlen = 0;
               if (verb < c && parser.IsCueAt(verb, &vlen) && vlen == 1) {

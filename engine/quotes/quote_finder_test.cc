@@ -300,6 +300,33 @@ INSTANTIATE_TEST_SUITE_P(
               "said"},
              {"What kind of genius loses a billion dollars?", "Tim Kaine",
               "Tim Kaine", "adds"}}},
+        FinderCase{
+            "MainReportingClauseIsTheSource",
+            "Donald Trump said at a rally that Hillary Clinton once "
+            "described the deal as “the gold standard” of trade deals.",
+            {{"Donald Trump", EntityType::kPerson, {"Donald Trump"}},
+             {"Hillary Clinton", EntityType::kPerson, {"Hillary Clinton"}}},
+            {{"the gold standard", "Donald Trump", "Donald Trump", "said"}}},
+        FinderCase{
+            "InvertedCueBeforeASecondQuote",
+            "“It is close,” said David Wasserman, an editor at the "
+            "Cook Political Report. “It could truly matter.”",
+            {{"David Wasserman", EntityType::kPerson, {"David Wasserman"}}},
+            {{"It is close,", "David Wasserman", "David Wasserman", "said"},
+             {"It could truly matter.", "David Wasserman", "David Wasserman",
+              "said"}}},
+        FinderCase{"AsXPutIt",
+                   "The rule requires a “lawful source of investment income,” "
+                   "as a Homeland Security memo put it.",
+                   {},
+                   {{"lawful source of investment income,", "",
+                     "a Homeland Security memo", "put"}}},
+        FinderCase{"PerX",
+                   "Proxies may not vote “to fill a vacancy on the ticket,” "
+                   "per the party’s bylaws.",
+                   {},
+                   {{"to fill a vacancy on the ticket,", "",
+                     "the party’s bylaws", "per"}}},
         FinderCase{"NegatedCueIsNoAttribution",
                    "“It will rain all week long there,” Kirby did not say.",
                    {kKirby},
