@@ -511,6 +511,12 @@ class Parser {
   Phrase SentenceSubject(int min, int* verb) const {
     const int n = static_cast<int>(w_.size());
     int s = min;
+    // The closing mark of a quote that ended the previous sentence.
+    while (s < n && w_[s].punct &&
+           (w_[s].lower == "\"" || w_[s].lower == "\xE2\x80\x9D" ||
+            w_[s].lower == "'" || w_[s].lower == "\xE2\x80\x99")) {
+      ++s;
+    }
     if (s < n && !w_[s].punct && lex_.cap_stop.contains(w_[s].lower) &&
         !lex_.pronouns.contains(w_[s].lower) &&
         !lex_.determiners.contains(w_[s].lower)) {
@@ -1865,11 +1871,13 @@ class Resolver {
     }
   }
 
-  // The known gender of the entity a name phrase mentions: +1, -1 or 0.
+  // The known gender of the entity a name phrase mentions: +1, -1 or 0; 2
+  // for an entity that is no person.
+  // -2 when no entity is mentioned there.
   int GenderOf(const Phrase& p) const {
     ByteSpan found;
     const int e = Overlapping(p.span, &found);
-    if (e < 0 || e >= static_cast<int>(gender_.size())) return 0;
+    if (e < 0 || e >= static_cast<int>(gender_.size())) return -2;
     if (entities_[e].type != EntityType::kPerson) return 2;  // not he/she
     return gender_[e];
   }
@@ -2708,11 +2716,18 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
               // "Obama said it would tell ...": "it" is no person.
               use = outer.head == sp.head ||
                     (sp.head == "it" && outer.head != "it");
-            } else if (outer.kind == PhraseKind::kName && sp.head == "it") {
-              use = true;
-            } else if (outer.kind == PhraseKind::kName && sp.gender != 0) {
+            } else if (outer.kind == PhraseKind::kName) {
+              // A name the entity stage knows, speaking: "Clinton says she
+              // ...", not "Loyalty, he noted, ...".
+              int vlen = 0;
               const int g = resolver.GenderOf(outer);
-              use = g == 0 || g == sp.gender;
+              const bool speaks = verb >= 0 && verb < c &&
+                                  parser.IsCueAt(verb, &vlen) && g != -2;
+              if (sp.head == "it") {
+                use = speaks;
+              } else if (sp.gender != 0) {
+                use = speaks && (g == 0 || g == sp.gender);
+              }
             }
             if (use && verb >= 0 && outer.span.end <= sp.span.begin &&
                 outer.span != sp.span) {
