@@ -351,6 +351,8 @@ class Parser {
         lex_.org_words.contains(h)) {
       return true;
     }
+    if (h.find("year-old") != std::string::npos)
+      return true;  // the 46-year-old
     for (const char* suffix : {"er", "or", "ist", "ian", "ent", "ant", "man",
                                "men", "woman", "women", "ee", "ive"}) {
       if (h.size() > 4 && EndsWith(h, suffix)) return true;
@@ -2630,6 +2632,12 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
               }
             }
             if (parser.Negated(static_cast<int>(c))) sp = {};
+            if (sp.kind == PhraseKind::kNone && after[c - 1].lower == "," &&
+                len == 1) {
+              // "“...” about the decision, said RoseAnn DeMoro."
+              sp = parser.PhraseFrom(static_cast<int>(c) + 1,
+                                     static_cast<int>(after.size()));
+            }
           }
           if (sp.kind != PhraseKind::kNone) {
             attr.found = true;
@@ -2671,6 +2679,23 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
       Parser parser(text, before, lex);
       int tries = 0;
       {
+        // "Bush: “...”" — a name alone before a colon, as in a transcript.
+        size_t f = 0;
+        while (f < before.size() && before[f].punct && before[f].lower != ":") {
+          ++f;
+        }
+        const int nb = static_cast<int>(before.size());
+        if (nb >= 2 && before[nb - 1].lower == ":" &&
+            static_cast<int>(f) < nb - 1 && parser.IsNameWord(nb - 2) &&
+            parser.NameRunStart(nb - 2, static_cast<int>(f)) ==
+                static_cast<int>(f)) {
+          attr.found = true;
+          attr.speaker = parser.NamePhrase(static_cast<int>(f), nb - 2);
+          attr.cue = ":";
+          tries = 2;
+        }
+      }
+      if (!attr.found) {
         int noun = -1;
         const Phrase owner =
             parser.PossessiveSpeaker(static_cast<int>(before.size()), &noun);

@@ -327,6 +327,26 @@ INSTANTIATE_TEST_SUITE_P(
                    {},
                    {{"to fill a vacancy on the ticket,", "",
                      "the party’s bylaws", "per"}}},
+        FinderCase{
+            "InvertedCueAfterACommaLaterInTheSentence",
+            "“We’re extremely happy” about the decision, said RoseAnn "
+            "DeMoro, the union's director.",
+            {{"RoseAnn DeMoro", EntityType::kPerson, {"RoseAnn DeMoro"}}},
+            {{"We’re extremely happy", "RoseAnn DeMoro", "RoseAnn DeMoro",
+              "said"}}},
+        FinderCase{"AgeAsTheSpeakerNoun",
+                   "“Now, he will go to work for you,” said the 46-year-old.",
+                   {},
+                   {{"Now, he will go to work for you,", "", "the 46-year-old",
+                     "said"}}},
+        FinderCase{
+            "TranscriptNameAndColon",
+            "Clinton: “Our goal is to defeat ISIS.” Bush: “The "
+            "mission is to destroy ISIS.”",
+            {{"Hillary Clinton", EntityType::kPerson, {"Clinton"}},
+             {"Jeb Bush", EntityType::kPerson, {"Bush"}}},
+            {{"Our goal is to defeat ISIS.", "Hillary Clinton", "Clinton", ":"},
+             {"The mission is to destroy ISIS.", "Jeb Bush", "Bush", ":"}}},
         FinderCase{"NegatedCueIsNoAttribution",
                    "“It will rain all week long there,” Kirby did not say.",
                    {kKirby},
