@@ -624,7 +624,9 @@ class Parser {
       int a = j - 1;
       while (a >= min && (w_[a].lower == "," || IsDash(w_[a].lower))) --a;
       if (a < min) return {};
-      if (!IsNameWord(a)) {
+      // ", who" opens a clause about a specific person.
+      const bool comma_who = w.lower == "who" && w_[j - 1].lower == ",";
+      if (!IsNameWord(a) && !comma_who) {
         const Phrase ante = PhraseEndingAt(a, min);
         if (ante.kind != PhraseKind::kNominal ||
             (ante.indefinite && !lex_.bare_speakers.contains(ante.head))) {
@@ -759,6 +761,13 @@ class Parser {
       } else {
         return {};
       }
+      // "has called Mr. Trump's comments “...”": the noun is the object of
+      // a cue, whose subject speaks.
+      for (int b = o - 1; b >= 0 && b >= o - 5; --b) {
+        int len = 0;
+        if (w_[b].sentence_end) break;
+        if (IsCueAt(b, &len)) return {};
+      }
       *noun = i;
       return p;
     }
@@ -799,6 +808,16 @@ class Parser {
     for (int j = e - 1; j >= s; --j) {
       if (IsNameWord(j)) {
         int k = NameRunStart(j, s);
+        if (k == j && k == s + 1 && lex_.indefinite.contains(w_[s].lower)) {
+          // "one Democrat familiar with ...", "a Republican": no name.
+          Phrase p;
+          p.kind = PhraseKind::kNominal;
+          p.span = {w_[s].span.begin, w_[j].span.end};
+          p.name_span = p.span;
+          p.head = w_[j].lower;
+          p.indefinite = true;
+          return p;
+        }
         Phrase p = NamePhrase(k, j);
         // "the spokesman, John Kirby" is handled by the caller.
         return p;
@@ -2707,7 +2726,8 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
                     before_subject = static_cast<int>(m);
                   }
                   if (!((sp.kind == PhraseKind::kName ||
-                         sp.kind == PhraseKind::kPronoun) &&
+                         (sp.kind == PhraseKind::kPronoun && sp.head != "who" &&
+                          sp.head != "which")) &&
                         before_subject >= 0 &&
                         after[before_subject].lower == ",")) {
                     sp = {};

@@ -347,6 +347,19 @@ INSTANTIATE_TEST_SUITE_P(
              {"Jeb Bush", EntityType::kPerson, {"Bush"}}},
             {{"Our goal is to defeat ISIS.", "Hillary Clinton", "Clinton", ":"},
              {"The mission is to destroy ISIS.", "Jeb Bush", "Bush", ":"}}},
+        FinderCase{"PossessiveSpeechNounAsTheObjectOfACue",
+                   "Tim Scott, who has called Mr. Trump's comments “racially "
+                   "toxic,” spoke next.",
+                   {{"Tim Scott", EntityType::kPerson, {"Tim Scott"}},
+                    {"Donald Trump", EntityType::kPerson, {"Trump"}}},
+                   {{"racially toxic,", "Tim Scott", "who", "called"}}},
+        FinderCase{"RelativeWhoAfterACommaAndANominal",
+                   "“It was weak,” said one Democrat familiar with the talks, "
+                   "who added that the White House seemed “rattled and "
+                   "frustrated.”",
+                   {},
+                   {{"It was weak,", "", "one Democrat", "said"},
+                    {"rattled and frustrated.", "", "who", "added"}}},
         FinderCase{"NegatedCueIsNoAttribution",
                    "“It will rain all week long there,” Kirby did not say.",
                    {kKirby},
