@@ -315,6 +315,22 @@ class Parser {
   // claims as false", "his tweets targeting").
   bool NounUse(int i) const {
     const int n = static_cast<int>(w_.size());
+    // "the congressional report said": a cue right after it is the verb.
+    if (i + 1 < n && lex_.cues.contains(w_[i + 1].lower) &&
+        !EndsWith(w_[i + 1].lower, "ing")) {
+      return true;
+    }
+    // A base form needs a plural or pronoun subject: "critics warn",
+    // "they claim", "Obama and Clinton call".
+    const std::string& l = w_[i].lower;
+    if (i > 0 && l.back() != 's' && !EndsWith(l, "ed") && !EndsWith(l, "ing")) {
+      const Word& p = w_[i - 1];
+      const bool subject = p.cap || EndsWith(p.lower, "s") ||
+                           p.lower == "they" || p.lower == "we" ||
+                           p.lower == "i" || p.lower == "you" ||
+                           lex_.skip_before_cue.contains(p.lower);
+      if (!subject) return true;
+    }
     if (i > 0) {
       const std::string& p = w_[i - 1].lower;
       if (lex_.determiners.contains(p) || EndsWith(p, "'s") ||
@@ -824,6 +840,13 @@ class Parser {
       }
     }
     Phrase p = PhraseEndingAt(e - 1, s);
+    // "a source close to the campaign": the head before a post-modifier.
+    for (int j = e - 2; p.kind == PhraseKind::kNone && j > s; --j) {
+      p = PhraseEndingAt(j, s);
+      if (p.kind != PhraseKind::kNominal || p.span.begin != w_[s].span.begin) {
+        p = {};
+      }
+    }
     if (p.kind == PhraseKind::kNominal && e < n && w_[e].lower == "," &&
         e + 1 < n && IsNameWord(e + 1)) {
       int j = e + 1;

@@ -360,6 +360,17 @@ INSTANTIATE_TEST_SUITE_P(
                    {},
                    {{"It was weak,", "", "one Democrat", "said"},
                     {"rattled and frustrated.", "", "who", "added"}}},
+        FinderCase{"NominalHeadBeforeAPostModifier",
+                   "“It is very worked up,” said a source close to the "
+                   "campaign.",
+                   {},
+                   {{"It is very worked up,", "", "a source", "said"}}},
+        FinderCase{"BaseFormCueReadAsANoun",
+                   "“The computer had been hacked,” the congressional report "
+                   "said, referring to the agency.",
+                   {},
+                   {{"The computer had been hacked,", "",
+                     "the congressional report", "said"}}},
         FinderCase{"NegatedCueIsNoAttribution",
                    "“It will rain all week long there,” Kirby did not say.",
                    {kKirby},
