@@ -407,6 +407,10 @@ class Parser {
       } else if (k - 2 >= min && lex_.connectors.contains(w_[k - 1].lower) &&
                  IsNameWord(k - 2)) {
         k -= 2;
+      } else if (k - 2 >= min && w_[k - 1].lower == "of" && IsNameWord(k - 2) &&
+                 lex_.titles.contains(w_[k - 2].lower) &&
+                 lex_.titles.contains(w_[k].lower)) {
+        k -= 2;  // "Secretary of Defense Lloyd Austin"
       } else {
         break;
       }
@@ -826,11 +830,16 @@ class Parser {
         int k = NameRunStart(j, s);
         if (k == j && k == s + 1 && lex_.indefinite.contains(w_[s].lower)) {
           // "one Democrat familiar with ...", "a Republican": no name.
+          // With a head noun after the name: "a Putin aide".
+          int h = j;
+          if (h + 1 < e && !w_[h + 1].punct && SpeakerHead(w_[h + 1].lower)) {
+            ++h;
+          }
           Phrase p;
           p.kind = PhraseKind::kNominal;
-          p.span = {w_[s].span.begin, w_[j].span.end};
+          p.span = {w_[s].span.begin, w_[h].span.end};
           p.name_span = p.span;
-          p.head = w_[j].lower;
+          p.head = w_[h].lower;
           p.indefinite = true;
           return p;
         }

@@ -371,6 +371,17 @@ INSTANTIATE_TEST_SUITE_P(
                    {},
                    {{"The computer had been hacked,", "",
                      "the congressional report", "said"}}},
+        FinderCase{"TitleWithOfBeforeTheName",
+                   "“We saw Russia engage North Korea,” U.S. Secretary of "
+                   "Defense Lloyd Austin said.",
+                   {{"Lloyd Austin", EntityType::kPerson, {"Lloyd Austin"}}},
+                   {{"We saw Russia engage North Korea,", "Lloyd Austin",
+                     "U.S. Secretary of Defense Lloyd Austin", "said"}}},
+        FinderCase{
+            "IndefiniteBeforeANameModifier",
+            "“The talks went well,” according to a Putin aide.",
+            {{"Vladimir Putin", EntityType::kPerson, {"Putin"}}},
+            {{"The talks went well,", "", "a Putin aide", "according to"}}},
         FinderCase{"NegatedCueIsNoAttribution",
                    "“It will rain all week long there,” Kirby did not say.",
                    {kKirby},
