@@ -539,9 +539,26 @@ class Parser {
             w_[s].lower == "'" || w_[s].lower == "\xE2\x80\x99")) {
       ++s;
     }
-    if (s < n && !w_[s].punct && lex_.cap_stop.contains(w_[s].lower) &&
-        !lex_.pronouns.contains(w_[s].lower) &&
-        !lex_.determiners.contains(w_[s].lower)) {
+    // A dateline: "PHILADELPHIA (AP) — The committee ...".
+    if (s < n && w_[s].all_caps) {
+      for (int k = s + 1; k < n && k <= s + 12; ++k) {
+        if (IsDash(w_[k].lower)) {
+          s = k + 1;
+          break;
+        }
+      }
+    }
+    // A participle or adverb opening the sentence ("Declaring victory,
+    // ...", "Hastily, ...") is an introductory phrase, not a name.
+    const bool opener =
+        s + 1 < n && !w_[s].punct && w_[s].cap &&
+        (EndsWith(w_[s].lower, "ing") || EndsWith(w_[s].lower, "ly")) &&
+        w_[s].lower.size() > 4 && !w_[s + 1].cap &&
+        !lex_.cues.contains(w_[s + 1].lower);
+    if (s < n && !w_[s].punct &&
+        (opener || (lex_.cap_stop.contains(w_[s].lower) &&
+                    !lex_.pronouns.contains(w_[s].lower) &&
+                    !lex_.determiners.contains(w_[s].lower)))) {
       // Skip an introductory phrase and up to two appositives after it:
       // "In his speech, a tribute to Kerry, the nominee, Mr. Obama said".
       for (int commas = 0; commas < 3; ++commas) {

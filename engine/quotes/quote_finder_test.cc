@@ -382,6 +382,21 @@ INSTANTIATE_TEST_SUITE_P(
             "“The talks went well,” according to a Putin aide.",
             {{"Vladimir Putin", EntityType::kPerson, {"Putin"}}},
             {{"The talks went well,", "", "a Putin aide", "according to"}}},
+        FinderCase{
+            "DatelineBeforeTheSentenceSubject",
+            "PHILADELPHIA (AP) — The Democratic National Committee "
+            "offered “a deep and sincere apology” to Bernie Sanders.",
+            {{"Democratic National Committee",
+              EntityType::kOrganization,
+              {"Democratic National Committee"}}},
+            {{"a deep and sincere apology", "Democratic National Committee",
+              "Democratic National Committee", "offered"}}},
+        FinderCase{
+            "ParticipleOpenerIsNoName",
+            "Declaring himself the candidate of order, Donald Trump "
+            "promised “law and order” to the delegates.",
+            {{"Donald Trump", EntityType::kPerson, {"Donald Trump"}}},
+            {{"law and order", "Donald Trump", "Donald Trump", "promised"}}},
         FinderCase{"NegatedCueIsNoAttribution",
                    "“It will rain all week long there,” Kirby did not say.",
                    {kKirby},
