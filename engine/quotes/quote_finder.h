@@ -25,10 +25,12 @@ struct QuoteSpec {};
 // attribution (scare quotes) and single-quoted runs with no attribution.
 //
 // Attribution, in order of preference: the words after the quote
-// ("QUOTE," X said / said X / X told reporters / according to X / "QUOTE"
-// — X, a byline with a dash as the cue); the words before it in the same
-// sentence (X said, "QUOTE" / X said: "QUOTE" / X said the plan is "partial
-// quote" / X's claim that "QUOTE" / X, who joked, "QUOTE"), else that
+// ("QUOTE," X said / said X / X told reporters / according to X / per X /
+// as X put it / "QUOTE" — X, a byline with a dash as the cue); the words
+// before it in the same sentence (X said, "QUOTE" / X said: "QUOTE" / X said
+// the plan is "partial quote" / X's claim that "QUOTE" / X, who joked,
+// "QUOTE" / X: "QUOTE" in a transcript; in a nested report, the subject of
+// the main reporting clause: X said that Y called it "QUOTE"), else that
 // sentence's subject with its verb as the cue ("The nominee also vowed to
 // punish "QUOTE""); an earlier quote of the same sentence ("duped" by "a
 // con"); the previous quote's speaker when this quote continues it (same or
