@@ -31,6 +31,11 @@ struct QuoteFinder::Lexicon {
   WordSet person_nouns;    // titles that can refer back to a named person
   WordSet abbreviations;   // words that keep their final period
   WordSet function_words;  // lower-case words allowed inside titles
+  WordSet noun_cues;       // cues that are also plural nouns ("claims")
+  WordSet doc_nouns;       // things that speak: "the report", "the statement"
+  WordSet speech_nouns;    // "claim", "remarks": owned by who said them
+  WordSet male_names;      // common first names, for he/she resolution
+  WordSet female_names;
 };
 
 namespace {
@@ -107,6 +112,35 @@ bool IsWordByte(std::string_view t, size_t i) {
   return MultiBytePunct(t, i) == 0;
 }
 
+// Where the contracted auxiliary of a pronoun starts in the word [i, j) of
+// `t` ("he's" → 2, "they’re" → 4), or `i` when the word is no such
+// contraction.
+size_t ContractionSplit(std::string_view t, size_t i, size_t j) {
+  static const char* const kPronouns[] = {"he", "she", "it",  "they", "we",
+                                          "i",  "you", "who", "that", "there"};
+  static const char* const kAux[] = {"s", "re", "ve", "d", "ll", "m"};
+  size_t a = i;
+  while (a < j && t[a] != '\'' && static_cast<unsigned char>(t[a]) != 0xE2) {
+    ++a;
+  }
+  if (a == i || a >= j) return i;
+  size_t rest = a + 1;
+  if (t[a] != '\'') {
+    if (a + 2 >= j || static_cast<unsigned char>(t[a + 1]) != 0x80 ||
+        static_cast<unsigned char>(t[a + 2]) != 0x99) {
+      return i;
+    }
+    rest = a + 3;
+  }
+  const std::string head = absl::AsciiStrToLower(AsAbsl(t.substr(i, a - i)));
+  const std::string tail =
+      absl::AsciiStrToLower(AsAbsl(t.substr(rest, j - rest)));
+  bool pron = false, aux = false;
+  for (const char* p : kPronouns) pron = pron || head == p;
+  for (const char* x : kAux) aux = aux || tail == x;
+  return pron && aux ? a : i;
+}
+
 // Splits [b, e) of `t` into words and punctuation.
 std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
                            const QuoteFinder::Lexicon& lex) {
@@ -128,9 +162,14 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
           j += c < 0x80 ? 1 : (c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2);
           continue;
         }
-        // Inner apostrophe, hyphen, period, ampersand followed by a letter.
+        // Inner apostrophe, hyphen, period, ampersand followed by a letter;
+        // a slash between digits ("9/11", "24/7").
         size_t k = j;
         if (t[j] == '\'' || t[j] == '-' || t[j] == '.' || t[j] == '&') {
+          k = j + 1;
+        } else if (t[j] == '/' && j > i && j + 1 < end &&
+                   absl::ascii_isdigit(static_cast<unsigned char>(t[j - 1])) &&
+                   absl::ascii_isdigit(static_cast<unsigned char>(t[j + 1]))) {
           k = j + 1;
         } else if (j + 2 < end && static_cast<unsigned char>(t[j]) == 0xE2 &&
                    static_cast<unsigned char>(t[j + 1]) == 0x80 &&
@@ -144,6 +183,24 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
         break;
       }
       if (j > end) j = end;
+      // A pronoun with a contracted auxiliary ("He's", "they’re") is two
+      // words, so the pronoun can be a subject.
+      if (const size_t split = ContractionSplit(t, i, j); split > i) {
+        Word pron;
+        pron.span = {static_cast<int32_t>(i), static_cast<int32_t>(split)};
+        pron.lower = absl::AsciiStrToLower(AsAbsl(t.substr(i, split - i)));
+        pron.cap = absl::ascii_isupper(static_cast<unsigned char>(t[i]));
+        out.push_back(std::move(pron));
+        Word aux;
+        aux.span = {static_cast<int32_t>(split), static_cast<int32_t>(j)};
+        aux.lower = absl::AsciiStrToLower(AsAbsl(t.substr(split, j - split)));
+        if (static_cast<unsigned char>(t[split]) == 0xE2) {
+          aux.lower = "'" + aux.lower.substr(3);  // ’ → '
+        }
+        out.push_back(std::move(aux));
+        i = j;
+        continue;
+      }
       w.span = {static_cast<int32_t>(i), static_cast<int32_t>(j)};
       w.lower = absl::AsciiStrToLower(AsAbsl(t.substr(i, j - i)));
       // Keep the period of an abbreviation or initial: Mr. U.S. F.
@@ -209,6 +266,12 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
   return out;
 }
 
+// Whether `w` is a dash: — ― – or a run of hyphens.
+bool IsDash(const std::string& w) {
+  return w == "\xE2\x80\x94" || w == "\xE2\x80\x95" || w == "\xE2\x80\x93" ||
+         w == "--" || w == "-";
+}
+
 // ---------------------------------------------------------------------------
 // Speaker phrases.
 
@@ -239,10 +302,85 @@ class Parser {
       return true;
     }
     if (lex_.cues.contains(l) && (!w_[i].cap || i == 0)) {
+      if (lex_.noun_cues.contains(l) && NounUse(i)) return false;
       *len = 1;
       return true;
     }
     return false;
+  }
+
+  // Whether the cue word at `i` that can also be a plural noun ("claims",
+  // "tweets", "remarks") is used as one: after a determiner, a possessive
+  // or a number, or before a preposition or a participle ("Republican
+  // claims as false", "his tweets targeting").
+  bool NounUse(int i) const {
+    const int n = static_cast<int>(w_.size());
+    // "the congressional report said": a cue right after it is the verb.
+    if (i + 1 < n && lex_.cues.contains(w_[i + 1].lower) &&
+        !EndsWith(w_[i + 1].lower, "ing")) {
+      return true;
+    }
+    // A base form needs a plural or pronoun subject: "critics warn",
+    // "they claim", "Obama and Clinton call".
+    const std::string& l = w_[i].lower;
+    if (i > 0 && l.back() != 's' && !EndsWith(l, "ed") && !EndsWith(l, "ing")) {
+      const Word& p = w_[i - 1];
+      const bool subject = p.cap || EndsWith(p.lower, "s") ||
+                           p.lower == "they" || p.lower == "we" ||
+                           p.lower == "i" || p.lower == "you" ||
+                           lex_.skip_before_cue.contains(p.lower);
+      if (!subject) return true;
+    }
+    if (i > 0) {
+      const std::string& p = w_[i - 1].lower;
+      if (lex_.determiners.contains(p) || EndsWith(p, "'s") ||
+          EndsWith(p, "\xE2\x80\x99s") || p == "of" || p == "%" ||
+          p == "percent" || p == "these" || p == "those" ||
+          absl::ascii_isdigit(static_cast<unsigned char>(p[0]))) {
+        return true;
+      }
+    }
+    if (i + 1 < n) {
+      const std::string& x = w_[i + 1].lower;
+      static const char* const kPreps[] = {
+          "as",  "of",  "about", "from", "by",  "with", "against", "on",
+          "for", "and", "or",    "were", "are", "have", "had",     "in"};
+      for (const char* p : kPreps) {
+        if (x == p) return true;
+      }
+      if (EndsWith(x, "ing") && x.size() > 5) return true;
+    }
+    return false;
+  }
+
+  // Whether `head` can name who speaks: a person or group noun, an
+  // organization or a document ("the spokesman", "officials", "the
+  // report"), or an agent noun ("the organizer", "analysts").
+  bool SpeakerHead(const std::string& head) const {
+    if (lex_.person_nouns.contains(head) || lex_.bare_speakers.contains(head) ||
+        lex_.org_words.contains(head) || lex_.doc_nouns.contains(head)) {
+      return true;
+    }
+    std::string h = head;
+    if (h.size() > 3 && h.back() == 's') h.pop_back();
+    if (lex_.person_nouns.contains(h) || lex_.doc_nouns.contains(h) ||
+        lex_.org_words.contains(h)) {
+      return true;
+    }
+    if (h.find("year-old") != std::string::npos)
+      return true;  // the 46-year-old
+    for (const char* suffix : {"er", "or", "ist", "ian", "ent", "ant", "man",
+                               "men", "woman", "women", "ee", "ive"}) {
+      if (h.size() > 4 && EndsWith(h, suffix)) return true;
+    }
+    return false;
+  }
+
+  // A lower-case -ly word ("boldly", "angrily"), read as an adverb.
+  bool Adverb(const Word& w) const {
+    return !w.punct && !w.cap && w.lower.size() > 4 &&
+           EndsWith(w.lower, "ly") && !lex_.person_nouns.contains(w.lower) &&
+           w.lower != "ally" && w.lower != "family";
   }
 
   bool Negated(int cue) const {
@@ -269,6 +407,10 @@ class Parser {
       } else if (k - 2 >= min && lex_.connectors.contains(w_[k - 1].lower) &&
                  IsNameWord(k - 2)) {
         k -= 2;
+      } else if (k - 2 >= min && w_[k - 1].lower == "of" && IsNameWord(k - 2) &&
+                 lex_.titles.contains(w_[k - 2].lower) &&
+                 lex_.titles.contains(w_[k].lower)) {
+        k -= 2;  // "Secretary of Defense Lloyd Austin"
       } else {
         break;
       }
@@ -331,7 +473,16 @@ class Parser {
       return SentenceSubject(min, nullptr);
     }
     int j = cue - 1;
-    while (j >= min && lex_.skip_before_cue.contains(w_[j].lower)) --j;
+    bool be = false;
+    while (j >= min &&
+           (lex_.skip_before_cue.contains(w_[j].lower) || Adverb(w_[j]))) {
+      const std::string& l = w_[j].lower;
+      be = be || l == "was" || l == "were" || l == "is" || l == "are" ||
+           l == "been" || l == "being" || l == "be" || l == "'s" || l == "'re";
+      --j;
+    }
+    // "he was formally called": a passive names who was spoken to.
+    if (be && EndsWith(w_[cue].lower, "ed")) return {};
     j = SkipParenthetical(j, min);
     if (j < min) return {};
     if (w_[j].lower == ",") {
@@ -339,6 +490,27 @@ class Parser {
       while (k >= min && k >= j - 25 && w_[k].lower != ",") --k;
       if (k < min || k < j - 25 || w_[k].lower != ",") return {};
       Phrase before = PhraseEndingAt(SkipParenthetical(k - 1, min), min);
+      // "Scott Pruitt, the attorney general of Oklahoma, one of the states
+      // suing, said": a name inside the first appositive is no subject.
+      for (int hops = 0; hops < 2 && before.kind == PhraseKind::kName; ++hops) {
+        int b = k - 1;
+        while (b >= min && w_[b].span.begin >= before.span.begin) --b;
+        if (b < min) break;
+        const std::string& l = w_[b].lower;
+        if (l != "of" && l != "in" && l != "from" && l != "for" && l != "at") {
+          break;
+        }
+        int k2 = b - 1;
+        while (k2 >= min && k2 >= b - 12 && w_[k2].lower != ",") --k2;
+        if (k2 < min || w_[k2].lower != ",") break;
+        Phrase outer = PhraseEndingAt(SkipParenthetical(k2 - 1, min), min);
+        if (outer.kind != PhraseKind::kName &&
+            outer.kind != PhraseKind::kPronoun) {
+          break;
+        }
+        before = outer;
+        k = k2;
+      }
       if (before.kind == PhraseKind::kName ||
           before.kind == PhraseKind::kPronoun) {
         return before;
@@ -361,16 +533,46 @@ class Parser {
   Phrase SentenceSubject(int min, int* verb) const {
     const int n = static_cast<int>(w_.size());
     int s = min;
-    if (s < n && !w_[s].punct && lex_.cap_stop.contains(w_[s].lower) &&
-        !lex_.pronouns.contains(w_[s].lower) &&
-        !lex_.determiners.contains(w_[s].lower)) {
+    // The closing mark of a quote that ended the previous sentence.
+    while (s < n && w_[s].punct &&
+           (w_[s].lower == "\"" || w_[s].lower == "\xE2\x80\x9D" ||
+            w_[s].lower == "'" || w_[s].lower == "\xE2\x80\x99")) {
+      ++s;
+    }
+    // A dateline: "PHILADELPHIA (AP) — The committee ...".
+    if (s < n && w_[s].all_caps) {
+      for (int k = s + 1; k < n && k <= s + 12; ++k) {
+        if (IsDash(w_[k].lower)) {
+          s = k + 1;
+          break;
+        }
+      }
+    }
+    // A participle or adverb opening the sentence ("Declaring victory,
+    // ...", "Hastily, ...") is an introductory phrase, not a name.
+    const bool opener =
+        s + 1 < n && !w_[s].punct && w_[s].cap &&
+        (EndsWith(w_[s].lower, "ing") || EndsWith(w_[s].lower, "ly")) &&
+        w_[s].lower.size() > 4 && !w_[s + 1].cap &&
+        !lex_.cues.contains(w_[s + 1].lower);
+    if (s < n && !w_[s].punct &&
+        (opener || (lex_.cap_stop.contains(w_[s].lower) &&
+                    !lex_.pronouns.contains(w_[s].lower) &&
+                    !lex_.determiners.contains(w_[s].lower)))) {
       // Skip an introductory phrase and up to two appositives after it:
       // "In his speech, a tribute to Kerry, the nominee, Mr. Obama said".
       for (int commas = 0; commas < 3; ++commas) {
+        const int reach = commas == 0 ? 20 : 12;  // the intro may be long
         int k = s;
-        while (k < n && k < s + 12 && w_[k].lower != ",") ++k;
-        if (!(k < n && k < s + 12)) break;
+        while (k < n && k < s + reach && w_[k].lower != ",") ++k;
+        if (!(k < n && k < s + reach)) break;
         s = k + 1;
+        // A comma inside a title's closing mark: On “Face the Nation,” X.
+        while (s < n && w_[s].punct &&
+               (w_[s].lower == "\"" || w_[s].lower == "\xE2\x80\x9D" ||
+                w_[s].lower == "'" || w_[s].lower == "\xE2\x80\x99")) {
+          ++s;
+        }
         if (s < n && (IsNameWord(s) || lex_.pronouns.contains(w_[s].lower))) {
           break;
         }
@@ -379,10 +581,43 @@ class Parser {
     if (s >= n || w_[s].punct) return {};
     Phrase p;
     int e = s;
-    if (lex_.pronouns.contains(w_[s].lower) && w_[s].lower != "it" &&
-        w_[s].lower != "you") {
+    // "It attacked Trump, saying ...": "it" only before a past-tense verb
+    // or a cue, not as in "It is ...".
+    bool it_subject = false;
+    if (w_[s].lower == "it" && s + 1 < n) {
+      int v = s + 1;
+      while (v < n && lex_.skip_before_cue.contains(w_[v].lower)) ++v;
+      it_subject = v < n && !w_[v].punct &&
+                   ((EndsWith(w_[v].lower, "ed") && w_[v].lower.size() >= 4) ||
+                    lex_.cues.contains(w_[v].lower));
+    }
+    if (lex_.pronouns.contains(w_[s].lower) &&
+        (w_[s].lower != "it" || it_subject) && w_[s].lower != "you") {
       p = PhraseEndingAt(s, s);
       e = s + 1;
+    } else if (lex_.determiners.contains(w_[s].lower)) {
+      // "The Republican nominee also outlined ...", "several environmental
+      // groups granted ...": a nominal ended by an adverb, a past-tense
+      // verb or a cue.
+      int v = s + 1;
+      while (v < n && v < s + 7 && !w_[v].punct &&
+             !lex_.skip_before_cue.contains(w_[v].lower) &&
+             !lex_.cues.contains(w_[v].lower) &&
+             !(EndsWith(w_[v].lower, "ed") && w_[v].lower.size() >= 4 &&
+               !w_[v].cap)) {
+        if (lex_.np_stop.contains(w_[v].lower)) return {};
+        ++v;
+      }
+      if (v >= n || v == s + 1 || w_[v].punct || v >= s + 7) return {};
+      p = PhraseEndingAt(v - 1, s);
+      // "The Republican nominee also ...", or a name with an article:
+      // "The New York Times reported".
+      const bool nominal =
+          p.kind == PhraseKind::kNominal && p.span.begin == w_[s].span.begin;
+      const bool name =
+          p.kind == PhraseKind::kName && p.span.begin == w_[s + 1].span.begin;
+      if (!nominal && !name) return {};
+      e = v;
     } else if (IsNameWord(s)) {
       e = s;
       while (e + 1 < n &&
@@ -418,7 +653,26 @@ class Parser {
     if (j < min) return {};
     const Word& w = w_[j];
     if (w.punct) return {};
-    if (lex_.pronouns.contains(w.lower)) {
+    if (w.lower == "who" || w.lower == "which") {
+      // "who" and "which" right before the cue ("Stevie Wonder, who joked")
+      // are relative pronouns, resolved to the mention they follow; only
+      // after a name or a definite speaker ("anybody who complains" is no
+      // attribution).
+      int a = j - 1;
+      while (a >= min && (w_[a].lower == "," || IsDash(w_[a].lower))) --a;
+      if (a < min) return {};
+      // ", who" opens a clause about a specific person.
+      const bool comma_who = w.lower == "who" && w_[j - 1].lower == ",";
+      if (!IsNameWord(a) && !comma_who) {
+        const Phrase ante = PhraseEndingAt(a, min);
+        if (ante.kind != PhraseKind::kNominal ||
+            (ante.indefinite && !lex_.bare_speakers.contains(ante.head))) {
+          return {};
+        }
+      }
+    }
+    if (lex_.pronouns.contains(w.lower) || w.lower == "who" ||
+        w.lower == "which") {
       Phrase p;
       p.kind = PhraseKind::kPronoun;
       p.span = w.span;
@@ -444,8 +698,9 @@ class Parser {
     while (k - 1 >= min && j - (k - 1) <= 7) {
       const Word& p = w_[k - 1];
       if (p.punct) break;
-      if (lex_.determiners.contains(p.lower)) {
-        --k;
+      if (lex_.determiners.contains(p.lower) ||
+          absl::ascii_isdigit(static_cast<unsigned char>(p.lower[0]))) {
+        --k;  // "the spokesman", "63 percent"
         det = true;
         break;
       }
@@ -485,13 +740,79 @@ class Parser {
     }
     const bool bare = lex_.bare_speakers.contains(w.lower);
     if (!det && !modifier && !bare) return {};
+    if (!SpeakerHead(head)) return {};
     Phrase p;
     p.kind = PhraseKind::kNominal;
     p.span = {w_[k].span.begin, w.span.end};
     p.name_span = p.span;
     p.head = head;
-    p.indefinite = lex_.indefinite.contains(w_[k].lower) || (!det && !modifier);
+    p.indefinite =
+        lex_.indefinite.contains(w_[k].lower) ||
+        absl::ascii_isdigit(static_cast<unsigned char>(w_[k].lower[0])) ||
+        (!det && !modifier);
     return p;
+  }
+
+  // "Trump's claim that “...”", "his description of ... as “...”": a
+  // speech noun owned by a possessive among the last few words before
+  // `end`, with no cue after it. Returns the owner (a name, or the pronoun
+  // behind his/her/its/their) and sets `*noun`.
+  Phrase PossessiveSpeaker(int end, int* noun) const {
+    for (int i = end - 1; i >= 1 && i >= end - 6; --i) {
+      const Word& w = w_[i];
+      if (w.sentence_end) break;
+      int len = 0;
+      if (IsCueAt(i, &len)) break;
+      if (!lex_.speech_nouns.contains(w.lower)) continue;
+      // The noun introduces the quote: "claim that ...", "words: ", or
+      // right before it; not "Trump's statement about “...”".
+      if (i + 1 < end && w_[i + 1].lower != "that" && w_[i + 1].lower != ":" &&
+          w_[i + 1].lower != ",") {
+        return {};
+      }
+      int o = i - 1;
+      while (o >= 0 && o >= i - 3 && !w_[o].punct && !w_[o].cap &&
+             !IsPossessive(w_[o].lower) &&
+             !lex_.determiners.contains(w_[o].lower)) {
+        --o;  // adjectives: "his repeated claim"
+      }
+      if (o < 0 || w_[o].punct) return {};
+      const std::string& l = w_[o].lower;
+      Phrase p;
+      if (l == "his" || l == "her" || l == "its" || l == "their") {
+        p.kind = PhraseKind::kPronoun;
+        p.span = w_[o].span;
+        p.name_span = p.span;
+        p.head = l == "his"   ? "he"
+                 : l == "her" ? "she"
+                 : l == "its" ? "it"
+                              : "they";
+        p.gender = l == "his" ? 1 : l == "her" ? -1 : 0;
+      } else if (IsPossessive(l) && w_[o].cap) {
+        const int k = NameRunStart(o, 0);
+        p = NamePhrase(k, o);
+        const int32_t cut = EndsWith(l, "'s") ? 2 : 4;
+        p.span.end -= cut;
+        p.name_span.end -= cut;
+        if (p.name_span.empty() || p.span.empty()) return {};
+      } else {
+        return {};
+      }
+      // "has called Mr. Trump's comments “...”": the noun is the object of
+      // a cue, whose subject speaks.
+      for (int b = o - 1; b >= 0 && b >= o - 5; --b) {
+        int len = 0;
+        if (w_[b].sentence_end) break;
+        if (IsCueAt(b, &len)) return {};
+      }
+      *noun = i;
+      return p;
+    }
+    return {};
+  }
+
+  static bool IsPossessive(const std::string& l) {
+    return EndsWith(l, "'s") || EndsWith(l, "\xE2\x80\x99s");
   }
 
   // A speaker phrase starting at `s` (after an inverted cue or "according
@@ -502,12 +823,19 @@ class Parser {
     if (lex_.pronouns.contains(w_[s].lower)) {
       return PhraseEndingAt(s, s);
     }
+    // "... suggests that Phoenix ...": a clause, not a speaker.
+    if (lex_.np_stop.contains(w_[s].lower)) return {};
     int e = s;
     while (e < n && e - s < 9) {
       const Word& w = w_[e];
       if (w.punct) break;
       if (e > s && (lex_.np_stop.contains(w.lower) || w.lower == "of" ||
                     lex_.cues.contains(w.lower))) {
+        break;
+      }
+      // "a complaint filed by ...": a participle ends the phrase.
+      if (e > s + 1 && !w.cap && w.lower.size() > 4 &&
+          EndsWith(w.lower, "ed")) {
         break;
       }
       ++e;
@@ -517,12 +845,34 @@ class Parser {
     for (int j = e - 1; j >= s; --j) {
       if (IsNameWord(j)) {
         int k = NameRunStart(j, s);
+        if (k == j && k == s + 1 && lex_.indefinite.contains(w_[s].lower)) {
+          // "one Democrat familiar with ...", "a Republican": no name.
+          // With a head noun after the name: "a Putin aide".
+          int h = j;
+          if (h + 1 < e && !w_[h + 1].punct && SpeakerHead(w_[h + 1].lower)) {
+            ++h;
+          }
+          Phrase p;
+          p.kind = PhraseKind::kNominal;
+          p.span = {w_[s].span.begin, w_[h].span.end};
+          p.name_span = p.span;
+          p.head = w_[h].lower;
+          p.indefinite = true;
+          return p;
+        }
         Phrase p = NamePhrase(k, j);
         // "the spokesman, John Kirby" is handled by the caller.
         return p;
       }
     }
     Phrase p = PhraseEndingAt(e - 1, s);
+    // "a source close to the campaign": the head before a post-modifier.
+    for (int j = e - 2; p.kind == PhraseKind::kNone && j > s; --j) {
+      p = PhraseEndingAt(j, s);
+      if (p.kind != PhraseKind::kNominal || p.span.begin != w_[s].span.begin) {
+        p = {};
+      }
+    }
     if (p.kind == PhraseKind::kNominal && e < n && w_[e].lower == "," &&
         e + 1 < n && IsNameWord(e + 1)) {
       int j = e + 1;
@@ -616,41 +966,449 @@ absl::StatusOr<std::unique_ptr<QuoteFinder>> QuoteFinder::Create(
     const QuoteSpec&) {
   auto lex = std::make_unique<Lexicon>();
   lex->cues = Set({
-      "said",        "says",       "say",        "saying",       "told",
-      "tells",       "tell",       "added",      "adds",         "asked",
-      "asks",        "wrote",      "writes",     "write",        "warned",
-      "warns",       "noted",      "notes",      "explained",    "explains",
-      "insisted",    "insists",    "stated",     "states",       "declared",
-      "declares",    "argued",     "argues",     "claimed",      "claims",
-      "announced",   "announces",  "replied",    "replies",      "continued",
-      "continues",   "recalled",   "recalls",    "acknowledged", "acknowledges",
-      "tweeted",     "tweets",     "posted",     "posts",        "conceded",
-      "concedes",    "admitted",   "admits",     "agreed",       "agrees",
-      "responded",   "responds",   "suggested",  "suggests",     "observed",
-      "observes",    "remarked",   "remarks",    "joked",        "jokes",
-      "quipped",     "quips",      "shouted",    "shouts",       "yelled",
-      "yells",       "cried",      "exclaimed",  "whispered",    "boasted",
-      "boasts",      "complained", "complains",  "lamented",     "laments",
-      "predicted",   "predicts",   "promised",   "promises",     "vowed",
-      "vows",        "pledged",    "pledges",    "urged",        "urges",
-      "cautioned",   "cautions",   "stressed",   "stresses",     "emphasized",
-      "emphasizes",  "emphasised", "maintained", "maintains",    "contended",
-      "contends",    "countered",  "counters",   "charged",      "alleged",
-      "alleges",     "reported",   "reports",    "testified",    "testifies",
-      "mused",       "muses",      "wondered",   "wonders",      "concluded",
-      "concludes",   "confirmed",  "confirms",   "denied",       "denies",
-      "proclaimed",  "asserted",   "asserts",    "commented",    "comments",
-      "reiterated",  "reiterates", "texted",     "emailed",      "e-mailed",
-      "blogged",     "recounted",  "recounts",   "described",    "describes",
-      "called",      "calls",      "labeled",    "labelled",     "dubbed",
-      "scoffed",     "mocked",     "thundered",  "snapped",      "sneered",
-      "bragged",     "gushed",     "raged",      "ranted",       "pleaded",
-      "begged",      "demanded",   "demands",    "advised",      "advises",
-      "informed",    "assured",    "assures",    "reminded",     "reminds",
-      "stated",      "explained",  "opined",     "penned",       "chimed",
-      "interjected", "answered",   "answers",    "echoed",       "echoes",
-      "conceded",    "shot",       "speculated", "summed",       "put",
-      "read",        "reads",
+      "said",
+      "says",
+      "say",
+      "saying",
+      "told",
+      "tells",
+      "tell",
+      "added",
+      "adds",
+      "asked",
+      "asks",
+      "wrote",
+      "writes",
+      "write",
+      "warned",
+      "warns",
+      "noted",
+      "notes",
+      "explained",
+      "explains",
+      "insisted",
+      "insists",
+      "stated",
+      "states",
+      "declared",
+      "declares",
+      "argued",
+      "argues",
+      "claimed",
+      "claims",
+      "announced",
+      "announces",
+      "replied",
+      "replies",
+      "continued",
+      "continues",
+      "recalled",
+      "recalls",
+      "acknowledged",
+      "acknowledges",
+      "tweeted",
+      "tweets",
+      "posted",
+      "posts",
+      "conceded",
+      "concedes",
+      "admitted",
+      "admits",
+      "agreed",
+      "agrees",
+      "responded",
+      "responds",
+      "suggested",
+      "suggests",
+      "observed",
+      "observes",
+      "remarked",
+      "remarks",
+      "joked",
+      "jokes",
+      "quipped",
+      "quips",
+      "shouted",
+      "shouts",
+      "yelled",
+      "yells",
+      "cried",
+      "exclaimed",
+      "whispered",
+      "boasted",
+      "boasts",
+      "complained",
+      "complains",
+      "lamented",
+      "laments",
+      "predicted",
+      "predicts",
+      "promised",
+      "promises",
+      "vowed",
+      "vows",
+      "pledged",
+      "pledges",
+      "urged",
+      "urges",
+      "cautioned",
+      "cautions",
+      "stressed",
+      "stresses",
+      "emphasized",
+      "emphasizes",
+      "emphasised",
+      "maintained",
+      "maintains",
+      "contended",
+      "contends",
+      "countered",
+      "counters",
+      "charged",
+      "alleged",
+      "alleges",
+      "reported",
+      "reports",
+      "testified",
+      "testifies",
+      "mused",
+      "muses",
+      "wondered",
+      "wonders",
+      "concluded",
+      "concludes",
+      "confirmed",
+      "confirms",
+      "denied",
+      "denies",
+      "proclaimed",
+      "asserted",
+      "asserts",
+      "commented",
+      "comments",
+      "reiterated",
+      "reiterates",
+      "texted",
+      "emailed",
+      "e-mailed",
+      "blogged",
+      "recounted",
+      "recounts",
+      "described",
+      "describes",
+      "called",
+      "calls",
+      "labeled",
+      "labelled",
+      "dubbed",
+      "scoffed",
+      "mocked",
+      "thundered",
+      "snapped",
+      "sneered",
+      "bragged",
+      "gushed",
+      "raged",
+      "ranted",
+      "pleaded",
+      "begged",
+      "demanded",
+      "demands",
+      "advised",
+      "advises",
+      "informed",
+      "assured",
+      "assures",
+      "reminded",
+      "reminds",
+      "stated",
+      "explained",
+      "opined",
+      "penned",
+      "chimed",
+      "interjected",
+      "answered",
+      "answers",
+      "echoed",
+      "echoes",
+      "conceded",
+      "shot",
+      "speculated",
+      "summed",
+      "put",
+      "read",
+      "reads",
+      // Present participles: "..., adding “...”", "Clinton asking, “...”".
+      "adding",
+      "arguing",
+      "asking",
+      "calling",
+      "claiming",
+      "complaining",
+      "declaring",
+      "describing",
+      "explaining",
+      "insisting",
+      "noting",
+      "predicting",
+      "promising",
+      "recalling",
+      "replying",
+      "stating",
+      "suggesting",
+      "telling",
+      "tweeting",
+      "urging",
+      "vowing",
+      "warning",
+      "writing",
+      "joking",
+      "admitting",
+      "acknowledging",
+      "boasting",
+      "charging",
+      "contending",
+      "insisting",
+      "lamenting",
+      "quipping",
+
+      "pledging",
+      "stressing",
+      "labeling",
+      "branding",
+      "accusing",
+      "announcing",
+      "conceding",
+      "emphasizing",
+      "answering",
+      "responding",
+      "shouting",
+      "chanting",
+      "singing",
+      // Less common speech and evaluation verbs.
+      "likened",
+      "likens",
+      "branded",
+      "brands",
+      "slammed",
+      "slams",
+      "blasted",
+      "blasts",
+      "criticized",
+      "criticizes",
+      "criticised",
+      "decried",
+      "decries",
+      "denounced",
+      "denounces",
+      "accused",
+      "accuses",
+      "praised",
+      "praises",
+      "hailed",
+      "hails",
+      "touted",
+      "touts",
+      "lauded",
+      "lauds",
+      "characterized",
+      "characterizes",
+      "termed",
+      "terms",
+      "referenced",
+      "references",
+      "cited",
+      "cites",
+      "quoted",
+      "quotes",
+      "chanted",
+      "chant",
+      "sang",
+      "sings",
+      "scolded",
+      "scolds",
+      "lashed",
+      "retorted",
+      "retorts",
+      "fumed",
+      "fumes",
+      "marveled",
+      "marvels",
+      "huffed",
+      "groused",
+      "grumbled",
+      "grumbles",
+      "sniped",
+      "snipes",
+      "jabbed",
+      "griped",
+      "gripes",
+      "rebutted",
+      "objected",
+      "objects",
+      "disputed",
+      "disputes",
+      "questioned",
+      "questions",
+      "queried",
+      "announced",
+      "added",
+      "confided",
+      "confides",
+      "divulged",
+      "hinted",
+      "hints",
+      "implored",
+      "implores",
+      "insinuated",
+      "intoned",
+      "murmured",
+      "muttered",
+      "mutters",
+      "pointed",
+      "prodded",
+      "ruled",
+      "rules",
+      "reasoned",
+      "reasons",
+      "surmised",
+      "theorized",
+      "underscored",
+      "underscores",
+      "vented",
+      "vents",
+      "wailed",
+      "wrote",
+      "headlined",
+      "titled",
+      "dismissed",
+      "dismisses",
+      "mentioned",
+      "mentions",
+      "call",
+      "claim",
+      "argue",
+      "warn",
+      "note",
+      "insist",
+      "explain",
+      "describe",
+      "add",
+      "ask",
+      "contend",
+      "allege",
+      "predict",
+      "suggest",
+      "complain",
+      "acknowledge",
+      "admit",
+      "agree",
+      "recall",
+      "respond",
+      "reply",
+      "declare",
+      "announce",
+      "maintain",
+      "urge",
+      "stress",
+      "concede",
+      "report",
+      "tweet",
+      "charge",
+      "accuse",
+      "blame",
+      "deny",
+      "retaliated",
+      "chided",
+      "chides",
+      "taunted",
+      "taunts",
+      "teased",
+      "teases",
+      "enthused",
+      "raved",
+      "applauded",
+      "applauds",
+      "welcomed",
+      "mourned",
+      "confessed",
+      "confesses",
+      "disclosed",
+      "discloses",
+      "revealed",
+      "reveals",
+      "guessed",
+      "estimated",
+      "estimates",
+      "reckoned",
+      "pondered",
+      "challenged",
+      "challenges",
+      "protested",
+      "protests",
+      "whined",
+      "moaned",
+      "sighed",
+      "groaned",
+      "laughed",
+      "laughs",
+      "chuckled",
+      "snorted",
+      "barked",
+      "growled",
+      "snarled",
+      "roared",
+      "bellowed",
+      "screamed",
+      "screams",
+      "hollered",
+      "mumbled",
+      "stammered",
+      "messaged",
+      "rejoined",
+      "interrupted",
+      "summarized",
+      "elaborated",
+      "clarified",
+      "clarifies",
+      "underlined",
+      "highlighted",
+      "highlights",
+      "repeated",
+      "repeats",
+      "affirmed",
+      "affirms",
+      "swore",
+      "swears",
+      "alerted",
+      "appealed",
+      "inquired",
+      "requested",
+      "requests",
+      "invited",
+      "recommended",
+      "recommends",
+      "proposed",
+      "proposes",
+      "counseled",
+      "rejected",
+      "rejects",
+      "refuted",
+      "contradicted",
+      "corrected",
+      "briefed",
+      "forecast",
+      "conceding",
+      "point",
+      "points",
+      "pointing",
+      "rated",
+      "rates",
+      "condemned",
+      "condemns",
+      "defended",
+      "defends",
+      "promised",
   });
   lex->skip_before_cue = Set({
       "also",         "later",       "then",        "once",       "previously",
@@ -667,6 +1425,8 @@ absl::StatusOr<std::unique_ptr<QuoteFinder>> QuoteFinder::Create(
       "similarly",    "separately",  "ultimately",  "finally",    "now",
       "subsequently", "immediately", "continually", "recently",   "once",
       "herself",      "himself",     "themselves",  "itself",     "apparently",
+      "'s",           "'re",         "'ve",         "'d",         "'ll",
+      "'m",           "only",
   });
   lex->negations = Set({"not", "n't", "never", "didn't", "doesn't", "don't",
                         "won't", "wouldn't", "hasn't", "haven't"});
@@ -704,7 +1464,8 @@ absl::StatusOr<std::unique_ptr<QuoteFinder>> QuoteFinder::Create(
       "nevertheless", "otherwise",  "rather",    "furthermore",
       "moreover",     "besides",    "afterward", "afterwards",
       "previously",   "currently",  "recently",  "additionally",
-      "specifically",
+      "specifically", "following",  "amid",      "under",
+      "asked",        "speaking",   "citing",    "noting",
   });
   lex->connectors = Set({"de", "da", "van", "von", "bin", "al", "la", "le",
                          "del", "der", "di", "du", "dos", "ben", "ibn"});
@@ -1001,12 +1762,214 @@ absl::StatusOr<std::unique_ptr<QuoteFinder>> QuoteFinder::Create(
   lex->function_words =
       Set({"of", "the", "a", "an", "and", "in", "on", "for", "to", "with", "at",
            "by", "from", "or", "vs.", "&"});
+  lex->noun_cues = Set({
+      "claims",   "calls",   "reports",  "notes",     "remarks",    "comments",
+      "tweets",   "posts",   "answers",  "demands",   "promises",   "pledges",
+      "vows",     "states",  "quotes",   "questions", "references", "terms",
+      "rules",    "reasons", "rates",    "brands",    "vents",      "objects",
+      "mentions", "writes",  "reads",    "counters",  "charges",    "cites",
+      "jokes",    "quips",   "shouts",   "warns",     "insists",    "concludes",
+      "comments", "replies", "responds", "echoes",    "defends",    "disputes",
+      "hails",    "touts",   "praises",  "gripes",    "promised",
+  });
+  for (const char* w :
+       {"estimates",  "challenges", "protests", "laughs",  "screams",
+        "highlights", "requests",   "taunts",   "repeats", "proposes",
+        "call",       "claim",      "note",     "report",  "tweet",
+        "charge",     "points",     "point",    "reply",   "stress",
+        "add",        "ask",        "recall",   "deny",    "blame",
+        "warn",       "maintain"}) {
+    lex->noun_cues.insert(w);
+  }
+  lex->doc_nouns = Set({
+      "report",     "statement",  "letter",     "ad",           "advertisement",
+      "article",    "memo",       "study",      "survey",       "poll",
+      "complaint",  "lawsuit",    "filing",     "release",      "tweet",
+      "post",       "piece",      "editorial",  "book",         "document",
+      "message",    "email",      "e-mail",     "website",      "site",
+      "page",       "video",      "spot",       "commercial",   "brief",
+      "ruling",     "decision",   "opinion",    "order",        "indictment",
+      "petition",   "transcript", "speech",     "note",         "blog",
+      "column",     "story",      "headline",   "caption",      "sign",
+      "banner",     "slogan",     "motion",     "bill",         "law",
+      "resolution", "policy",     "platform",   "manifesto",    "guidance",
+      "analysis",   "review",     "audit",      "finding",      "findings",
+      "data",       "record",     "records",    "minutes",      "testimony",
+      "interview",  "profile",    "obituary",   "announcement", "proposal",
+      "plan",       "agreement",  "charter",    "constitution", "bylaws",
+      "handbook",   "manual",     "guidelines", "rules",        "regulation",
+      "textbook",   "textbooks",  "ads",        "reports",      "statements",
+      "letters",    "documents",  "polls",      "surveys",      "studies",
+      "tweets",     "posts",      "emails",     "e-mails",      "messages",
+      "campaign",   "show",       "program",    "programme",    "network",
+      "newspaper",  "paper",      "magazine",   "outlet",       "station",
+      "narrator",   "voice",      "voiceover",  "panel",        "jury",
+      "court",      "committee",  "board",      "council",      "group",
+      "groups",     "team",       "side",       "camp",         "family",
+      "families",   "mother",     "father",     "wife",         "husband",
+      "son",        "daughter",   "brother",    "sister",       "friend",
+      "friends",    "niece",      "nephew",     "uncle",        "aunt",
+      "child",      "children",   "kids",       "crowd",        "audience",
+      "public",     "majority",   "minority",   "percent",      "most",
+      "clip",       "footage",    "film",       "documentary",  "trailer",
+      "comment",    "remark",     "words",      "source",       "surrogate",
+      "ally",       "allies",     "operative",  "backer",       "donor",
+      "member",     "colleague",  "partner",    "staff",        "staffer",
+      "employee",   "worker",     "student",    "parent",       "resident",
+      "neighbor",   "neighbour",  "person",     "individual",   "citizen",
+      "voter",      "fan",        "supporter",  "opponent",     "foe",
+      "side",       "camp",       "aide",       "counsel",      "delegation",
+      "person",     "guy",        "girl",       "boy",          "lady",
+      "gentleman",  "colleague",  "country",    "nation",       "state",
+      "city",       "town",       "county",     "government",   "regime",
+      "ministry",   "agency",     "firm",       "bank",         "industry",
+  });
+  lex->speech_nouns = Set({
+      "claim",       "claims",
+      "statement",   "statements",
+      "words",       "remark",
+      "remarks",     "comment",
+      "comments",    "assertion",
+      "promise",     "pledge",
+      "vow",         "warning",
+      "accusation",  "charge",
+      "argument",    "insistence",
+      "suggestion",  "prediction",
+      "description", "answer",
+      "response",    "reply",
+      "message",     "tweet",
+      "tweets",      "missive",
+      "boast",       "contention",
+      "complaint",   "admission",
+      "declaration", "announcement",
+      "quip",        "joke",
+      "observation", "slogan",
+      "mantra",      "refrain",
+      "catchphrase", "rhetoric",
+      "testimony",   "explanation",
+      "threat",      "characterization",
+      "assessment",  "verdict",
+      "plea",        "retort",
+      "rebuttal",    "denial",
+      "allegation",  "allegations",
+      "promises",
+  });
+  lex->male_names = Set({
+      "aaron",     "adam",     "alan",        "albert",   "alex",
+      "alexander", "andrew",   "anthony",     "antonin",  "arthur",
+      "barack",    "ben",      "benjamin",    "bernie",   "bill",
+      "billy",     "bob",      "bobby",       "brad",     "brian",
+      "bruce",     "bryan",    "carl",        "carlos",   "charles",
+      "charlie",   "chris",    "christopher", "chuck",    "colin",
+      "craig",     "dan",      "daniel",      "darrell",  "dave",
+      "david",     "dennis",   "dick",        "don",      "donald",
+      "doug",      "douglas",  "ed",          "eddie",    "edward",
+      "eric",      "frank",    "fred",        "gary",     "george",
+      "greg",      "gregory",  "harold",      "harry",    "henry",
+      "howard",    "ian",      "jack",        "jacob",    "james",
+      "jason",     "jeb",      "jeff",        "jeffrey",  "jeremy",
+      "jerry",     "jesse",    "jim",         "jimmy",    "joe",
+      "john",      "johnny",   "jon",         "jonathan", "jorge",
+      "jose",      "joseph",   "josh",        "joshua",   "juan",
+      "justin",    "keith",    "ken",         "kenneth",  "kevin",
+      "larry",     "lee",      "lindsey",     "lloyd",    "louis",
+      "luis",      "marco",    "mark",        "martin",   "matt",
+      "matthew",   "max",      "michael",     "mike",     "mitch",
+      "mitt",      "nathan",   "neil",        "newt",     "nick",
+      "nicholas",  "oscar",    "patrick",     "paul",     "pete",
+      "peter",     "phil",     "philip",      "ralph",    "randy",
+      "ray",       "raymond",  "reince",      "richard",  "rick",
+      "rob",       "robert",   "roger",       "ron",      "ronald",
+      "rudy",      "russell",  "ryan",        "sam",      "samuel",
+      "scott",     "sean",     "sergei",      "sergey",   "stephen",
+      "steve",     "steven",   "ted",         "terry",    "thomas",
+      "tim",       "timothy",  "todd",        "tom",      "tony",
+      "vladimir",  "walter",   "wayne",       "william",  "willie",
+      "xi",        "yuri",     "kim",         "francis",  "benjamin",
+      "boris",     "emmanuel", "francois",    "jean",     "giuseppe",
+      "mohammed",  "muhammad", "ahmed",       "ali",      "omar",
+      "hassan",    "abdullah", "recep",       "narendra", "shinzo",
+      "justin",    "malcolm",  "rodrigo",     "jair",     "andres",
+      "enrique",   "pedro",    "miguel",      "ivan",     "dmitry",
+      "igor",      "mikhail",  "alexei",      "viktor",   "volodymyr",
+      "petro",     "lech",     "kurt",        "hans",     "klaus",
+      "olaf",      "helmut",   "lars",        "sven",     "mario",
+      "matteo",    "silvio",   "luigi",       "marcus",   "tyrone",
+      "jamal",     "darius",   "earl",        "elijah",   "ernest",
+      "eugene",    "gerald",   "glenn",       "gordon",   "hugh",
+      "jay",       "jerome",   "karl",        "kyle",     "leon",
+      "leonard",   "marvin",   "melvin",      "mitchell", "nelson",
+      "norman",    "preston",  "reggie",      "roy",      "rush",
+      "sherrod",   "stanley",  "stuart",      "ted",      "vernon",
+      "vincent",   "warren",   "wesley",      "zachary",  "hillel",
+      "jared",     "corey",    "kellyanne",
+  });
+  lex->male_names.erase("kellyanne");
+  lex->female_names = Set({
+      "abigail",   "alice",    "alicia",    "amanda",      "amy",
+      "andrea",    "angela",   "ann",       "anna",        "anne",
+      "barbara",   "betty",    "beverly",   "brenda",      "carly",
+      "carol",     "caroline", "catherine", "cheryl",      "christina",
+      "christine", "claire",   "cynthia",   "debbie",      "deborah",
+      "debra",     "diana",    "diane",     "donna",       "dorothy",
+      "elizabeth", "ellen",    "emily",     "emma",        "evelyn",
+      "frances",   "gloria",   "hannah",    "heather",     "heidi",
+      "helen",     "hillary",  "hilary",    "huma",        "ivanka",
+      "jane",      "janet",    "janice",    "jean",        "jennifer",
+      "jessica",   "jill",     "joan",      "joyce",       "judith",
+      "judy",      "julia",    "julie",     "karen",       "katherine",
+      "kathleen",  "kathy",    "kelly",     "kellyanne",   "kim",
+      "laura",     "lauren",   "linda",     "lisa",        "loretta",
+      "lori",      "louise",   "lynn",      "margaret",    "maria",
+      "marie",     "marilyn",  "martha",    "mary",        "megan",
+      "melania",   "melanie",  "melissa",   "michelle",    "nancy",
+      "nicole",    "nikki",    "olivia",    "pamela",      "patricia",
+      "paula",     "rachel",   "rebecca",   "rosa",        "ruth",
+      "samantha",  "sandra",   "sarah",     "sara",        "sharon",
+      "shirley",   "sophia",   "stephanie", "susan",       "susana",
+      "teresa",    "theresa",  "tina",      "valerie",     "victoria",
+      "virginia",  "wendy",    "angela",    "theresa",     "marine",
+      "christine", "ursula",   "jacinda",   "sheikh",      "tsai",
+      "park",      "aung",     "yulia",     "condoleezza", "madeleine",
+      "nancy",     "elaine",   "kirsten",   "tammy",       "amy",
+      "tulsi",     "kamala",   "elena",     "sonia",       "ruth",
+      "carla",     "esther",   "ariana",    "veronica",    "adriana",
+      "azucena",   "beatriz",  "yvonne",    "sally",       "jeanne",
+      "katie",     "kate",     "kristen",   "liz",         "meghan",
+      "monica",    "natalie",  "paige",     "sheila",      "shannon",
+      "tara",      "vanessa",  "dana",      "erin",        "gina",
+      "grace",     "irene",    "jenna",     "jo",          "kay",
+      "lucy",      "lydia",    "mia",       "naomi",       "nina",
+      "norah",     "olive",    "penny",     "rita",        "rose",
+      "ruby",      "stacey",   "sue",       "sylvia",      "vera",
+      "zoe",       "malkia",   "minyon",    "marcia",      "terry",
+  });
+  for (const char* both : {"kim", "jean", "terry", "park", "sheikh", "tsai",
+                           "aung", "lee", "marine"}) {
+    lex->male_names.erase(both);
+    lex->female_names.erase(both);
+  }
   std::unique_ptr<QuoteFinder> f(new QuoteFinder());
   f->lex_ = std::move(lex);
   return f;
 }
 
 namespace {
+
+constexpr int32_t kMaxFrame = 400;  // bytes read on either side of a quote
+// How far before a pronoun a subject is preferred to a nearer mention.
+constexpr int32_t kSubjectReach = 400;
+
+// +1 or -1 when the first word of `name` is a common male or female first
+// name, else 0.
+int FirstNameGender(std::string_view name, const QuoteFinder::Lexicon& lex) {
+  const size_t sp = name.find(' ');
+  if (sp == std::string_view::npos) return 0;
+  const std::string first = absl::AsciiStrToLower(AsAbsl(name.substr(0, sp)));
+  if (lex.male_names.contains(first)) return 1;
+  if (lex.female_names.contains(first)) return -1;
+  return 0;
+}
 
 // Per-call state: entity lookups and pending mention additions.
 class Resolver {
@@ -1023,9 +1986,11 @@ class Resolver {
               });
     gender_.resize(entities_.size(), 0);
     added_.resize(entities_.size());
-    // Honorifics before a person's mentions tell the gender.
+    // Common first names and honorifics before a person's mentions tell
+    // the gender.
     for (size_t e = 0; e < entities_.size(); ++e) {
       if (entities_[e].type != EntityType::kPerson) continue;
+      gender_[e] = FirstNameGender(entities_[e].name, lex_);
       for (const EntityMention& m : entities_[e].mentions) {
         const int32_t lo = std::max<int32_t>(0, m.span.begin - 5);
         const std::string before =
@@ -1059,6 +2024,17 @@ class Resolver {
       default:
         return -1;
     }
+  }
+
+  // The known gender of the entity a name phrase mentions: +1, -1 or 0; 2
+  // for an entity that is no person.
+  // -2 when no entity is mentioned there.
+  int GenderOf(const Phrase& p) const {
+    ByteSpan found;
+    const int e = Overlapping(p.span, &found);
+    if (e < 0 || e >= static_cast<int>(gender_.size())) return -2;
+    if (entities_[e].type != EntityType::kPerson) return 2;  // not he/she
+    return gender_[e];
   }
 
   // Whether `s` overlaps a mention or its last word occurs capitalized
@@ -1331,12 +2307,14 @@ class Resolver {
 
   int ResolvePronoun(const Phrase& p, int32_t before, int32_t window_begin) {
     const std::string& w = p.head;
+    if (w == "who" || w == "which") return ResolveRelative(p);
     const bool person = w == "he" || w == "she";
     const bool group = w == "they" || w == "we" || w == "it";
     if (!person && !group) return -1;
     const std::map<int32_t, int>& index = person ? person_at_ : org_at_;
     auto it = index.lower_bound(before);
     int steps = 0;
+    int nearest = -1, chosen = -1;
     while (it != index.begin() && steps < 40) {
       --it;
       ++steps;
@@ -1344,11 +2322,119 @@ class Resolver {
       if (InsideRun(it->first)) continue;
       const int e = it->second;
       if (person && gender_[e] != 0 && gender_[e] != p.gender) continue;
-      if (person) gender_[e] = p.gender;
-      AddMention(e, p.span, MentionType::kPronoun);
-      return e;
+      // The nearest compatible mention, unless a subject ("Obama said
+      // after meeting Putin. He ...") comes shortly before it.
+      if (nearest < 0) nearest = e;
+      if (SubjectPosition(it->first)) {
+        chosen = e;
+        break;
+      }
+      if (it->first < before - kSubjectReach) break;
     }
-    return -1;
+    if (chosen < 0) chosen = nearest;
+    if (chosen < 0) return -1;
+    if (person) gender_[chosen] = p.gender;
+    AddMention(chosen, p.span, MentionType::kPronoun);
+    return chosen;
+  }
+
+  // Whether the name starting at `b` reads as a clause's subject: after a
+  // sentence or clause start (titles allowed: "Russian President Vladimir
+  // Putin") and before a lower-case verb, not a possessive or preposition.
+  bool SubjectPosition(int32_t b) const {
+    const int32_t n = static_cast<int32_t>(text_.size());
+    // Left side.
+    int32_t i = b;
+    bool left = false;
+    for (int words = 0; words < 5; ++words) {
+      while (i > 0 && text_[i - 1] == ' ') --i;
+      if (i == 0) {
+        left = true;
+        break;
+      }
+      const unsigned char c = static_cast<unsigned char>(text_[i - 1]);
+      if (c == '.' || c == '!' || c == '?' || c == ':' || c == '\n' ||
+          c == '"' || c == ',' || c == ';' || c == 0x9D || c == 0x94) {
+        left = true;
+        break;
+      }
+      if (!absl::ascii_isalpha(c)) break;
+      int32_t k = i;
+      while (k > 0 &&
+             (absl::ascii_isalpha(static_cast<unsigned char>(text_[k - 1])) ||
+              text_[k - 1] == '-')) {
+        --k;
+      }
+      const std::string word =
+          absl::AsciiStrToLower(AsAbsl(text_.substr(k, i - k)));
+      if (word == "and" || word == "but" || word == "then") {
+        left = true;
+        break;
+      }
+      if (!absl::ascii_isupper(static_cast<unsigned char>(text_[k])) ||
+          lex_.cap_stop.contains(word)) {
+        break;
+      }
+      i = k;
+    }
+    if (!left) return false;
+    // Right side: past the name words.
+    int32_t j = b;
+    for (int words = 0; words < 5 && j < n; ++words) {
+      if (!absl::ascii_isupper(static_cast<unsigned char>(text_[j]))) break;
+      while (j < n &&
+             (absl::ascii_isalnum(static_cast<unsigned char>(text_[j])) ||
+              text_[j] == '.' || text_[j] == '-')) {
+        ++j;
+      }
+      if (j < n &&
+          (text_[j] == '\'' || static_cast<unsigned char>(text_[j]) == 0xE2)) {
+        return false;  // possessive
+      }
+      while (j < n && text_[j] == ' ') ++j;
+    }
+    if (j < n && text_[j] == '(') {
+      const size_t close = text_.find(')', j);
+      if (close == std::string_view::npos ||
+          close > static_cast<size_t>(j) + 40)
+        return false;
+      j = static_cast<int32_t>(close) + 1;
+      while (j < n && text_[j] == ' ') ++j;
+    }
+    if (j >= n || !absl::ascii_islower(static_cast<unsigned char>(text_[j]))) {
+      return false;
+    }
+    int32_t k = j;
+    while (k < n && absl::ascii_isalpha(static_cast<unsigned char>(text_[k])))
+      ++k;
+    const std::string next = std::string(text_.substr(j, k - j));
+    return !lex_.np_stop.contains(next) || next == "told" || next == "also" ||
+           next == "is" || next == "was";
+  }
+
+  // A relative pronoun: the mention right before it ("Stevie Wonder, who"),
+  // or -1.
+  int ResolveRelative(const Phrase& p) {
+    int32_t b = p.span.begin;
+    while (b > 0 && (text_[b - 1] == ' ' || text_[b - 1] == ',')) --b;
+    if (b == 0) return -1;
+    ByteSpan found;
+    int e = Overlapping({b - 1, b}, &found);
+    if (e < 0) {
+      auto it = added_mentions_.upper_bound(b - 1);
+      if (it != added_mentions_.begin()) {
+        --it;
+        if (it->second.end >= b) e = it->second.entity;
+      }
+    }
+    if (e < 0) return -1;
+    const EntityType t = entities_[e].type;
+    if (t != EntityType::kPerson && t != EntityType::kOrganization &&
+        t != EntityType::kUnspecified) {
+      return -1;
+    }
+    AddMention(e, p.span, MentionType::kPronoun);
+    return e;
   }
 
   // "the spokesman": a person earlier introduced with the same title.
@@ -1376,6 +2462,10 @@ class Resolver {
             !absl::ascii_isalpha(static_cast<unsigned char>(around[r]));
         if (left_ok && right_ok) {
           const int e = it->second;
+          // "Pagliano's lawyer", "the Clinton campaign": a phrase naming
+          // the person inside it is someone or something else.
+          ByteSpan inside;
+          if (Overlapping(p.span, &inside) == e) return -1;
           AddMention(e, p.span, MentionType::kNominal);
           return e;
         }
@@ -1400,8 +2490,6 @@ class Resolver {
   bool cap_words_built_ = false;
   absl::flat_hash_map<std::string, std::vector<ByteSpan>> cap_words_;
 };
-
-constexpr int32_t kMaxFrame = 400;  // bytes read on either side of a quote
 
 // Cuts `words` to the part after the last sentence end.
 std::vector<Word> LastSentence(std::vector<Word> words) {
@@ -1577,13 +2665,22 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
     Quote quote;
   } prev;
 
+  int32_t last_close = 0;
+  // The attribution of the last quote and where it closed, for a later
+  // quote of the same sentence; -1 when there is none.
+  Attribution sent_attr;
+  int32_t sent_attr_close = -1;
   for (size_t ri = 0; ri < runs.size(); ++ri) {
     const QuotedRun& run = runs[ri];
     const std::vector<Word> content =
         Tokenize(text, run.content.begin, run.content.end, lex);
     if (TitleLike(content, lex) || JunkRun(text, run.content, content)) {
-      continue;
+      continue;  // part of the sentence around the next quote
     }
+    // The words before this quote start after the previous quote that was
+    // not a title ("Johnson tells MSNBC's “Morning Joe” that “...”").
+    const int32_t floor_close = last_close;
+    last_close = run.close.empty() ? run.content.end : run.close.end;
 
     const ByteSpan first_para = para_span(run.first_paragraph);
     const ByteSpan last_para = para_span(run.last_paragraph);
@@ -1615,11 +2712,38 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
       int sentence_words = 0;
       for (const Word& w : after) sentence_words += w.punct ? 0 : 1;
       const bool short_after = sentence_words <= 6;
-      if (open_end || comma_after || lower_after || short_after) {
+      // "“... change.” She adds, “...”": a sentence after a closed quote
+      // that leads into the next quote with a comma or colon belongs to
+      // the next quote.
+      const bool next_in_para = ri + 1 < runs.size() &&
+                                runs[ri + 1].open.begin < last_para.end &&
+                                runs[ri + 1].open.begin == e;
+      bool cue_that = false;  // "Russia insisted that Pyongyang “...”"
+      for (size_t k = first; k + 1 < after.size(); ++k) {
+        cue_that = cue_that || (lex.cues.contains(after[k].lower) &&
+                                after[k + 1].lower == "that");
+      }
+      const bool leads_to_next =
+          next_in_para && last == '.' && first < after.size() &&
+          after[first].cap && !after.back().sentence_end &&
+          (after.back().lower == "," || after.back().lower == ":" || cue_that);
+      if (!leads_to_next &&
+          (open_end || comma_after || lower_after || short_after)) {
         Parser parser(text, after, lex);
         for (size_t c = first; c < after.size() && c < first + 30; ++c) {
           if (after[c].sentence_end) break;
           int len = 0;
+          if (c == first && after[c].lower == "per") {
+            // "“...,” per the party’s bylaws."
+            const Phrase sp = parser.PhraseFrom(static_cast<int>(c) + 1,
+                                                static_cast<int>(after.size()));
+            if (sp.kind != PhraseKind::kNone) {
+              attr.found = true;
+              attr.speaker = sp;
+              attr.cue = "per";
+            }
+            break;
+          }
           if (!parser.IsCueAt(static_cast<int>(c), &len)) continue;
           Phrase sp;
           if (c == first) {
@@ -1636,6 +2760,9 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
                    k < after.size() && after[k].span.begin < sp.span.begin;
                    ++k) {
                 ++extra;
+                if (k == first && after[k].lower == "as") {
+                  continue;  // "“...,” as a Homeland Security memo put it"
+                }
                 if ((after[k].punct && after[k].lower != ",") ||
                     lex.np_stop.contains(after[k].lower) ||
                     lex.cues.contains(after[k].lower) || extra > 7) {
@@ -1647,7 +2774,10 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
                        ++m) {
                     before_subject = static_cast<int>(m);
                   }
-                  if (!(sp.kind == PhraseKind::kName && before_subject >= 0 &&
+                  if (!((sp.kind == PhraseKind::kName ||
+                         (sp.kind == PhraseKind::kPronoun && sp.head != "who" &&
+                          sp.head != "which")) &&
+                        before_subject >= 0 &&
                         after[before_subject].lower == ",")) {
                     sp = {};
                   }
@@ -1656,6 +2786,12 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
               }
             }
             if (parser.Negated(static_cast<int>(c))) sp = {};
+            if (sp.kind == PhraseKind::kNone && after[c - 1].lower == "," &&
+                len == 1) {
+              // "“...” about the decision, said RoseAnn DeMoro."
+              sp = parser.PhraseFrom(static_cast<int>(c) + 1,
+                                     static_cast<int>(after.size()));
+            }
           }
           if (sp.kind != PhraseKind::kNone) {
             attr.found = true;
@@ -1665,17 +2801,65 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
           break;
         }
       }
+      // "“...” — Jane Doe": a dash and a name that ends the sentence or the
+      // paragraph (the byline of a quote); the dash is the cue.
+      if (!attr.found && !after.empty() && IsDash(after[0].lower)) {
+        Parser parser(text, after, lex);
+        const int n = static_cast<int>(after.size());
+        int j = 1;
+        while (j < n &&
+               (parser.IsNameWord(j) ||
+                (j + 1 < n && lex.connectors.contains(after[j].lower) &&
+                 parser.IsNameWord(j + 1)))) {
+          ++j;
+        }
+        const bool ends = j == n || after[j].lower == "," ||
+                          after[j].sentence_end || after[j].lower == "(";
+        if (j > 1 && ends && !lex.cap_stop.contains(after[1].lower)) {
+          attr.found = true;
+          attr.speaker = parser.NamePhrase(1, j - 1);
+          attr.cue = after[0].lower;
+        }
+      }
     }
 
     // Words before the opening mark in the same sentence.
     if (!attr.found) {
       int32_t b = first_para.begin;
-      if (ri > 0 && runs[ri - 1].close.end > b) b = runs[ri - 1].close.end;
+      if (floor_close > b) b = floor_close;
       b = std::max(b, run.open.begin - kMaxFrame);
       std::vector<Word> before =
           LastSentence(Tokenize(text, b, run.open.begin, lex));
       Parser parser(text, before, lex);
       int tries = 0;
+      {
+        // "Bush: “...”" — a name alone before a colon, as in a transcript.
+        size_t f = 0;
+        while (f < before.size() && before[f].punct && before[f].lower != ":") {
+          ++f;
+        }
+        const int nb = static_cast<int>(before.size());
+        if (nb >= 2 && before[nb - 1].lower == ":" &&
+            static_cast<int>(f) < nb - 1 && parser.IsNameWord(nb - 2) &&
+            parser.NameRunStart(nb - 2, static_cast<int>(f)) ==
+                static_cast<int>(f)) {
+          attr.found = true;
+          attr.speaker = parser.NamePhrase(static_cast<int>(f), nb - 2);
+          attr.cue = ":";
+          tries = 2;
+        }
+      }
+      if (!attr.found) {
+        int noun = -1;
+        const Phrase owner =
+            parser.PossessiveSpeaker(static_cast<int>(before.size()), &noun);
+        if (owner.kind != PhraseKind::kNone) {
+          attr.found = true;
+          attr.speaker = owner;
+          attr.cue = before[noun].lower;
+          tries = 2;  // skip the cue search
+        }
+      }
       for (int c = static_cast<int>(before.size()) - 1; c >= 0 && tries < 2;
            --c) {
         int len = 0;
@@ -1689,13 +2873,82 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
           sp = parser.PhraseFrom(c + 2, static_cast<int>(before.size()));
         } else if (!parser.Negated(c)) {
           sp = parser.SubjectBefore(c, 0);
+          if (sp.kind == PhraseKind::kNone && (c == 0 || before[c - 1].punct)) {
+            // "“...,” said David Wasserman, an editor. “...”"
+            sp = parser.PhraseFrom(c + 1, static_cast<int>(before.size()));
+          }
         }
         if (sp.kind != PhraseKind::kNone) {
           attr.found = true;
           attr.speaker = sp;
           attr.cue = len == 2 ? "according to" : before[c].lower;
+          // "She said she recalls ...", "Clinton says she appreciated ...
+          // what she calls": a pronoun subject of an inner clause stands
+          // for the sentence's subject, which is the speaker.
+          if (sp.kind == PhraseKind::kPronoun &&
+              (sp.head == "he" || sp.head == "she" || sp.head == "it" ||
+               sp.head == "they")) {
+            int verb = -1;
+            const Phrase outer = parser.SentenceSubject(0, &verb);
+            bool use = false;
+            if (outer.kind == PhraseKind::kPronoun) {
+              // "Obama said it would tell ...": "it" is no person.
+              use = outer.head == sp.head ||
+                    (sp.head == "it" && outer.head != "it");
+            } else if (outer.kind == PhraseKind::kName) {
+              // A name the entity stage knows, speaking: "Clinton says she
+              // ...", not "Loyalty, he noted, ...".
+              int vlen = 0;
+              const int g = resolver.GenderOf(outer);
+              const bool speaks = verb >= 0 && verb < c &&
+                                  parser.IsCueAt(verb, &vlen) && g != -2;
+              if (sp.head == "it") {
+                use = speaks;
+              } else if (sp.gender != 0) {
+                use = speaks && (g == 0 || g == sp.gender);
+              }
+            }
+            if (use && verb >= 0 && outer.span.end <= sp.span.begin &&
+                outer.span != sp.span) {
+              attr.speaker = outer;
+              int vlen = 0;
+              if (verb < c && parser.IsCueAt(verb, &vlen) && vlen == 1) {
+                attr.cue = before[verb].lower;
+              }
+            }
+          } else if (sp.kind == PhraseKind::kName) {
+            // "Trump said ... that Clinton once described the deal as
+            // “...”": the main reporting clause's subject is the source.
+            int verb = -1;
+            const Phrase outer = parser.SentenceSubject(0, &verb);
+            int vlen = 0;
+            if (outer.kind != PhraseKind::kNone && verb >= 0 && verb < c &&
+                outer.span.end <= sp.span.begin &&
+                parser.IsCueAt(verb, &vlen) && vlen == 1 &&
+                !parser.Negated(verb)) {
+              attr.speaker = outer;
+              int vlen = 0;
+              if (verb < c && parser.IsCueAt(verb, &vlen) && vlen == 1) {
+                attr.cue = before[verb].lower;
+              }
+            }
+          }
           break;
         }
+      }
+      if (!attr.found && sent_attr_close >= 0 &&
+          sent_attr_close <= run.open.begin &&
+          run.open.begin - sent_attr_close <= kMaxFrame) {
+        // A later quote of the same sentence ("... of being “duped” by “a
+        // con”") has the attribution of the one before it.
+        const std::vector<Word> between =
+            Tokenize(text, sent_attr_close, run.open.begin, lex);
+        bool same =
+            between.size() <= 25 &&
+            text.substr(sent_attr_close, run.open.begin - sent_attr_close)
+                    .find('\n') == std::string_view::npos;
+        for (const Word& w : between) same = same && !w.sentence_end;
+        if (same) attr = sent_attr;
       }
       if (!attr.found) {
         // No cue: the sentence's subject ("Trump also embraced ... -- "),
@@ -1713,6 +2966,17 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
           attr.cue = before[verb].punct ? "" : before[verb].lower;
         }
       }
+    }
+
+    if (attr.found) {
+      sent_attr = attr;
+      const unsigned char last =
+          static_cast<unsigned char>(text[run.content.end - 1]);
+      sent_attr_close = last == '.' || last == '!' || last == '?' ? -1
+                        : run.close.empty() ? run.content.end
+                                            : run.close.end;
+    } else {
+      sent_attr_close = -1;
     }
 
     Quote q;
@@ -1765,6 +3029,24 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
               intro = true;
             }
             break;
+          }
+          if (!intro && colon) {
+            // "On July 6, Sanders made the following comment:" — no cue,
+            // the sentence's subject and verb.
+            int verb = -1;
+            const Phrase sp = parser.SentenceSubject(0, &verb);
+            if (sp.kind != PhraseKind::kNone && verb >= 0 &&
+                verb < static_cast<int>(words.size()) && !words[verb].punct &&
+                (sp.kind != PhraseKind::kName || resolver.KnownName(sp.span))) {
+              ByteSpan span;
+              const int e = resolver.Resolve(sp, run.open.begin, window_begin,
+                                             lex, &span);
+              q.cue = words[verb].lower;
+              q.has_speaker_span = true;
+              q.speaker_span = span;
+              if (e >= 0) q.speaker = (*entities)[e].name;
+              intro = true;
+            }
           }
         }
       }

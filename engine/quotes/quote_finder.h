@@ -25,20 +25,33 @@ struct QuoteSpec {};
 // attribution (scare quotes) and single-quoted runs with no attribution.
 //
 // Attribution, in order of preference: the words after the quote
-// ("QUOTE," X said / said X / X told reporters / according to X); the words
+// ("QUOTE," X said / said X / X told reporters / according to X / per X /
+// as X put it / "QUOTE" — X, a byline with a dash as the cue); the words
 // before it in the same sentence (X said, "QUOTE" / X said: "QUOTE" / X said
-// the plan is "partial quote"); the previous quote's speaker when this quote
-// continues it (same or next paragraph); a sentence in the previous paragraph
-// that introduces the speaker ("The Times reports:").
+// the plan is "partial quote" / X's claim that "QUOTE" / X, who joked,
+// "QUOTE" / X: "QUOTE" in a transcript; in a nested report, the subject of
+// the main reporting clause: X said that Y called it "QUOTE"), else that
+// sentence's subject with its verb as the cue ("The nominee also vowed to
+// punish "QUOTE""); an earlier quote of the same sentence ("duped" by "a
+// con"); the previous quote's speaker when this quote continues it (same or
+// next paragraph); a sentence in the previous paragraph that introduces the
+// speaker ("The Times reports:"). In "She said she recalls ...", the inner
+// pronoun stands for the sentence's subject. Cue words that can be plural
+// nouns ("claims", "tweets") count only in a verb reading, passives ("he was
+// called") name no speaker, and a nominal speaker needs a head that can
+// speak (a person, group, organization or document noun).
 //
 // Speakers are resolved against `*entities`: a name mention overlapping the
 // speaker phrase, else an entity whose name or surname matches ("Kirby" →
-// "John Kirby"); a pronoun to the most recent person mentioned outside
-// quotes (which is the previous quote's speaker in a "he said"
-// continuation), skipping people whose known gender disagrees; a definite
-// title ("the spokesman", "Russia's president") to a person earlier
-// introduced with that title ("spokesman John Kirby"). Indefinite speakers
-// ("a source") are never resolved.
+// "John Kirby"); a pronoun to the nearest person (he, she) or organization
+// (it, they) mentioned outside quotes, preferring one in subject position
+// within a few sentences ("Obama said after meeting Putin. He ..." →
+// Obama), and skipping people whose known gender (from Mr./Ms., a common
+// first name or an earlier he/she) disagrees; a relative "who"/"which" to
+// the mention right before it; a definite title ("the spokesman",
+// "Russia's president") to a person earlier introduced with that title
+// ("spokesman John Kirby"). Indefinite speakers ("a source") are never
+// resolved.
 //
 // Immutable after Create(); safe to share across threads. Linear in the
 // length of the text (plus n log n in the number of mentions).

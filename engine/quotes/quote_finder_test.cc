@@ -188,6 +188,215 @@ INSTANTIATE_TEST_SUITE_P(
                    "States’ role.",
                    {},
                    {}},
+        FinderCase{"DashBylineNamesTheSpeaker",
+                   "“The most unqualified child to ever run.” ― Francisco "
+                   "Herrero\n“Maybe we can build a wall.” — Steve Quinlan.",
+                   {},
+                   {{"The most unqualified child to ever run.",
+                     "Francisco Herrero", "Francisco Herrero", "\xE2\x80\x95"},
+                    {"Maybe we can build a wall.", "Steve Quinlan",
+                     "Steve Quinlan", "\xE2\x80\x94"}}},
+        FinderCase{
+            "ParticipleCue",
+            "Hillary Clinton spoke in Ohio on Friday, adding, “We "
+            "will not stop.”",
+            {{"Hillary Clinton", EntityType::kPerson, {"Hillary Clinton"}}},
+            {{"We will not stop.", "Hillary Clinton", "Hillary Clinton",
+              "adding"}}},
+        FinderCase{
+            "LessCommonCueVerb",
+            "Laurence Tribe likened the rules to “burning the "
+            "Constitution.”",
+            {{"Laurence Tribe", EntityType::kPerson, {"Laurence Tribe"}}},
+            {{"burning the Constitution.", "Laurence Tribe", "Laurence Tribe",
+              "likened"}}},
+        FinderCase{"PronounContractionIsASubject",
+                   "Trump spoke in Michigan.\nHe’s claiming that fraud is "
+                   "“a big, big problem in this country.”",
+                   {{"Donald Trump", EntityType::kPerson, {"Trump"}}},
+                   {{"a big, big problem in this country.", "Donald Trump",
+                     "He", "claiming"}}},
+        FinderCase{"NestedAppositiveBeforeTheCue",
+                   "“It’s an invasion of the state domain,” Scott Pruitt, "
+                   "the attorney general of Oklahoma, one of the states "
+                   "suing, said.",
+                   {{"Scott Pruitt", EntityType::kPerson, {"Scott Pruitt"}},
+                    {"Oklahoma", EntityType::kLocation, {"Oklahoma"}}},
+                   {{"It’s an invasion of the state domain,", "Scott Pruitt",
+                     "Scott Pruitt", "said"}}},
+        FinderCase{"SpeakerAfterTheCueWithANumber",
+                   "“They are 100 percent wrong,” said 9/11 widow Terry "
+                   "Strada.",
+                   {{"Terry Strada", EntityType::kPerson, {"Terry Strada"}}},
+                   {{"They are 100 percent wrong,", "Terry Strada",
+                     "Terry Strada", "said"}}},
+        FinderCase{
+            "RelativePronounSpeaker",
+            "The guests included Stevie Wonder, who joked, “I haven't "
+            "seen it yet.”",
+            {{"Stevie Wonder", EntityType::kPerson, {"Stevie Wonder"}}},
+            {{"I haven't seen it yet.", "Stevie Wonder", "who", "joked"}}},
+        FinderCase{"RelativePronounAfterAnIndefiniteIsNoSpeaker",
+                   "Ann Lee spoke. She said anybody who complains about a "
+                   "microphone “is not having a good night.”",
+                   {{"Ann Lee", EntityType::kPerson, {"Ann Lee"}}},
+                   {{"is not having a good night.", "Ann Lee", "She", "said"}}},
+        FinderCase{"PassiveCueNamesNoSpeaker",
+                   "“Subpoenas are not optional,” Jason Chaffetz said after "
+                   "Pagliano missed a hearing he was formally called to. "
+                   "“He is a crucial witness.”",
+                   {{"Jason Chaffetz", EntityType::kPerson, {"Jason Chaffetz"}},
+                    {"Bryan Pagliano", EntityType::kPerson, {"Pagliano"}}},
+                   {{"Subpoenas are not optional,", "Jason Chaffetz",
+                     "Jason Chaffetz", "said"},
+                    {"He is a crucial witness.", "Jason Chaffetz",
+                     "Jason Chaffetz", "said"}}},
+        FinderCase{"NounReadingOfACueIsNoCue",
+                   "PolitiFact rated 32 percent of Republican claims as "
+                   "“pants on fire.”",
+                   {{"PolitiFact", EntityType::kOrganization, {"PolitiFact"}},
+                    {"Republican", EntityType::kNationality, {"Republican"}}},
+                   {{"pants on fire.", "PolitiFact", "PolitiFact", "rated"}}},
+        FinderCase{"NominalSpeakerNeedsAHeadThatSpeaks",
+                   "On her papers, in a box labeled “medical problem,” a "
+                   "doctor had typed “homicidal ideation.”",
+                   {},
+                   {{"medical problem,", "", "", ""},
+                    {"homicidal ideation.", "", "a doctor", "typed"}}},
+        FinderCase{"NominalSentenceSubject",
+                   "Republican nominee Donald Trump spoke on Monday.\nThe "
+                   "Republican nominee also outlined his plan and vowed to "
+                   "punish “those who violate classification rules.”",
+                   {{"Donald Trump", EntityType::kPerson, {"Donald Trump"}}},
+                   {{"those who violate classification rules.", "Donald Trump",
+                     "The Republican nominee", "vowed"}}},
+        FinderCase{"PossessiveOwnerOfASpeechNoun",
+                   "Politifact checked Donald Trump’s claim that there have "
+                   "been “thousands of shootings” in Chicago.",
+                   {{"Donald Trump", EntityType::kPerson, {"Donald Trump"}},
+                    {"Politifact", EntityType::kOrganization, {"Politifact"}}},
+                   {{"thousands of shootings", "Donald Trump", "Donald Trump",
+                     "claim"}}},
+        FinderCase{"LaterQuoteOfTheSameSentenceKeepsTheAttribution",
+                   "Donald Trump took to Twitter to accuse the campaign of "
+                   "being “duped” by “a con artist.”",
+                   {{"Donald Trump", EntityType::kPerson, {"Donald Trump"}}},
+                   {{"a con artist.", "Donald Trump", "Donald Trump", "took"}}},
+        FinderCase{
+            "TitleRunInsideTheSentenceBeforeAQuote",
+            "Jeh Johnson tells MSNBC’s “Morning Joe” on Friday that "
+            "“exactly who did it” remains under investigation.",
+            {{"Jeh Johnson", EntityType::kPerson, {"Jeh Johnson"}}},
+            {{"exactly who did it", "Jeh Johnson", "Jeh Johnson", "tells"}}},
+        FinderCase{
+            "SentenceLeadingIntoTheNextQuoteIsItsAttribution",
+            "Hillary Clinton said in Toledo that Trump is “the same "
+            "rigged system.” Tim Kaine adds, “What kind of genius "
+            "loses a billion dollars?”",
+            {{"Hillary Clinton", EntityType::kPerson, {"Hillary Clinton"}},
+             {"Tim Kaine", EntityType::kPerson, {"Tim Kaine"}},
+             {"Donald Trump", EntityType::kPerson, {"Trump"}}},
+            {{"the same rigged system.", "Hillary Clinton", "Hillary Clinton",
+              "said"},
+             {"What kind of genius loses a billion dollars?", "Tim Kaine",
+              "Tim Kaine", "adds"}}},
+        FinderCase{
+            "MainReportingClauseIsTheSource",
+            "Donald Trump said at a rally that Hillary Clinton once "
+            "described the deal as “the gold standard” of trade deals.",
+            {{"Donald Trump", EntityType::kPerson, {"Donald Trump"}},
+             {"Hillary Clinton", EntityType::kPerson, {"Hillary Clinton"}}},
+            {{"the gold standard", "Donald Trump", "Donald Trump", "said"}}},
+        FinderCase{
+            "InvertedCueBeforeASecondQuote",
+            "“It is close,” said David Wasserman, an editor at the "
+            "Cook Political Report. “It could truly matter.”",
+            {{"David Wasserman", EntityType::kPerson, {"David Wasserman"}}},
+            {{"It is close,", "David Wasserman", "David Wasserman", "said"},
+             {"It could truly matter.", "David Wasserman", "David Wasserman",
+              "said"}}},
+        FinderCase{"AsXPutIt",
+                   "The rule requires a “lawful source of investment income,” "
+                   "as a Homeland Security memo put it.",
+                   {},
+                   {{"lawful source of investment income,", "",
+                     "a Homeland Security memo", "put"}}},
+        FinderCase{"PerX",
+                   "Proxies may not vote “to fill a vacancy on the ticket,” "
+                   "per the party’s bylaws.",
+                   {},
+                   {{"to fill a vacancy on the ticket,", "",
+                     "the party’s bylaws", "per"}}},
+        FinderCase{
+            "InvertedCueAfterACommaLaterInTheSentence",
+            "“We’re extremely happy” about the decision, said RoseAnn "
+            "DeMoro, the union's director.",
+            {{"RoseAnn DeMoro", EntityType::kPerson, {"RoseAnn DeMoro"}}},
+            {{"We’re extremely happy", "RoseAnn DeMoro", "RoseAnn DeMoro",
+              "said"}}},
+        FinderCase{"AgeAsTheSpeakerNoun",
+                   "“Now, he will go to work for you,” said the 46-year-old.",
+                   {},
+                   {{"Now, he will go to work for you,", "", "the 46-year-old",
+                     "said"}}},
+        FinderCase{
+            "TranscriptNameAndColon",
+            "Clinton: “Our goal is to defeat ISIS.” Bush: “The "
+            "mission is to destroy ISIS.”",
+            {{"Hillary Clinton", EntityType::kPerson, {"Clinton"}},
+             {"Jeb Bush", EntityType::kPerson, {"Bush"}}},
+            {{"Our goal is to defeat ISIS.", "Hillary Clinton", "Clinton", ":"},
+             {"The mission is to destroy ISIS.", "Jeb Bush", "Bush", ":"}}},
+        FinderCase{"PossessiveSpeechNounAsTheObjectOfACue",
+                   "Tim Scott, who has called Mr. Trump's comments “racially "
+                   "toxic,” spoke next.",
+                   {{"Tim Scott", EntityType::kPerson, {"Tim Scott"}},
+                    {"Donald Trump", EntityType::kPerson, {"Trump"}}},
+                   {{"racially toxic,", "Tim Scott", "who", "called"}}},
+        FinderCase{"RelativeWhoAfterACommaAndANominal",
+                   "“It was weak,” said one Democrat familiar with the talks, "
+                   "who added that the White House seemed “rattled and "
+                   "frustrated.”",
+                   {},
+                   {{"It was weak,", "", "one Democrat", "said"},
+                    {"rattled and frustrated.", "", "who", "added"}}},
+        FinderCase{"NominalHeadBeforeAPostModifier",
+                   "“It is very worked up,” said a source close to the "
+                   "campaign.",
+                   {},
+                   {{"It is very worked up,", "", "a source", "said"}}},
+        FinderCase{"BaseFormCueReadAsANoun",
+                   "“The computer had been hacked,” the congressional report "
+                   "said, referring to the agency.",
+                   {},
+                   {{"The computer had been hacked,", "",
+                     "the congressional report", "said"}}},
+        FinderCase{"TitleWithOfBeforeTheName",
+                   "“We saw Russia engage North Korea,” U.S. Secretary of "
+                   "Defense Lloyd Austin said.",
+                   {{"Lloyd Austin", EntityType::kPerson, {"Lloyd Austin"}}},
+                   {{"We saw Russia engage North Korea,", "Lloyd Austin",
+                     "U.S. Secretary of Defense Lloyd Austin", "said"}}},
+        FinderCase{
+            "IndefiniteBeforeANameModifier",
+            "“The talks went well,” according to a Putin aide.",
+            {{"Vladimir Putin", EntityType::kPerson, {"Putin"}}},
+            {{"The talks went well,", "", "a Putin aide", "according to"}}},
+        FinderCase{
+            "DatelineBeforeTheSentenceSubject",
+            "PHILADELPHIA (AP) — The Democratic National Committee "
+            "offered “a deep and sincere apology” to Bernie Sanders.",
+            {{"Democratic National Committee",
+              EntityType::kOrganization,
+              {"Democratic National Committee"}}},
+            {{"a deep and sincere apology", "Democratic National Committee",
+              "Democratic National Committee", "offered"}}},
+        FinderCase{
+            "ParticipleOpenerIsNoName",
+            "Declaring himself the candidate of order, Donald Trump "
+            "promised “law and order” to the delegates.",
+            {{"Donald Trump", EntityType::kPerson, {"Donald Trump"}}},
+            {{"law and order", "Donald Trump", "Donald Trump", "promised"}}},
         FinderCase{"NegatedCueIsNoAttribution",
                    "“It will rain all week long there,” Kirby did not say.",
                    {kKirby},
@@ -211,6 +420,126 @@ TEST(QuoteFinderResolutionTest, PronounResolvesToTheMostRecentPerson) {
   ASSERT_EQ(entities[0].mentions.size(), 2u);
   EXPECT_EQ(entities[0].mentions[1].type, MentionType::kPronoun);
   EXPECT_EQ(entities[0].mentions[1].span.Of(text), "he");
+}
+
+TEST(QuoteFinderResolutionTest, PronounPrefersARecentSubject) {
+  const std::string text =
+      "“We have had problems,” Obama said after meeting with Russian "
+      "President Vladimir Putin. He did not suggest retaliation. “Our goal "
+      "is not escalation.”";
+  std::vector<Entity> entities = {
+      MakeEntity(text, "Barack Obama", EntityType::kPerson, {"Obama"}),
+      MakeEntity(text, "Vladimir Putin", EntityType::kPerson,
+                 {"Vladimir Putin"})};
+  const auto quotes = FindAll(text, &entities);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[1].speaker, "Barack Obama");
+  EXPECT_EQ(quotes[1].speaker_span.Of(text), "He");
+  // "He" is now a PRONOUN mention of Obama.
+  ASSERT_EQ(entities[0].mentions.size(), 2u);
+  EXPECT_EQ(entities[0].mentions[1].type, MentionType::kPronoun);
+  EXPECT_EQ(entities[0].mentions[1].span.Of(text), "He");
+}
+
+TEST(QuoteFinderResolutionTest, FirstNamesTellTheGender) {
+  const std::string text =
+      "Donald Trump met Hillary Clinton on Monday. “It was fine,” she said.";
+  std::vector<Entity> entities = {
+      MakeEntity(text, "Donald Trump", EntityType::kPerson, {"Donald Trump"}),
+      MakeEntity(text, "Hillary Clinton", EntityType::kPerson,
+                 {"Hillary Clinton"})};
+  const auto quotes = FindAll(text, &entities);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Hillary Clinton");
+}
+
+TEST(QuoteFinderResolutionTest, InnerPronounStandsForTheSentenceSubject) {
+  // "She said she recalls ...": the speaker is the sentence's subject.
+  const std::string text =
+      "Loretta Lynch worked at a law firm, Moore & Van Allen, where clients "
+      "ignored her. She said she recalls a colleague being “confused.”";
+  std::vector<Entity> entities = {
+      MakeEntity(text, "Loretta Lynch", EntityType::kPerson, {"Loretta Lynch"}),
+      MakeEntity(text, "Moore & Van Allen", EntityType::kOrganization,
+                 {"Moore & Van Allen"})};
+  const auto quotes = FindAll(text, &entities);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Loretta Lynch");
+  EXPECT_EQ(quotes[0].speaker_span.Of(text), "She");
+  EXPECT_EQ(quotes[0].cue, "said");
+}
+
+TEST(QuoteFinderResolutionTest, RelativePronounIsAMentionOfItsAntecedent) {
+  const std::string text =
+      "The guests included Stevie Wonder, who joked, “I haven't seen it.”";
+  std::vector<Entity> entities = {MakeEntity(
+      text, "Stevie Wonder", EntityType::kPerson, {"Stevie Wonder"})};
+  const auto quotes = FindAll(text, &entities);
+  ASSERT_EQ(quotes.size(), 1u);
+  ASSERT_EQ(entities[0].mentions.size(), 2u);
+  EXPECT_EQ(entities[0].mentions[1].span.Of(text), "who");
+  EXPECT_EQ(entities[0].mentions[1].type, MentionType::kPronoun);
+}
+
+TEST(QuoteFinderResolutionTest, PossessivePronounOwnerIsAMention) {
+  const std::string text =
+      "Donald Trump refuses to release his returns. Contrary to his claim "
+      "that people would “learn nothing,” there is much to learn.";
+  std::vector<Entity> entities = {
+      MakeEntity(text, "Donald Trump", EntityType::kPerson, {"Donald Trump"})};
+  const auto quotes = FindAll(text, &entities);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Donald Trump");
+  EXPECT_EQ(quotes[0].speaker_span.Of(text), "his");
+  EXPECT_EQ(quotes[0].cue, "claim");
+  bool pronoun = false;
+  for (const EntityMention& m : entities[0].mentions) {
+    pronoun = pronoun ||
+              (m.span.Of(text) == "his" && m.type == MentionType::kPronoun &&
+               m.span.begin == quotes[0].speaker_span.begin);
+  }
+  EXPECT_TRUE(pronoun);
+}
+
+TEST(QuoteFinderResolutionTest, NominalTitleIsANominalMention) {
+  const std::string text =
+      "Republican nominee Donald Trump spoke on Monday.\nThe Republican "
+      "nominee also vowed to punish “those who violate the rules.”";
+  std::vector<Entity> entities = {
+      MakeEntity(text, "Donald Trump", EntityType::kPerson, {"Donald Trump"})};
+  const auto quotes = FindAll(text, &entities);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Donald Trump");
+  ASSERT_EQ(entities[0].mentions.size(), 2u);
+  EXPECT_EQ(entities[0].mentions[1].span.Of(text), "The Republican nominee");
+  EXPECT_EQ(entities[0].mentions[1].type, MentionType::kNominal);
+}
+
+TEST(QuoteFinderResolutionTest, PhraseNamingAPersonIsNotThatPerson) {
+  // "Pagliano's lawyer" is not Pagliano, though a lawyer was mentioned
+  // next to him before.
+  const std::string text =
+      "Bryan Pagliano, a lawyer by training, did not appear.\n“He will "
+      "not testify,” Pagliano's lawyer said.";
+  std::vector<Entity> entities = {MakeEntity(text, "Bryan Pagliano",
+                                             EntityType::kPerson,
+                                             {"Bryan Pagliano", "Pagliano"})};
+  const auto quotes = FindAll(text, &entities);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "");
+  EXPECT_EQ(quotes[0].speaker_span.Of(text), "Pagliano's lawyer");
+}
+
+TEST(QuoteFinderResolutionTest, DashBylineCreatesTheSpeakerEntity) {
+  const std::string text = "“Maybe we can build a wall.” ― Steve Quinlan";
+  std::vector<Entity> entities;
+  const auto quotes = FindAll(text, &entities);
+  ASSERT_EQ(quotes.size(), 1u);
+  ASSERT_EQ(entities.size(), 1u);
+  EXPECT_EQ(entities[0].name, "Steve Quinlan");
+  EXPECT_EQ(entities[0].type, EntityType::kPerson);
+  ASSERT_EQ(entities[0].mentions.size(), 1u);
+  EXPECT_EQ(entities[0].mentions[0].span.Of(text), "Steve Quinlan");
 }
 
 TEST(QuoteFinderResolutionTest, PronounSkipsPeopleNamedInsideTheQuote) {
@@ -426,8 +755,21 @@ TEST(QuoteFinderLimitsTest, TwoHundredThousandMarksAreLinear) {
   auto finder = QuoteFinder::Create(QuoteSpec{});
   ASSERT_TRUE(finder.ok());
   const std::vector<std::string> units = {
-      "\"", "“",    "”", " “a,” he said. ", "“Yes,” Kirby said, “no.” ",
-      "'",  "‘x’ ",
+      "\"",
+      "“",
+      "”",
+      " “a,” he said. ",
+      "“Yes,” Kirby said, “no.” ",
+      "'",
+      "‘x’ ",
+      // Dash bylines, split quotes of one long sentence, relative and
+      // inner pronouns, possessive speech nouns, contractions.
+      "“a b.” ― Jo Doe ",
+      "He’s claiming “x” and “y z” and ",
+      "Tom Lee, who joked, “x y.” ",
+      "his claim that “x y” ",
+      "She said she recalls “x y.” ",
+      "The report also found “x y” ",
   };
   for (const std::string& u : units) {
     std::string text;

@@ -14,7 +14,12 @@
 // Exits non-zero when a figure falls below its --min_* floor.
 //
 // Usage: polnear_eval [--data=FILE.jsonl] [--min_f1=0.9] [--min_speaker=0.8]
-//                     [--verbose]
+//                     [--min_cue=0.8] [--verbose [--context=300]
+//                     [--only=SPEAKER,CUE]]
+//
+// --verbose prints one line per miss (MISS: gold quote not found; SPEAKER:
+// wrong or no speaker; CUE: wrong cue; EXTRA: predicted quote with no gold);
+// --context adds the surrounding text for error analysis.
 
 #include <cstdio>
 #include <cstdlib>
@@ -37,6 +42,13 @@ ABSL_FLAG(double, min_speaker, 0,
           "fail when overall speaker accuracy is below");
 ABSL_FLAG(double, min_cue, 0, "fail when cue accuracy is below this");
 ABSL_FLAG(bool, verbose, false, "print every miss");
+ABSL_FLAG(int32_t, context, 0,
+          "with --verbose: also print this many bytes of text before and "
+          "after each speaker or cue miss, with the gold source and the "
+          "quote marked [[ ]] and << >>");
+ABSL_FLAG(std::string, only, "",
+          "with --verbose: print only these kinds (comma-separated: MISS, "
+          "SPEAKER, CUE, EXTRA)");
 ABSL_FLAG(std::string, model_dir, "", "model directory (default: auto)");
 
 namespace lede::tools {
@@ -48,6 +60,7 @@ struct Unit {
   bool has_source = false;
   bool pronoun = false;
   std::string cue;
+  ByteSpan cue_span;
 };
 
 bool Overlap(ByteSpan a, ByteSpan b) {
@@ -133,6 +146,7 @@ int Run() {
   int64_t n_gold = 0, n_pred = 0, n_match = 0;
   int64_t spk_n[2] = {0, 0}, spk_ok[2] = {0, 0};
   int64_t cue_n = 0, cue_ok = 0;
+  int64_t n_unlisted = 0;  // speaker spans missing from the entity's mentions
   for (const JsonValue& doc : *docs) {
     const std::string& text = doc["text"].string;
     const std::vector<int32_t> off = CodePointOffsets(text);
@@ -163,7 +177,12 @@ int Run() {
           u.source = {byte(q["speaker_begin"]), byte(q["speaker_end"])};
           u.pronoun = IsPronoun(q["speaker"].string);
         }
-        if (!q["cue"].is_null()) u.cue = absl::AsciiStrToLower(q["cue"].string);
+        if (!q["cue"].is_null()) {
+          u.cue = absl::AsciiStrToLower(q["cue"].string);
+          if (!q["cue_begin"].is_null()) {
+            u.cue_span = {byte(q["cue_begin"]), byte(q["cue_end"])};
+          }
+        }
         gold.push_back(u);
       }
     }
@@ -179,10 +198,54 @@ int Run() {
     std::vector<const Quote*> pred;
     for (const Quote& q : r->quotes) {
       if (q.type == QuoteType::kDirect) pred.push_back(&q);
+      // Every speaker span of a resolved speaker is one of its mentions.
+      if (q.speaker.empty() || !q.has_speaker_span) continue;
+      bool mention = false;
+      for (const Entity& e : r->entities) {
+        if (e.name != q.speaker) continue;
+        for (const EntityMention& m : e.mentions) {
+          mention = mention || m.span == q.speaker_span;
+        }
+      }
+      if (!mention) {
+        ++n_unlisted;
+        if (verbose) {
+          std::printf(
+              "UNLISTED %s @%d: speaker span [%s] is no mention of %s\n",
+              doc["id"].string.c_str(), q.span.begin,
+              std::string(q.speaker_span.Of(text)).c_str(), q.speaker.c_str());
+        }
+      }
     }
     n_gold += gold.size();
     n_pred += pred.size();
     std::vector<bool> used(pred.size(), false);
+    const int32_t ctx = absl::GetFlag(FLAGS_context);
+    const std::string only = absl::GetFlag(FLAGS_only);
+    auto show = [&](const char* kind) {
+      return verbose && (only.empty() || only.find(kind) != std::string::npos);
+    };
+    // Text around the quote with the quote in << >> and `mark` in [[ ]].
+    auto context = [&](ByteSpan quote, ByteSpan mark, bool has_mark) {
+      if (ctx <= 0) return;
+      int32_t b = std::max<int32_t>(0, std::min(quote.begin, mark.begin) - ctx);
+      int32_t e = std::min<int32_t>(static_cast<int32_t>(text.size()),
+                                    std::max(quote.end, mark.end) + ctx);
+      while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
+      while (e < static_cast<int32_t>(text.size()) &&
+             (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) {
+        ++e;
+      }
+      std::string out;
+      for (int32_t i = b; i <= e; ++i) {
+        if (has_mark && i == mark.end) out += "]]";
+        if (i == quote.end) out += ">>";
+        if (i == quote.begin) out += "<<";
+        if (has_mark && i == mark.begin) out += "[[";
+        if (i < e) out += text[i] == '\n' ? '|' : text[i];
+      }
+      std::printf("    %s\n", out.c_str());
+    };
     auto snippet = [&](ByteSpan s) {
       std::string t(s.Of(text).substr(0, 90));
       for (char& c : t) c = c == '\n' ? ' ' : c;
@@ -197,7 +260,7 @@ int Run() {
         }
       }
       if (best < 0) {
-        if (verbose) {
+        if (show("MISS")) {
           std::printf("MISS %s @%d: %s\n", doc["id"].string.c_str(),
                       u.span.begin, snippet(u.span).c_str());
         }
@@ -218,12 +281,16 @@ int Run() {
         }
         ++spk_n[u.pronoun];
         spk_ok[u.pronoun] += ok;
-        if (!ok && verbose) {
+        if (!ok && show("SPEAKER")) {
           std::printf("SPEAKER %s @%d: gold [%s] got [%s] (%s) in: %s\n",
                       doc["id"].string.c_str(), u.span.begin,
                       snippet(u.source).c_str(),
                       q.has_speaker_span ? snippet(q.speaker_span).c_str() : "",
                       q.speaker.c_str(), snippet(u.span).c_str());
+          if (ctx > 0) {
+            std::printf("    predicted quote: %s\n", snippet(q.span).c_str());
+          }
+          context(u.span, u.source, true);
         }
       }
       if (!u.cue.empty()) {
@@ -232,14 +299,15 @@ int Run() {
             !q.cue.empty() && (u.cue.find(q.cue) != std::string::npos ||
                                q.cue.find(u.cue) != std::string::npos);
         cue_ok += ok;
-        if (!ok && verbose) {
+        if (!ok && show("CUE")) {
           std::printf("CUE %s @%d: gold [%s] got [%s]\n",
                       doc["id"].string.c_str(), u.span.begin, u.cue.c_str(),
                       q.cue.c_str());
+          context(u.span, u.cue_span, true);
         }
       }
     }
-    if (verbose) {
+    if (show("EXTRA")) {
       for (size_t i = 0; i < pred.size(); ++i) {
         if (!used[i]) {
           std::printf("EXTRA %s @%d: %s [%s]\n", doc["id"].string.c_str(),
@@ -268,7 +336,14 @@ int Run() {
       ratio(spk_ok[1], spk_n[1]), (long long)spk_ok[1], (long long)spk_n[1]);
   std::printf("cue accuracy: %.4f (%lld/%lld)\n", cue, (long long)cue_ok,
               (long long)cue_n);
+  std::printf("speaker spans not among the entity's mentions: %lld\n",
+              (long long)n_unlisted);
   int rc_code = 0;
+  if (n_unlisted > 0) {
+    std::printf("FAIL: %lld speaker spans are no mention of their entity\n",
+                (long long)n_unlisted);
+    rc_code = 1;
+  }
   if (f1 < absl::GetFlag(FLAGS_min_f1)) {
     std::printf("FAIL: F1 %.4f below floor %.4f\n", f1,
                 absl::GetFlag(FLAGS_min_f1));
