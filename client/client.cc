@@ -24,7 +24,7 @@ absl::Status FromGrpc(const grpc::Status& s) {
 }
 
 std::chrono::system_clock::time_point DeadlineIn(absl::Duration d) {
-  return std::chrono::system_clock::now() + absl::ToChronoMilliseconds(d);
+  return std::chrono::system_clock::now() + absl::ToChronoMicroseconds(d);
 }
 
 std::string ServiceConfig(int max_attempts) {

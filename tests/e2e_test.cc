@@ -113,11 +113,16 @@ TEST_F(E2ETest, BadReferenceTimeAndLanguageAreInvalidArgument) {
 }
 
 TEST_F(E2ETest, DeadlineIsHonoured) {
+  // gRPC rounds deadlines up to the millisecond, so a tiny deadline on a
+  // one-millisecond article can still be met: a document that takes far
+  // longer than the deadline instead.
   ClientOptions o = Options(*server_);
-  o.deadline = absl::Microseconds(1);
+  o.deadline = absl::Milliseconds(5);
   auto c = Client::Create(o);
   ASSERT_TRUE(c.ok());
-  auto r = (*c)->Analyze(Request(kArticle));
+  std::string big;
+  while (big.size() < (256 << 10)) big += kArticle;
+  auto r = (*c)->Analyze(Request(big));
   EXPECT_EQ(r.status().code(), absl::StatusCode::kDeadlineExceeded);
 }
 
