@@ -201,20 +201,6 @@ bool HasFinalPunctuation(std::string_view s) {
   return absl::EndsWith(AsAbsl(s), "\xE2\x80\xA6");  // …
 }
 
-// '"', “ or ”.
-bool HasQuoteMark(std::string_view s) {
-  if (s.find('"') != std::string_view::npos) return true;
-  // The curly quotes are E2 80 9C and E2 80 9D (memchr finds each E2).
-  for (size_t i = s.find('\xE2'); i != std::string_view::npos;
-       i = s.find('\xE2', i + 1)) {
-    if (i + 2 < s.size() && s[i + 1] == '\x80' &&
-        (s[i + 2] == '\x9C' || s[i + 2] == '\x9D')) {
-      return true;
-    }
-  }
-  return false;
-}
-
 bool IsCapitalized(std::string_view w) {
   return !w.empty() &&
          (absl::ascii_isupper(w[0]) || absl::ascii_isdigit(w[0]) ||
@@ -451,6 +437,20 @@ bool IsLoneDateline(std::string_view s,
 }
 
 }  // namespace
+
+// '"', “ or ”.
+bool HasQuoteMark(std::string_view s) {
+  if (s.find('"') != std::string_view::npos) return true;
+  // The curly quotes are E2 80 9C and E2 80 9D (memchr finds each E2).
+  for (size_t i = s.find('\xE2'); i != std::string_view::npos;
+       i = s.find('\xE2', i + 1)) {
+    if (i + 2 < s.size() && s[i + 1] == '\x80' &&
+        (s[i + 2] == '\x9C' || s[i + 2] == '\x9D')) {
+      return true;
+    }
+  }
+  return false;
+}
 
 std::string_view DebrisKindName(DebrisKind kind) {
   switch (kind) {

@@ -56,6 +56,9 @@ std::vector<DebrisKind> ClassifyDebris(std::string_view text,
 // surrounding whitespace first). For tests and tools.
 DebrisKind ClassifySentenceDebris(std::string_view sentence);
 
+// Whether `s` holds a double quote mark: '"', “ or ”.
+bool HasQuoteMark(std::string_view s);
+
 }  // namespace lede
 
 #endif  // LEDE_ENGINE_SUMMARY_BOILERPLATE_H_

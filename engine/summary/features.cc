@@ -10,6 +10,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/types/span.h"
+#include "engine/summary/boilerplate.h"
 #include "engine/text/string_view.h"
 
 namespace lede {
@@ -277,20 +278,6 @@ bool IsQuoteStart(std::string_view s) {
          absl::StartsWith(AsAbsl(s), "\xE2\x80\x9C") ||  // “
          absl::StartsWith(AsAbsl(s), "'") ||
          absl::StartsWith(AsAbsl(s), "\xE2\x80\x98");  // ‘
-}
-
-// '"', “ or ”.
-bool HasQuote(std::string_view s) {
-  if (s.find('"') != std::string_view::npos) return true;
-  // The curly quotes are E2 80 9C and E2 80 9D (memchr finds each E2).
-  for (size_t i = s.find('\xE2'); i != std::string_view::npos;
-       i = s.find('\xE2', i + 1)) {
-    if (i + 2 < s.size() && s[i + 1] == '\x80' &&
-        (s[i + 2] == '\x9C' || s[i + 2] == '\x9D')) {
-      return true;
-    }
-  }
-  return false;
 }
 
 // Per sentence: bag of content stems (id → count) plus word statistics.
@@ -585,7 +572,7 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
     r[kFeatLogWords] = std::log1p(static_cast<float>(bag.words)) / 4;
     r[kFeatShort] = bag.words < 8;
     r[kFeatLong] = bag.words > 40;
-    r[kFeatHasQuote] = HasQuote(s);
+    r[kFeatHasQuote] = HasQuoteMark(s);
     r[kFeatStartsQuote] = IsQuoteStart(s);
     r[kFeatDangling] = bag.dangling;
     if (bag.words > 0) {
