@@ -76,7 +76,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   lede::fuzz::CheckSegmentationOrDie(text, r->segmentation);
   lede::fuzz::CheckEntities(text, r->entities, /*sorted_by_salience=*/false);
   lede::fuzz::CheckDates(text, r->dates);
-  lede::fuzz::CheckQuotes(text, r->quotes, r->entities);
+  lede::fuzz::CheckQuotes(text, r->quotes, r->entities,
+                          /*entities_returned=*/all || o.entities);
   const int max =
       o.max_sentences == 0 ? lede::kDefaultSummarySentences : o.max_sentences;
   lede::fuzz::CheckSummary(r->summary, r->segmentation, max,
