@@ -193,6 +193,9 @@ class Matcher {
   bool Core(int i, Hit* h) const;
   bool MonthExpr(int i, Hit* h) const;
   bool DayFirstExpr(int i, Hit* h) const;
+  // "last"/"past"/"previous" (-1), "next"/"coming" (+1) or "this" (2)
+  // at *j, stepping over it; 0 and *j unchanged when none.
+  int RelativeCue(int* j) const;
   bool WeekdayExpr(int i, Hit* h) const;
   bool NumericDate(int i, Hit* h) const;
   bool YearExpr(int i, Hit* h) const;
@@ -1060,18 +1063,23 @@ bool Matcher::DayFirstExpr(int i, Hit* h) const {
   return true;
 }
 
+int Matcher::RelativeCue(int* j) const {
+  int rel = 0;
+  if (IsKw(*j, di::kLast) || IsKw(*j, di::kPast) || IsKw(*j, di::kPrevious)) {
+    rel = -1;
+  } else if (IsKw(*j, di::kNext) || IsKw(*j, di::kComing)) {
+    rel = 1;
+  } else if (IsKw(*j, di::kThis)) {
+    rel = 2;
+  }
+  if (rel != 0) ++*j;
+  return rel;
+}
+
 bool Matcher::WeekdayExpr(int i, Hit* h) const {
   int j = i;
-  int rel = 0;  // -1 last, +1 next/coming, 2 this
-  if (IsKw(j, di::kLast) || IsKw(j, di::kPast) || IsKw(j, di::kPrevious)) {
-    rel = -1;
-    ++j;
-  } else if (IsKw(j, di::kNext) || IsKw(j, di::kComing)) {
-    rel = 1;
-    ++j;
-  } else if (IsKw(j, di::kThis)) {
-    rel = 2;
-    ++j;
+  int rel = RelativeCue(&j);  // -1 last, +1 next/coming, 2 this
+  if (rel == 2) {
     if (IsKw(j, di::kComing)) {
       rel = 1;
       ++j;
@@ -2874,17 +2882,7 @@ absl::CivilDay HolidayDay(int code, int64_t y) {
 // phrase the coming one).
 bool Matcher::HolidayExpr(int i, Hit* h) const {
   int j = i;
-  int rel = 0;
-  if (IsKw(j, di::kLast) || IsKw(j, di::kPast) || IsKw(j, di::kPrevious)) {
-    rel = -1;
-    ++j;
-  } else if (IsKw(j, di::kNext) || IsKw(j, di::kComing)) {
-    rel = 1;
-    ++j;
-  } else if (IsKw(j, di::kThis)) {
-    rel = 2;
-    ++j;
-  }
+  const int rel = RelativeCue(&j);
   const Lex* l = L(j);
   if (l == nullptr || l->holiday == 0) return false;
   const int code = l->holiday;
