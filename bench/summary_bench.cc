@@ -3,6 +3,7 @@
 // equal rates across sizes show the stage is linear in document length.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -99,10 +100,15 @@ BENCHMARK(BM_SegmentAndSummarize)
     ->Arg(2000)
     ->Unit(benchmark::kMicrosecond);
 
-// The summary stage on the shared benchmark texts (bench/corpus.h), with
-// the repository's model, the real segmentation and the entity stage's
-// output, as in the pipeline.
-void BM_SummarizeCorpus(benchmark::State& state) {
+// The three stages the corpus benchmarks need, with the repository's models.
+struct Stages {
+  std::unique_ptr<Segmenter> segmenter;
+  std::unique_ptr<Summarizer> summarizer;
+  std::unique_ptr<EntityRecognizer> recognizer;
+};
+
+// False (and the benchmark marked skipped) when a stage cannot be created.
+bool CreateStages(benchmark::State& state, Stages* out) {
   auto segmenter = Segmenter::Create(SegmenterSpec{});
   SummarySpec sspec;
   sspec.model_dir = DefaultModelDir();
@@ -112,15 +118,27 @@ void BM_SummarizeCorpus(benchmark::State& state) {
   auto recognizer = EntityRecognizer::Create(espec);
   if (!segmenter.ok() || !summarizer.ok() || !recognizer.ok()) {
     state.SkipWithError("Create failed (models missing?)");
-    return;
+    return false;
   }
+  out->segmenter = *std::move(segmenter);
+  out->summarizer = *std::move(summarizer);
+  out->recognizer = *std::move(recognizer);
+  return true;
+}
+
+// The summary stage on the shared benchmark texts (bench/corpus.h), with
+// the repository's model, the real segmentation and the entity stage's
+// output, as in the pipeline.
+void BM_SummarizeCorpus(benchmark::State& state) {
+  Stages st;
+  if (!CreateStages(state, &st)) return;
   const std::string& text = bench::BenchDoc(state.range(0));
-  const Segmentation seg = (*segmenter)->Segment(text);
-  const std::vector<Entity> entities = (*recognizer)->Recognize(text, seg);
+  const Segmentation seg = st.segmenter->Segment(text);
+  const std::vector<Entity> entities = st.recognizer->Recognize(text, seg);
   SummaryRequest req;
   for (auto _ : state) {
     benchmark::DoNotOptimize(
-        (*summarizer)->Summarize(text, seg, entities, req));
+        st.summarizer->Summarize(text, seg, entities, req));
   }
   bench::SetDocThroughput(state, state.range(0));
 }
@@ -138,29 +156,20 @@ BENCHMARK(BM_SummarizeCorpus)
 // counts exactly one call on an unseen article; later iterations see the
 // article itself again, like BM_SummarizeCorpus after its first.
 void BM_SummarizeCorpusWarmed(benchmark::State& state) {
-  auto segmenter = Segmenter::Create(SegmenterSpec{});
-  SummarySpec sspec;
-  sspec.model_dir = DefaultModelDir();
-  auto summarizer = Summarizer::Create(sspec);
-  EntitySpec espec;
-  espec.model_dir = DefaultModelDir();
-  auto recognizer = EntityRecognizer::Create(espec);
-  if (!segmenter.ok() || !summarizer.ok() || !recognizer.ok()) {
-    state.SkipWithError("Create failed (models missing?)");
-    return;
-  }
+  Stages st;
+  if (!CreateStages(state, &st)) return;
   const std::string& text = bench::BenchDoc(bench::kArticleDoc);
   for (const std::string& other : bench::Articles()) {
     if (other == text) continue;
-    const Segmentation seg = (*segmenter)->Segment(other);
+    const Segmentation seg = st.segmenter->Segment(other);
     benchmark::DoNotOptimize(ExtractSummaryFeatures(other, seg, {}));
   }
-  const Segmentation seg = (*segmenter)->Segment(text);
-  const std::vector<Entity> entities = (*recognizer)->Recognize(text, seg);
+  const Segmentation seg = st.segmenter->Segment(text);
+  const std::vector<Entity> entities = st.recognizer->Recognize(text, seg);
   SummaryRequest req;
   for (auto _ : state) {
     benchmark::DoNotOptimize(
-        (*summarizer)->Summarize(text, seg, entities, req));
+        st.summarizer->Summarize(text, seg, entities, req));
   }
   bench::SetDocThroughput(state, bench::kArticleDoc);
 }
