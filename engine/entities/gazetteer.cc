@@ -21,6 +21,34 @@ inline size_t SlotOf(uint64_t key, size_t mask) {
   return static_cast<size_t>(x ^ (x >> 32)) & mask;
 }
 
+bool IsKeySpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+bool IsAsciiAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+         (c >= 'a' && c <= 'z');
+}
+
+// Whether a tokenizer may end a token between `phrase[i - 1]` and
+// `phrase[i]` (both not white space): beside any byte other than an ASCII
+// letter or digit (punctuation, symbols, every byte of a non-ASCII
+// character), and before the "n" of a "n't" clitic ("don't" → "do" "n't").
+// Over-inclusive on purpose: an extra mark costs a table entry, a missing one
+// would lose a match.
+bool MayEndTokenBefore(std::string_view phrase, size_t i) {
+  const auto c = [&](size_t k) -> unsigned char {
+    return k < phrase.size() ? static_cast<unsigned char>(phrase[k]) : 0;
+  };
+  if (!IsAsciiAlnum(c(i - 1)) || !IsAsciiAlnum(c(i))) return true;
+  return (c(i) == 'n' || c(i) == 'N') &&
+         (c(i + 1) == '\'' ||
+          (c(i + 1) == 0xE2 && c(i + 2) == 0x80 && c(i + 3) == 0x99));
+}
+
+// Flags after the table in the serialized form.
+constexpr uint64_t kFormPrefixMarks = 1;
+
 }  // namespace
 
 uint64_t AppendGazetteerKey(uint64_t key, std::string_view more) {
@@ -45,6 +73,23 @@ void Gazetteer::Add(int list, std::string_view list_name,
   const uint64_t key = GazetteerKey(phrase);
   if (key == kEmptyGazetteerKey) return;
   keys_[SlotKey(key)] |= uint32_t{1} << list;
+  // Prefix marks: the key of every proper prefix that ends where a token
+  // may end. `so_far` is the key of phrase[0, i) without white space.
+  uint64_t so_far = kEmptyGazetteerKey;
+  bool space = false;
+  for (size_t i = 0; i < phrase.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(phrase[i]);
+    if (IsKeySpace(c)) {
+      space = true;
+      continue;
+    }
+    if (so_far != kEmptyGazetteerKey &&
+        (space || MayEndTokenBefore(phrase, i))) {
+      keys_[SlotKey(so_far)] |= kPrefixMark;
+    }
+    space = false;
+    so_far = AppendGazetteerKey(so_far, phrase.substr(i, 1));
+  }
 }
 
 void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
@@ -67,12 +112,15 @@ void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
       bytes += sp.size();
       if (bytes > kMaxPhraseBytes) break;
       key = AppendGazetteerKey(key, sp.Of(text));
-      uint32_t mask = Lookup(key);
+      const uint32_t found = LookupRaw(key);
+      uint32_t mask = found & ~kPrefixMark;
       while (mask != 0) {
         const int l = __builtin_ctz(mask);
         mask &= mask - 1;
         longest[l] = k + 1;
       }
+      // No phrase goes on from here.
+      if (prefix_marks_ && !(found & kPrefixMark)) break;
     }
     for (int l = 0; l < lists; ++l) {
       const int32_t len = longest[l];
@@ -92,7 +140,7 @@ void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
   }
 }
 
-uint32_t Gazetteer::Lookup(uint64_t key) const {
+uint32_t Gazetteer::LookupRaw(uint64_t key) const {
   uint32_t found = 0;
   if (!slot_keys_.empty()) {
     const uint64_t sk = SlotKey(key);
@@ -113,17 +161,27 @@ uint32_t Gazetteer::Lookup(uint64_t key) const {
   return found;
 }
 
-std::string Gazetteer::Serialize() const {
-  // Sorted, so the same lists always give the same bytes.
+std::vector<std::pair<uint64_t, uint32_t>> Gazetteer::RawEntries() const {
   std::vector<std::pair<uint64_t, uint32_t>> entries;
-  if (!slot_keys_.empty()) {
-    for (size_t i = 0; i < slot_keys_.size(); ++i) {
-      if (slot_keys_[i] != 0)
-        entries.push_back({slot_keys_[i], slot_masks_[i]});
-    }
+  for (size_t i = 0; i < slot_keys_.size(); ++i) {
+    if (slot_keys_[i] != 0) entries.push_back({slot_keys_[i], slot_masks_[i]});
   }
   for (const auto& [k, m] : keys_) entries.push_back({k, m});
   std::sort(entries.begin(), entries.end());
+  return entries;
+}
+
+std::vector<std::pair<uint64_t, uint32_t>> Gazetteer::Entries() const {
+  std::vector<std::pair<uint64_t, uint32_t>> entries;
+  for (const auto& [k, m] : RawEntries()) {
+    if ((m & ~kPrefixMark) != 0) entries.push_back({k, m & ~kPrefixMark});
+  }
+  return entries;
+}
+
+std::string Gazetteer::Serialize() const {
+  // Sorted, so the same lists always give the same bytes.
+  const std::vector<std::pair<uint64_t, uint32_t>> entries = RawEntries();
   size_t capacity = 16;
   while (capacity < entries.size() * 2) capacity *= 2;
   std::vector<uint64_t> keys(capacity, 0);
@@ -154,6 +212,8 @@ std::string Gazetteer::Serialize() const {
     for (int b = 0; b < 4; ++b)
       d[at2 + i * 4 + b] = static_cast<char>(masks[i] >> (8 * b));
   }
+  // Older forms end with the table; readers of those take no marks.
+  if (prefix_marks_) w.VarU(kFormPrefixMarks);
   return std::move(w.data());
 }
 
@@ -175,9 +235,12 @@ absl::StatusOr<Gazetteer> Gazetteer::Parse(std::string_view bytes) {
   }
   const std::string_view keys = r.Raw(capacity * 8);
   const std::string_view masks = r.Raw(capacity * 4);
-  if (!r.ok() || !r.done()) {
+  uint64_t flags = 0;
+  if (r.ok() && !r.done()) flags = r.VarU();
+  if (!r.ok() || !r.done() || (flags & ~kFormPrefixMarks) != 0) {
     return absl::DataLossError("gazetteer: truncated or trailing bytes");
   }
+  g.prefix_marks_ = (flags & kFormPrefixMarks) != 0;
   g.slot_keys_ = ReadLittleEndianArray<uint64_t>(keys);
   g.slot_masks_ = ReadLittleEndianArray<uint32_t>(masks);
   size_t used = 0;

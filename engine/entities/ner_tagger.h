@@ -2,7 +2,7 @@
 #define LEDE_ENGINE_ENTITIES_NER_TAGGER_H_
 
 // LinearTagger: the Tagger behind models/ner.bin, and the layout of that
-// file. docs/model_format.md describes the container; the "ner" kind at
+// file. engine/model/model_file.h is the container; the "ner" kind at
 // kNerModelVersion has these sections:
 //
 //   meta       Str model id, U8 feature-set version

@@ -1,5 +1,6 @@
 #include "engine/entities/tagger.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <limits>
@@ -116,9 +117,15 @@ TEST(ReadLittleEndianArrayTest, ReadsUnalignedValues) {
 TEST(GazetteerTest, RejectsTruncatedBytes) {
   Gazetteer g;
   g.Add(0, "city", "Paris");
-  std::string bytes = g.Serialize();
-  bytes.pop_back();
-  EXPECT_FALSE(Gazetteer::Parse(bytes).ok());
+  const std::string bytes = g.Serialize();
+  // Without its last byte the form is an older one (no flags), still valid;
+  // one byte less is cut inside the table.
+  EXPECT_TRUE(Gazetteer::Parse(bytes.substr(0, bytes.size() - 1)).ok());
+  EXPECT_FALSE(Gazetteer::Parse(bytes.substr(0, bytes.size() - 2)).ok());
+  // Unknown flags are refused rather than misread.
+  std::string flags = bytes;
+  flags.back() = '\x02';
+  EXPECT_FALSE(Gazetteer::Parse(flags).ok());
 }
 
 TEST(GazetteerTest, MatchMarksLongestPhrase) {
@@ -132,6 +139,76 @@ TEST(GazetteerTest, MatchMarksLongestPhrase) {
   EXPECT_THAT(out,
               ::testing::ElementsAre(Gazetteer::kNone, Gazetteer::kBegin,
                                      Gazetteer::kInside, Gazetteer::kNone));
+}
+
+// The same table read as an older form (no flags field, so no prefix
+// marks): matched without stopping early.
+Gazetteer WithoutMarks(const Gazetteer& g) {
+  std::string bytes = g.Serialize();
+  bytes.pop_back();  // the flags field, one byte
+  auto parsed = Gazetteer::Parse(bytes);
+  EXPECT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_FALSE(parsed->has_prefix_marks());
+  return *std::move(parsed);
+}
+
+TEST(GazetteerTest, PrefixMarksStopEarlyButMatchTheSamePhrases) {
+  Gazetteer g;
+  int list = 0;
+  for (const char* phrase :
+       {"New York", "New York City", "Guinea-Bissau", "AT&T", "St. Louis",
+        "don't stop", "Côte d'Ivoire", "U.S. Steel", "York"}) {
+    g.Add(list++ % 3, "list", phrase);
+  }
+  ASSERT_TRUE(g.has_prefix_marks());
+  auto parsed = Gazetteer::Parse(g.Serialize());
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  ASSERT_TRUE(parsed->has_prefix_marks());
+  const Gazetteer plain = WithoutMarks(g);
+  auto segmenter = Segmenter::Create(SegmenterSpec{});
+  ASSERT_TRUE(segmenter.ok());
+  for (const char* text :
+       {"He flew from New York City to Guinea-Bissau and Guinea - Bissau .",
+        "AT&T and AT & T met U.S. Steel in St. Louis and St . Louis .",
+        "They said don't stop in Côte d'Ivoire , new york ."}) {
+    const Segmentation seg = (*segmenter)->Segment(text);
+    const auto n = static_cast<int32_t>(seg.tokens.size());
+    std::vector<uint8_t> marked, unmarked;
+    parsed->Match(text, seg.tokens, 0, n, &marked);
+    plain.Match(text, seg.tokens, 0, n, &unmarked);
+    EXPECT_EQ(marked, unmarked) << text;
+    EXPECT_NE(std::count(marked.begin(), marked.end(), Gazetteer::kBegin), 0)
+        << text;
+  }
+  // Prefixes are marked, whole phrases and non-prefixes are not.
+  EXPECT_TRUE(parsed->MayExtend(GazetteerKey("New")));
+  EXPECT_TRUE(parsed->MayExtend(GazetteerKey("New York")));
+  EXPECT_TRUE(parsed->MayExtend(GazetteerKey("Guinea")));
+  EXPECT_TRUE(parsed->MayExtend(GazetteerKey("do")));  // do n't
+  EXPECT_FALSE(parsed->MayExtend(GazetteerKey("New York City")));
+  EXPECT_FALSE(parsed->MayExtend(GazetteerKey("Ne")));
+  EXPECT_FALSE(parsed->MayExtend(GazetteerKey("Paris")));
+  EXPECT_TRUE(plain.MayExtend(GazetteerKey("Paris")));
+  // Marks are not phrases.
+  EXPECT_EQ(parsed->Lookup(GazetteerKey("New")), 0u);
+  EXPECT_EQ(parsed->Entries(), plain.Entries());
+}
+
+TEST(GazetteerTest, PrefixMarksDoNotJoinWordsTheListWritesAsOne) {
+  Gazetteer g;
+  g.Add(0, "common_word", "takeover");
+  const std::string text = "a takeover and a take over";
+  const Segmentation seg = SpaceSegment(text);
+  std::vector<uint8_t> marked, unmarked;
+  g.Match(text, seg.tokens, 0, 6, &marked);
+  WithoutMarks(g).Match(text, seg.tokens, 0, 6, &unmarked);
+  EXPECT_THAT(marked,
+              ::testing::ElementsAre(Gazetteer::kNone, Gazetteer::kUnit,
+                                     Gazetteer::kNone, Gazetteer::kNone,
+                                     Gazetteer::kNone, Gazetteer::kNone));
+  // The older form joined "take" "over" into "takeover".
+  EXPECT_EQ(unmarked[4], Gazetteer::kBegin);
+  EXPECT_EQ(unmarked[5], Gazetteer::kInside);
 }
 
 TEST(FeatureExtractorTest, GivesEveryTokenFeaturesAndIsDeterministic) {

@@ -1,5 +1,6 @@
 #include "engine/model/model_file.h"
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -213,6 +214,17 @@ absl::StatusOr<ModelFile> ModelFile::Parse(std::string bytes,
   if (!r.ok() || !r.done()) return corrupt("bad section table");
   m.bytes_ = std::move(bytes);
   return m;
+}
+
+std::vector<std::string> ModelFile::SectionNames() const {
+  std::vector<std::pair<size_t, std::string>> by_offset;
+  for (const auto& [name, where] : sections_) {
+    by_offset.push_back({where.first, name});
+  }
+  std::sort(by_offset.begin(), by_offset.end());
+  std::vector<std::string> names;
+  for (auto& [offset, name] : by_offset) names.push_back(std::move(name));
+  return names;
 }
 
 bool ModelFile::HasSection(std::string_view name) const {

@@ -3,7 +3,7 @@
 
 // The container every lede model file uses: a magic number, a format
 // version, the model's kind and version, named sections of bytes, and a
-// checksum over all of it. docs/model_format.md describes the layout.
+// checksum over all of it; ModelWriter::Serialize() writes the layout.
 
 #include <cstdint>
 #include <map>
@@ -61,6 +61,8 @@ class ModelFile {
   const std::string& kind() const { return kind_; }
   uint32_t model_version() const { return model_version_; }
   bool HasSection(std::string_view name) const;
+  // The section names in file order.
+  std::vector<std::string> SectionNames() const;
   // NOT_FOUND naming the section when absent.
   absl::StatusOr<std::string_view> Section(std::string_view name) const;
 

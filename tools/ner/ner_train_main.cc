@@ -27,6 +27,7 @@
 #include "engine/text/segmenter.h"
 #include "engine/text/string_view.h"
 #include "tools/ner/conll.h"
+#include "tools/ner/gazetteer_lists.h"
 
 ABSL_FLAG(std::string, train, "",
           "training data (default $LEDE_SHARED_DIR/data/conll2003/"
@@ -48,29 +49,6 @@ ABSL_FLAG(std::string, id, "", "model id (default: describes the data)");
 namespace lede {
 namespace ner {
 namespace {
-
-// The gazetteer lists, in list-index order (part of the trained model).
-constexpr const char* kLists[] = {
-    "country",  "subdivision", "city",         "person", "given_name",
-    "surname",  "location",    "organization", "misc",   "nationality",
-    "org_word", "proper_word", "common_word"};
-
-absl::StatusOr<Gazetteer> LoadGazetteer(const std::string& dir) {
-  Gazetteer g;
-  int list = 0;
-  for (const char* name : kLists) {
-    const std::string path = absl::StrCat(dir, "/", name, ".txt");
-    std::ifstream in(path);
-    if (!in) return absl::NotFoundError(absl::StrCat(path, ": cannot open"));
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.empty() || line[0] == '#') continue;
-      g.Add(list, name, line);
-    }
-    ++list;
-  }
-  return g;
-}
 
 absl::StatusOr<WordClusters> LoadClusters(const std::string& path) {
   WordClusters c;
@@ -340,7 +318,7 @@ int Main() {
     return 2;
   }
 
-  auto lists = LoadGazetteer(absl::GetFlag(FLAGS_gazetteers));
+  auto lists = LoadGazetteerLists(absl::GetFlag(FLAGS_gazetteers));
   if (!lists.ok()) {
     std::fprintf(stderr, "%s\n", lists.status().ToString().c_str());
     return 1;
