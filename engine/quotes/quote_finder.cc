@@ -7,13 +7,27 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
 #include "engine/quotes/quote_marks.h"
 #include "engine/text/string_view.h"
 
 namespace lede {
 
-using WordSet = absl::flat_hash_set<std::string>;
+// Looked up with std::string_view, std::string and Lower alike.
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const {
+    return absl::Hash<absl::string_view>()(AsAbsl(s));
+  }
+};
+struct WordEq {
+  using is_transparent = void;
+  bool operator()(std::string_view a, std::string_view b) const {
+    return a == b;
+  }
+};
+using WordSet = absl::flat_hash_set<std::string, WordHash, WordEq>;
 
 struct QuoteFinder::Lexicon {
   WordSet cues;             // speech verbs, all tense forms
@@ -49,9 +63,27 @@ WordSet Set(std::initializer_list<const char*> words) {
 // ---------------------------------------------------------------------------
 // Words of the text around a quote.
 
+// A word's lower-cased text. Comparing it with a string literal checks the
+// length first: std::string's == with a C string runs strlen and compare()
+// out of line, and the speaker rules make thousands of such comparisons per
+// article (7% of the pipeline's instructions before this type).
+struct Lower : std::string {
+  Lower() = default;
+  Lower(std::string s) : std::string(std::move(s)) {}  // NOLINT: implicit
+  template <size_t N>
+  bool operator==(const char (&literal)[N]) const {
+    return std::string_view(*this) == std::string_view(literal, N - 1);
+  }
+  template <size_t N>
+  bool operator!=(const char (&literal)[N]) const {
+    return !(*this == literal);
+  }
+  const std::string& str() const { return *this; }
+};
+
 struct Word {
   ByteSpan span;
-  std::string lower;   // lower-cased ASCII; other bytes unchanged
+  Lower lower;         // lower-cased ASCII; other bytes unchanged
   bool punct = false;  // a punctuation or symbol character
   bool cap = false;    // starts with an upper-case letter
   bool all_caps = false;
@@ -60,9 +92,9 @@ struct Word {
 
 bool IsAsciiAlnum(unsigned char c) { return absl::ascii_isalnum(c); }
 
-bool EndsWith(const std::string& s, std::string_view suffix) {
+bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() &&
-         std::string_view(s).substr(s.size() - suffix.size()) == suffix;
+         s.substr(s.size() - suffix.size()) == suffix;
 }
 
 // Bytes of multi-byte punctuation we care about: curly quotes, dashes,
@@ -267,7 +299,7 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
 }
 
 // Whether `w` is a dash: — ― – or a run of hyphens.
-bool IsDash(const std::string& w) {
+bool IsDash(std::string_view w) {
   return w == "\xE2\x80\x94" || w == "\xE2\x80\x95" || w == "\xE2\x80\x93" ||
          w == "--" || w == "-";
 }
@@ -287,15 +319,28 @@ struct Phrase {
   int gender = 0;    // +1 male, -1 female, 0 unknown (from Mr./Mrs./he)
 };
 
+// A run of words, viewed in place (a sentence of a paragraph's words).
+class WordSpan {
+ public:
+  WordSpan(const std::vector<Word>& w)  // NOLINT: implicit
+      : data_(w.data()), size_(w.size()) {}
+  WordSpan(const Word* data, size_t size) : data_(data), size_(size) {}
+  size_t size() const { return size_; }
+  const Word& operator[](size_t i) const { return data_[i]; }
+
+ private:
+  const Word* data_;
+  size_t size_;
+};
+
 class Parser {
  public:
-  Parser(std::string_view text, const std::vector<Word>& w,
-         const QuoteFinder::Lexicon& lex)
+  Parser(std::string_view text, WordSpan w, const QuoteFinder::Lexicon& lex)
       : text_(text), w_(w), lex_(lex) {}
 
   bool IsCueAt(int i, int* len) const {
     if (i < 0 || i >= static_cast<int>(w_.size()) || w_[i].punct) return false;
-    const std::string& l = w_[i].lower;
+    const std::string_view l = w_[i].lower;
     if (l == "according" && i + 1 < static_cast<int>(w_.size()) &&
         w_[i + 1].lower == "to") {
       *len = 2;
@@ -322,7 +367,7 @@ class Parser {
     }
     // A base form needs a plural or pronoun subject: "critics warn",
     // "they claim", "Obama and Clinton call".
-    const std::string& l = w_[i].lower;
+    const std::string_view l = w_[i].lower;
     if (i > 0 && l.back() != 's' && !EndsWith(l, "ed") && !EndsWith(l, "ing")) {
       const Word& p = w_[i - 1];
       const bool subject = p.cap || EndsWith(p.lower, "s") ||
@@ -332,7 +377,7 @@ class Parser {
       if (!subject) return true;
     }
     if (i > 0) {
-      const std::string& p = w_[i - 1].lower;
+      const std::string_view p = w_[i - 1].lower;
       if (lex_.determiners.contains(p) || EndsWith(p, "'s") ||
           EndsWith(p, "\xE2\x80\x99s") || p == "of" || p == "%" ||
           p == "percent" || p == "these" || p == "those" ||
@@ -341,7 +386,7 @@ class Parser {
       }
     }
     if (i + 1 < n) {
-      const std::string& x = w_[i + 1].lower;
+      const std::string_view x = w_[i + 1].lower;
       static const char* const kPreps[] = {
           "as",  "of",  "about", "from", "by",  "with", "against", "on",
           "for", "and", "or",    "were", "are", "have", "had",     "in"};
@@ -356,18 +401,18 @@ class Parser {
   // Whether `head` can name who speaks: a person or group noun, an
   // organization or a document ("the spokesman", "officials", "the
   // report"), or an agent noun ("the organizer", "analysts").
-  bool SpeakerHead(const std::string& head) const {
+  bool SpeakerHead(std::string_view head) const {
     if (lex_.person_nouns.contains(head) || lex_.bare_speakers.contains(head) ||
         lex_.org_words.contains(head) || lex_.doc_nouns.contains(head)) {
       return true;
     }
-    std::string h = head;
-    if (h.size() > 3 && h.back() == 's') h.pop_back();
+    std::string_view h = head;
+    if (h.size() > 3 && h.back() == 's') h.remove_suffix(1);
     if (lex_.person_nouns.contains(h) || lex_.doc_nouns.contains(h) ||
         lex_.org_words.contains(h)) {
       return true;
     }
-    if (h.find("year-old") != std::string::npos)
+    if (h.find("year-old") != std::string_view::npos)
       return true;  // the 46-year-old
     for (const char* suffix : {"er", "or", "ist", "ian", "ent", "ant", "man",
                                "men", "woman", "women", "ee", "ive"}) {
@@ -476,7 +521,7 @@ class Parser {
     bool be = false;
     while (j >= min &&
            (lex_.skip_before_cue.contains(w_[j].lower) || Adverb(w_[j]))) {
-      const std::string& l = w_[j].lower;
+      const std::string_view l = w_[j].lower;
       be = be || l == "was" || l == "were" || l == "is" || l == "are" ||
            l == "been" || l == "being" || l == "be" || l == "'s" || l == "'re";
       --j;
@@ -496,7 +541,7 @@ class Parser {
         int b = k - 1;
         while (b >= min && w_[b].span.begin >= before.span.begin) --b;
         if (b < min) break;
-        const std::string& l = w_[b].lower;
+        const std::string_view l = w_[b].lower;
         if (l != "of" && l != "in" && l != "from" && l != "for" && l != "at") {
           break;
         }
@@ -515,7 +560,7 @@ class Parser {
           before.kind == PhraseKind::kPronoun) {
         return before;
       }
-      const std::string& first = w_[k + 1].lower;
+      const std::string_view first = w_[k + 1].lower;
       if (first == "who" || first == "which" || first == "that") return before;
       return PhraseEndingAt(SkipParenthetical(j - 1, k + 1), k + 1);
     }
@@ -777,7 +822,7 @@ class Parser {
         --o;  // adjectives: "his repeated claim"
       }
       if (o < 0 || w_[o].punct) return {};
-      const std::string& l = w_[o].lower;
+      const std::string_view l = w_[o].lower;
       Phrase p;
       if (l == "his" || l == "her" || l == "its" || l == "their") {
         p.kind = PhraseKind::kPronoun;
@@ -811,7 +856,7 @@ class Parser {
     return {};
   }
 
-  static bool IsPossessive(const std::string& l) {
+  static bool IsPossessive(std::string_view l) {
     return EndsWith(l, "'s") || EndsWith(l, "\xE2\x80\x99s");
   }
 
@@ -884,7 +929,7 @@ class Parser {
 
  private:
   std::string_view text_;
-  const std::vector<Word>& w_;
+  const WordSpan w_;
   const QuoteFinder::Lexicon& lex_;
 };
 
@@ -2534,7 +2579,7 @@ void FindIndirect(std::string_view text, const Segmentation& seg,
                   const std::vector<QuotedRun>& runs,
                   const QuoteFinder::Lexicon& lex, Resolver* resolver,
                   std::vector<Entity>* entities, std::vector<Quote>* out) {
-  static const char* const kReportVerbs[] = {
+  static constexpr std::string_view kReportVerbs[] = {
       "said",      "says",         "told",         "tells",      "added",
       "adds",      "warned",       "warns",        "noted",      "notes",
       "argued",    "argues",       "claimed",      "claims",     "insisted",
@@ -2569,7 +2614,7 @@ void FindIndirect(std::string_view text, const Segmentation& seg,
       const bool has_run =
           next_run < runs.size() && runs[next_run].open.begin < sent.end;
       if (!has_run && e > s) {
-        const std::vector<Word> sw(words.begin() + s, words.begin() + e);
+        const WordSpan sw(words.data() + s, e - s);
         Parser parser(text, sw, lex);
         const int n = static_cast<int>(sw.size());
         Quote q;
@@ -2589,8 +2634,10 @@ void FindIndirect(std::string_view text, const Segmentation& seg,
         }
         for (int c = 1; c < n && c < 25 && !found; ++c) {
           if (sw[c].punct || sw[c].cap) continue;
-          bool verb = false;
-          for (const char* v : kReportVerbs) verb = verb || sw[c].lower == v;
+          const std::string_view lower = sw[c].lower;
+          const bool verb =
+              std::find(std::begin(kReportVerbs), std::end(kReportVerbs),
+                        lower) != std::end(kReportVerbs);
           if (!verb || parser.Negated(c)) continue;
           sp = parser.SubjectBefore(c, 0);
           if (sp.kind == PhraseKind::kNone) break;
@@ -2806,7 +2853,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
           if (sp.kind != PhraseKind::kNone) {
             attr.found = true;
             attr.speaker = sp;
-            attr.cue = len == 2 ? "according to" : after[c].lower;
+            attr.cue = len == 2 ? "according to" : after[c].lower.str();
           }
           break;
         }
@@ -2891,7 +2938,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
         if (sp.kind != PhraseKind::kNone) {
           attr.found = true;
           attr.speaker = sp;
-          attr.cue = len == 2 ? "according to" : before[c].lower;
+          attr.cue = len == 2 ? "according to" : before[c].lower.str();
           // "She said she recalls ...", "Clinton says she appreciated ...
           // what she calls": a pronoun subject of an inner clause stands
           // for the sentence's subject, which is the speaker.
@@ -2973,7 +3020,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
           attr.found = true;
           attr.weak = true;
           attr.speaker = sp;
-          attr.cue = before[verb].punct ? "" : before[verb].lower;
+          attr.cue = before[verb].punct ? "" : before[verb].lower.str();
         }
       }
     }
@@ -3032,7 +3079,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
               ByteSpan span;
               const int e = resolver.Resolve(sp, run.open.begin, window_begin,
                                              lex, &span);
-              q.cue = len == 2 ? "according to" : words[c].lower;
+              q.cue = len == 2 ? "according to" : words[c].lower.str();
               q.has_speaker_span = true;
               q.speaker_span = span;
               if (e >= 0) q.speaker = (*entities)[e].name;
