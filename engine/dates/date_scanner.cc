@@ -434,25 +434,22 @@ const Lex* LookupWord(std::string_view word) {
   return it == m.end() ? nullptr : &it->second;
 }
 
-std::vector<Tok> Tokenize(std::string_view text) {
-  std::vector<Tok> out;
-  out.reserve(text.size() / 5 + 4);
+bool TokenStream::Next(Tok* out) {
+  const std::string_view text = text_;
   const size_t n = text.size();
-  size_t i = 0;
-  bool space = true;
-  bool newline = true;
+  size_t i = i_;
   while (i < n) {
     const unsigned char c = text[i];
     if (IsSpace(c)) {
-      space = true;
-      if (c == '\n') newline = true;
+      space_ = true;
+      if (c == '\n') newline_ = true;
       ++i;
       continue;
     }
     Tok t;
     t.begin = static_cast<int32_t>(i);
-    t.space_before = space;
-    t.newline_before = newline;
+    t.space_before = space_;
+    t.newline_before = newline_;
     if (IsDigit(c)) {
       size_t j = i;
       int64_t v = 0;
@@ -479,7 +476,7 @@ std::vector<Tok> Tokenize(std::string_view text) {
           cls = Classify(Decode(text, i, len), &code);
         }
         if (cls == CpClass::kSpace) {
-          space = true;
+          space_ = true;
           i += len;
           continue;
         }
@@ -488,10 +485,11 @@ std::vector<Tok> Tokenize(std::string_view text) {
           t.punct = code == 0 ? kPunctOther : code;
           i = i + len <= n ? i + len : n;
           t.end = static_cast<int32_t>(i);
-          out.push_back(t);
-          space = false;
-          newline = false;
-          continue;
+          *out = t;
+          i_ = i;
+          space_ = false;
+          newline_ = false;
+          return true;
         }
       }
       // A word: ASCII letters and non-ASCII letters.
@@ -516,10 +514,22 @@ std::vector<Tok> Tokenize(std::string_view text) {
       i = j;
     }
     t.end = static_cast<int32_t>(i);
-    out.push_back(t);
-    space = false;
-    newline = false;
+    *out = t;
+    i_ = i;
+    space_ = false;
+    newline_ = false;
+    return true;
   }
+  i_ = i;
+  return false;
+}
+
+std::vector<Tok> Tokenize(std::string_view text) {
+  std::vector<Tok> out;
+  out.reserve(text.size() / 5 + 4);
+  TokenStream stream(text);
+  Tok t;
+  while (stream.Next(&t)) out.push_back(t);
   return out;
 }
 

@@ -188,6 +188,25 @@ inline constexpr char kPunctApostrophe = 'A';  // ’ ‘
 inline constexpr char kPunctQuote = 'Q';       // “ ” and others
 inline constexpr char kPunctOther = 'O';
 
+// TokenStream
+//
+// The tokens of `text` one at a time, for a reader that needs only the first
+// few (offsets are into `text`). The tokenizer carries nothing across white
+// space but whether a space and a newline came before, so the tokens of a
+// text that starts at a line start are those of the whole text from there.
+class TokenStream {
+ public:
+  explicit TokenStream(std::string_view text) : text_(text) {}
+  // The next token into `*t`; false at the end of the text.
+  bool Next(Tok* t);
+
+ private:
+  std::string_view text_;
+  size_t i_ = 0;
+  bool space_ = true;
+  bool newline_ = true;
+};
+
 // Tokenize()
 //
 // Splits `text` into tokens and looks every word up in the lexicon. Linear in

@@ -3397,18 +3397,40 @@ ReferenceTime DateTagger::FindDateline(std::string_view text,
                                        const Segmentation&) const {
   // Datelines sit at the start of a line near the top (after captions):
   //   [PLACE[, REGION],] Month Day[, Year] [(Agency)] dash
+  // Each line is tokenized only as far as the pattern reads, which for
+  // most lines is one or two words.
   constexpr size_t kWindow = 4096;
   const std::string_view head = text.substr(0, std::min(text.size(), kWindow));
-  const std::vector<Tok> t = di::Tokenize(head);
-  const int n = static_cast<int>(t.size());
   ReferenceTime none;
-  ReferenceTime dummy;
-  Matcher m(head, t, dummy);
-  for (int s = 0; s < n; ++s) {
-    if (!t[s].newline_before) continue;
+  std::vector<Tok> t;
+  for (size_t line = 0; line < head.size();) {
+    const size_t eol = head.find('\n', line);
+    const size_t next_line =
+        eol == std::string_view::npos ? head.size() : eol + 1;
+    const size_t from = line;
+    line = next_line;
+    // A blank line: its first token is the next line's. (Checked before
+    // tokenizing, so that a run of blank lines is not read once per line.)
+    const std::string_view this_line = head.substr(from, next_line - from);
+    if (this_line.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos) {
+      continue;
+    }
+    di::TokenStream stream(head.substr(from));
+    t.clear();
+    // The k-th token of the line, or nullptr past the end of the head.
+    auto at = [&](int k) -> const Tok* {
+      while (static_cast<int>(t.size()) <= k) {
+        Tok next;
+        if (!stream.Next(&next)) return nullptr;
+        t.push_back(next);
+      }
+      return &t[k];
+    };
+    // A line of other white space (no-break spaces): likewise.
+    if (at(0) == nullptr || from + t[0].begin >= next_line) continue;
     // Skip an upper-case place and commas, at most 8 tokens.
-    int i = s;
-    for (int guard = 0; i < n && guard < 8; ++guard) {
+    int i = 0;
+    for (int guard = 0; at(i) != nullptr && guard < 8; ++guard) {
       const Tok& tk = t[i];
       const Lex* l = tk.lex;
       if (l && l->month) break;
@@ -3422,31 +3444,32 @@ ReferenceTime DateTagger::FindDateline(std::string_view text,
       }
       break;
     }
-    if (i >= n || t[i].lex == nullptr || t[i].lex->month == 0) continue;
-    const int month = t[i].lex->month;
+    const Tok* m = at(i);
+    if (m == nullptr || m->lex == nullptr || m->lex->month == 0) continue;
+    const int month = m->lex->month;
     int j = i + 1;
-    if (j < n && t[j].kind == TokKind::kPunct && t[j].punct == '.') ++j;
-    if (j >= n || t[j].kind != TokKind::kNumber || t[j].digits > 2) continue;
+    if (at(j) && t[j].kind == TokKind::kPunct && t[j].punct == '.') ++j;
+    if (!at(j) || t[j].kind != TokKind::kNumber || t[j].digits > 2) continue;
     const int day = t[j].num;
     ++j;
     int year = -1;
     int c = j;
-    if (c < n && t[c].kind == TokKind::kPunct && t[c].punct == ',') ++c;
-    if (c < n && t[c].kind == TokKind::kNumber && t[c].digits == 4) {
+    if (at(c) && t[c].kind == TokKind::kPunct && t[c].punct == ',') ++c;
+    if (at(c) && t[c].kind == TokKind::kNumber && t[c].digits == 4) {
       year = t[c].num;
       j = c + 1;
     }
     // "(UPI)" and then a dash; or directly a dash.
-    if (j < n && t[j].kind == TokKind::kPunct && t[j].punct == '(') {
+    if (at(j) && t[j].kind == TokKind::kPunct && t[j].punct == '(') {
       int k = j + 1;
-      while (k < n && k < j + 6 &&
+      while (at(k) && k < j + 6 &&
              !(t[k].kind == TokKind::kPunct && t[k].punct == ')')) {
         ++k;
       }
-      if (k >= n || t[k].punct != ')') continue;
+      if (!at(k) || t[k].punct != ')') continue;
       j = k + 1;
     }
-    if (j >= n || t[j].kind != TokKind::kPunct ||
+    if (!at(j) || t[j].kind != TokKind::kPunct ||
         !(t[j].punct == '-' || t[j].punct == di::kPunctDash)) {
       continue;
     }
