@@ -408,15 +408,20 @@ std::string JoinSpaces(It begin, It end) {
   return out;
 }
 
-bool IsWordChar(std::string_view text, size_t i, int* len) {
+bool IsNonAsciiWordChar(std::string_view text, size_t i, int* len) {
+  const char32_t cp = DecodeUtf8(text, i, len);
+  return u_isalnum(cp) || u_charType(cp) == U_NON_SPACING_MARK;
+}
+
+// Inline for the ASCII bytes that are nearly all of a scan.
+inline bool IsWordChar(std::string_view text, size_t i, int* len) {
   const unsigned char c = static_cast<unsigned char>(text[i]);
   if (c < 0x80) {
     *len = 1;
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
            (c >= 'A' && c <= 'Z');
   }
-  const char32_t cp = DecodeUtf8(text, i, len);
-  return u_isalnum(cp) || u_charType(cp) == U_NON_SPACING_MARK;
+  return IsNonAsciiWordChar(text, i, len);
 }
 
 // End of the run of letters and digits that starts at `i`.
@@ -482,8 +487,13 @@ void Propagate(std::string_view text,
       const char32_t p = DecodeUtf8Before(text, i, &plen);
       boundary_before = p != '-' && !(p < 0x80 ? false : u_isalnum(p));
     }
-    auto it = boundary_before ? by_first.find(text.substr(i, run_end - i))
-                              : by_first.end();
+    // Every name in `by_first` starts with a capital, which in ASCII is
+    // A-Z: other ASCII words need no lookup.
+    const unsigned char c0 = static_cast<unsigned char>(text[i]);
+    const bool may_start_name = c0 >= 0x80 || (c0 >= 'A' && c0 <= 'Z');
+    auto it = boundary_before && may_start_name
+                  ? by_first.find(text.substr(i, run_end - i))
+                  : by_first.end();
     bool matched = false;
     if (it != by_first.end()) {
       for (int idx : it->second) {
