@@ -41,8 +41,9 @@ struct AnalyzeOptions {
   bool entities = false;
   bool dates = false;
   bool quotes = false;
-  // 0 means the default (3). Negative or above kMaxSummarySentences:
-  // INVALID_ARGUMENT.
+  // At most this many summary sentences (fewer when they are long; see
+  // Summarizer). 0 means the default (3). Negative or above
+  // kMaxSummarySentences: INVALID_ARGUMENT.
   int max_sentences = 0;
   bool summary_score_order = false;
   // RFC 3339; empty means "look for a dateline".

@@ -70,7 +70,8 @@ ABSL_FLAG(std::string, reference_time, "",
           "field, else a dateline in the text");
 ABSL_FLAG(std::string, features, "",
           "Comma list of summary,entities,dates,quotes; default all");
-ABSL_FLAG(int, max_sentences, 0, "Summary length in sentences (default 3)");
+ABSL_FLAG(int, max_sentences, 0,
+          "Most summary sentences (default 3; fewer when they are long)");
 ABSL_FLAG(bool, score_order, false, "Summary sentences best first");
 ABSL_FLAG(
     std::string, encoding, "utf8",

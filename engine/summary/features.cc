@@ -440,8 +440,10 @@ DocumentFeatures ExtractSummaryFeatures(std::string_view text,
     bag.end = static_cast<int32_t>(pool.size());
     std::sort(pool.begin() + bag.begin, pool.begin() + bag.end);
   };
+  out.words.resize(m);
   for (int32_t c = 0; c < m; ++c) {
     build_bag(seg.sentences[out.candidates[c]], bags[c]);
+    out.words[c] = bags[c].words;
     out.stems[c].reserve(bags[c].end - bags[c].begin);
     for (int32_t k = bags[c].begin; k < bags[c].end; ++k) {
       out.stems[c].push_back(pool[k].first);

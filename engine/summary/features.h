@@ -67,6 +67,8 @@ struct DocumentFeatures {
   std::vector<SummaryFeatureRow> rows;
   // Per candidate: its sorted, distinct content-stem ids (for redundancy).
   std::vector<std::vector<int32_t>> stems;
+  // Per candidate: its number of words (tokens with a letter or digit).
+  std::vector<int32_t> words;
 };
 
 // ExtractSummaryFeatures()

@@ -125,15 +125,28 @@ std::vector<SummarySentence> Summarizer::Summarize(
     z += kLeadBonus * doc.rows[c][kFeatLead0];
     scores[c] = 1.0f / (1.0f + std::exp(-z));
   }
+  // Candidates in the order selection considers them: first those the model
+  // calls likely summary sentences (score >= kLikelyScore) in document order,
+  // then the rest best first (ties to the earlier sentence).
   std::vector<int32_t> order(m);
   for (size_t c = 0; c < m; ++c) order[c] = static_cast<int32_t>(c);
-  // Ties go to the earlier sentence.
-  std::stable_sort(order.begin(), order.end(),
+  const auto rest = std::stable_partition(
+      order.begin(), order.end(),
+      [&](int32_t c) { return scores[c] >= kLikelyScore; });
+  std::stable_sort(rest, order.end(),
                    [&](int32_t a, int32_t b) { return scores[a] > scores[b]; });
+
+  // The word budget: kLengthBudget times max_sentences sentences of the
+  // document's mean length. The first sentence is always taken.
+  double mean_words = 0;
+  for (int32_t w : doc.words) mean_words += w;
+  mean_words /= static_cast<double>(m);
+  const double budget = kLengthBudget * request.max_sentences * mean_words;
 
   const size_t want = std::min<size_t>(request.max_sentences, m);
   std::vector<int32_t> chosen;
   chosen.reserve(want);
+  double words = 0;
   for (int32_t c : order) {
     if (chosen.size() == want) break;
     bool redundant = false;
@@ -143,9 +156,18 @@ std::vector<SummarySentence> Summarizer::Summarize(
         break;
       }
     }
-    if (!redundant) chosen.push_back(c);
+    if (redundant) continue;
+    if (!chosen.empty() && words + doc.words[c] > budget) break;
+    chosen.push_back(c);
+    words += doc.words[c];
   }
-  if (!request.score_order) std::sort(chosen.begin(), chosen.end());
+  if (request.score_order) {
+    std::stable_sort(chosen.begin(), chosen.end(), [&](int32_t a, int32_t b) {
+      return scores[a] > scores[b];
+    });
+  } else {
+    std::sort(chosen.begin(), chosen.end());
+  }
   out.reserve(chosen.size());
   for (int32_t c : chosen) {
     out.push_back({doc.candidates[c], scores[c]});

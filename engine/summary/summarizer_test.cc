@@ -209,6 +209,59 @@ INSTANTIATE_TEST_SUITE_P(Bounds, MaxSentencesTest,
                                            BoundCase{6, 6},
                                            BoundCase{1000, 6}));
 
+// Three long sentences (30 words or more) among short ones: three of them
+// would be over the budget of three sentences of the document's mean length
+// (Summarizer::kLengthBudget), so two come back.
+TEST_F(SummarizerTest, LongBestSentencesGiveFewerThanMaxSentences) {
+  std::string text =
+      "The city council approved a plan on Monday to rebuild the eastern "
+      "harbour wall, which storms damaged last winter, at a cost of about "
+      "forty million dollars spread over the next five years.\n"
+      "Engineers told the meeting that waves had already washed away parts "
+      "of the old stone pier and that fishing boats could not safely use "
+      "the northern berths until repairs were finished.\n"
+      "Shop owners along the waterfront welcomed the vote but asked for "
+      "temporary parking and cheaper ferry tickets while the construction "
+      "crews closed the main promenade during the busy summer months.\n";
+  for (const char* s :
+       {"Heavy rain fell across the region for the whole week.",
+        "Several shops in the old town opened late on Tuesday.",
+        "Buses on the coast road ran slowly because of floods.",
+        "Two schools near the river stayed shut for three days."}) {
+    absl::StrAppend(&text, s, "\n");
+  }
+  std::vector<SummarySentence> got = Run(text, 3);
+  ASSERT_THAT(got, SizeIs(2));
+  EXPECT_EQ(got[0].sentence_index, 0);
+  // Asked for one, still one; asked for more, the budget grows with it.
+  EXPECT_THAT(Run(text, 1), SizeIs(1));
+  EXPECT_THAT(Run(text, 7), SizeIs(7));
+}
+
+// With every sentence scored a likely summary sentence
+// (>= Summarizer::kLikelyScore), the story's order decides, not the score.
+TEST_F(SummarizerTest, LikelySentencesAreTakenInDocumentOrder) {
+  SummaryFeatureRow w{};
+  w[kFeatBias] = 3.0f;
+  w[kFeatSumTf] = 2.0f;
+  summarizer_ = Summarizer::FromWeights(w, "t");
+  const std::string text =
+      "The council approved the new budget on Monday.\n"
+      "The mayor said the vote came after months of talks.\n"
+      "Residents will see lower fees for parking next year.\n"
+      "The budget budget council council approved approved the new budget "
+      "council plan.\n";
+  std::vector<SummarySentence> got = Run(text, 3, /*score_order=*/true);
+  ASSERT_THAT(got, SizeIs(3));
+  std::vector<int32_t> idx;
+  for (const auto& s : got) idx.push_back(s.sentence_index);
+  std::sort(idx.begin(), idx.end());
+  EXPECT_THAT(idx, ElementsAre(0, 1, 2));
+  for (size_t i = 1; i < got.size(); ++i) {
+    EXPECT_GE(got[i - 1].score, got[i].score);
+  }
+}
+
 TEST_F(SummarizerTest, DocumentOrderByDefaultAndBestFirstOnRequest) {
   const std::string text = kCaptionedArticle;
   std::vector<SummarySentence> doc = Run(text, 4);
