@@ -456,9 +456,13 @@ struct LedeServer::Impl {
   std::unique_ptr<Pipeline> pipeline;
   std::unique_ptr<Analyzer> analyzer;
   std::unique_ptr<Service> service;
-  // Destroyed before the service and analyzer its queued tasks use.
-  std::unique_ptr<WorkerPool> pool;
   std::unique_ptr<grpc::Server> server;
+  // Destroyed first: before the service and analyzer its queued tasks use,
+  // and before the server whose calls they finish. ~LedeServer has waited
+  // for every call, so the workers are idle; joining them orders their last
+  // Finish() before the server's deletion in a way TSan can see (gRPC's own
+  // ordering of the two is inside uninstrumented libgrpc).
+  std::unique_ptr<WorkerPool> pool;
   int port = 0;
   std::once_flag shutdown_once;
 };

@@ -4,7 +4,7 @@
 // documents at and one byte over the size limit. Each call must end, within
 // a bounded time, in OK with sane output (every span slices back to its text
 // in the requested unit) or in a clear INVALID_ARGUMENT, and the server must
-// keep serving.
+// keep serving. Under ThreadSanitizer the sizes are a quarter (kShrink).
 
 #include <chrono>
 #include <string>
@@ -25,7 +25,28 @@ namespace {
 using test_util::ServerProcess;
 using ::testing::HasSubstr;
 
-constexpr int64_t kLimit = int64_t{10} << 20;  // the server's default
+// ThreadSanitizer instruments every memory access of the server's analysis
+// (and of the checks below), and at full size these inputs take over ten
+// minutes there. A TSan build divides the big repetition counts and the size
+// limit by kShrink: every hostile shape is still sent, at tens to hundreds of
+// kilobytes, and the limit cases stay exact because the suite starts the
+// server with --max_document_bytes=kLimit. Every other build (the normal one,
+// ASan) sends the full sizes.
+#if defined(__SANITIZE_THREAD__)  // GCC
+#define LEDE_HOSTILE_UNDER_TSAN 1
+#elif defined(__has_feature)  // Clang
+#if __has_feature(thread_sanitizer)
+#define LEDE_HOSTILE_UNDER_TSAN 1
+#endif
+#endif
+#ifdef LEDE_HOSTILE_UNDER_TSAN
+constexpr int kShrink = 4;
+#else
+constexpr int kShrink = 1;
+#endif
+constexpr int Big(int n) { return n / kShrink; }
+
+constexpr int64_t kLimit = Big(10 << 20);  // the server's default / kShrink
 // Generous: the machine is shared and the tests also run under sanitizers.
 constexpr absl::Duration kDeadline = absl::Seconds(240);
 
@@ -150,7 +171,7 @@ Client* HostileTest::client_ = nullptr;
 
 TEST_F(HostileTest, InvalidUtf8IsInvalidArgumentNamingTheOffset) {
   struct Case {
-    const char* name;
+    std::string name;
     std::string content;
     int offset;
   };
@@ -170,7 +191,8 @@ TEST_F(HostileTest, InvalidUtf8IsInvalidArgumentNamingTheOffset) {
       {"truncated 2-byte at end", "Caf\xC3", 3},
       {"truncated 3-byte mid text", "Dash \xE2\x80 here.", 5},
       {"truncated 4-byte at end", "Emoji \xF0\x9F\x98", 6},
-      {"invalid after 1 MiB", std::string(1 << 20, 'a') + "\xC3\x28", 1 << 20},
+      {absl::StrCat("invalid after ", Big(1 << 20), " bytes"),
+       std::string(Big(1 << 20), 'a') + "\xC3\x28", Big(1 << 20)},
   };
   for (const Case& c : cases) {
     const absl::Status s = Send(c.name, c.content);
@@ -192,7 +214,7 @@ TEST_F(HostileTest, NulBytesEmptyAndWhitespaceOnlyAreAnalyzed) {
       {"whitespace only",
        " \t\n\r\n\v\f  "
        "\xC2\xA0\xE2\x80\x83\xE2\x80\xA8\xE2\x80\xA9\xE3\x80\x80"},
-      {"newlines only", std::string(100000, '\n')},
+      {"newlines only", std::string(Big(100000), '\n')},
   };
   for (const auto& [name, content] : cases) {
     for (auto unit : {v1::UTF8, v1::UTF16, v1::UTF32}) {
@@ -206,28 +228,30 @@ TEST_F(HostileTest, FloodsOfPunctuationAreAnalyzed) {
   const char* marks[] = {
       "\"",       "\xE2\x80\x9C", "\xE2\x80\x9D", "'",
       "\xC2\xAB", "\xC2\xBB",     "\xE2\x80\x98", "\xE2\x80\x99"};
-  for (int i = 0; i < 200000; ++i) quotes += marks[i % 8];
+  for (int i = 0; i < Big(200000); ++i) quotes += marks[i % 8];
   std::string quotes_words;
-  for (int i = 0; i < 200000; ++i)
+  for (int i = 0; i < Big(200000); ++i)
     quotes_words += i % 2 ? "\" said Ann " : "\"";
   std::string nested =
-      std::string(100000, '(') + "core" + std::string(100000, ')');
+      std::string(Big(100000), '(') + "core" + std::string(Big(100000), ')');
   std::string mixed_nesting;
   const char* open[] = {"(", "[", "{", "\xE2\x80\x9C", "\xC2\xAB"};
   const char* close[] = {")", "]", "}", "\xE2\x80\x9D", "\xC2\xBB"};
-  for (int i = 0; i < 100000; ++i) mixed_nesting += open[i % 5];
+  for (int i = 0; i < Big(100000); ++i) mixed_nesting += open[i % 5];
   mixed_nesting += "Ann Berg said so.";
-  for (int i = 100000 - 1; i >= 0; --i) mixed_nesting += close[i % 5];
-  const std::pair<const char*, std::string> cases[] = {
-      {"200000 quote marks", quotes},
-      {"200000 quote marks between words", quotes_words.substr(0, 1 << 20)},
-      {"100000 nested brackets", nested},
-      {"100000 nested mixed brackets and quotes", mixed_nesting},
-      {"1000000 periods", std::string(1000000, '.')},
-      {"1000000 periods with spaces",
+  for (int i = Big(100000) - 1; i >= 0; --i) mixed_nesting += close[i % 5];
+  const std::pair<std::string, std::string> cases[] = {
+      {absl::StrCat(Big(200000), " quote marks"), quotes},
+      {absl::StrCat(Big(200000), " quote marks between words"),
+       quotes_words.substr(0, Big(1 << 20))},
+      {absl::StrCat(Big(100000), " nested brackets"), nested},
+      {absl::StrCat(Big(100000), " nested mixed brackets and quotes"),
+       mixed_nesting},
+      {absl::StrCat(Big(1000000), " periods"), std::string(Big(1000000), '.')},
+      {absl::StrCat(Big(1000000), " periods with spaces"),
        [] {
          std::string s;
-         for (int i = 0; i < 500000; ++i) s += ". ";
+         for (int i = 0; i < Big(500000); ++i) s += ". ";
          return s;
        }()},
   };
@@ -263,11 +287,13 @@ constexpr char kMixedScripts[] =
 TEST_F(HostileTest, MixedScriptsRtlAndEmojiSliceBackInEveryUnit) {
   const std::string text = kMixedScripts;
   std::string big;
-  while (big.size() < (1 << 20)) big += text + "\n";
+  while (big.size() < Big(1 << 20)) big += text + "\n";
   for (auto unit : {v1::UTF8, v1::UTF16, v1::UTF32}) {
     EXPECT_TRUE(Send("mixed scripts", text, unit).ok());
   }
-  EXPECT_TRUE(Send("1 MiB of mixed scripts", big, v1::UTF16).ok());
+  EXPECT_TRUE(
+      Send(absl::StrCat(big.size(), " bytes of mixed scripts"), big, v1::UTF16)
+          .ok());
 }
 
 TEST_F(HostileTest, TenMebibyteLineWithoutSpacesAtTheLimitAndOneByteOver) {
@@ -277,13 +303,17 @@ TEST_F(HostileTest, TenMebibyteLineWithoutSpacesAtTheLimitAndOneByteOver) {
   while (line.size() + unit.size() <= static_cast<size_t>(kLimit)) line += unit;
   line.append(kLimit - line.size(), 'x');
   ASSERT_EQ(line.size(), static_cast<size_t>(kLimit));
-  EXPECT_TRUE(Send("10 MiB line at the limit", line, v1::UTF16).ok());
+  EXPECT_TRUE(
+      Send(absl::StrCat(kLimit, "-byte line at the limit"), line, v1::UTF16)
+          .ok());
   line += 'x';
   const absl::Status over = Send("one byte over the limit", line);
   EXPECT_EQ(over.code(), absl::StatusCode::kInvalidArgument) << over;
   EXPECT_THAT(std::string(over.message()),
               HasSubstr(absl::StrCat("at most ", kLimit, " bytes")));
-  EXPECT_TRUE(Send("10 MiB of one letter", std::string(kLimit, 'a')).ok());
+  EXPECT_TRUE(Send(absl::StrCat(kLimit, " bytes of one letter"),
+                   std::string(kLimit, 'a'))
+                  .ok());
 }
 
 }  // namespace
