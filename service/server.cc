@@ -22,6 +22,7 @@
 #include "service/analyzer.h"
 #include "service/auth.h"
 #include "service/metrics.h"
+#include "service/tsan_annotations.h"
 #include "service/worker_pool.h"
 
 #ifndef LEDE_VERSION
@@ -124,8 +125,14 @@ class CallRecord {
 // Finishes a stream at once with `status` (rejected calls).
 class RejectedStream : public RawReactor {
  public:
-  explicit RejectedStream(const grpc::Status& status) { Finish(status); }
-  void OnDone() override { delete this; }
+  explicit RejectedStream(const grpc::Status& status) {
+    LEDE_TSAN_RELEASE(this);
+    Finish(status);
+  }
+  void OnDone() override {
+    LEDE_TSAN_ACQUIRE(this);
+    delete this;
+  }
 };
 
 class Service final
@@ -251,14 +258,23 @@ class Service final
   // Reads ahead up to `stream_window_` documents, analyzes them on the pool
   // and writes responses strictly in request order. Deletes itself once
   // gRPC is done with it and no analysis still refers to it.
+  //
+  // TSan annotations (service/tsan_annotations.h): &read_buf_ orders each
+  // StartRead before its OnReadDone, &write_buf_ each StartWrite before its
+  // OnWriteDone, and `this` the construction and each Finish before OnCancel
+  // and OnDone; OnDone also acquires both buffers, as gRPC calls it after
+  // every operation has completed.
   class StreamReactor : public RawReactor {
    public:
     StreamReactor(Service* service, grpc::CallbackServerContext* ctx)
         : service_(service), ctx_(ctx) {
+      LEDE_TSAN_RELEASE(this);
+      LEDE_TSAN_RELEASE(&read_buf_);
       StartRead(&read_buf_);
     }
 
     void OnReadDone(bool ok) override {
+      LEDE_TSAN_ACQUIRE(&read_buf_);
       if (!ok) {
         bool finish;
         {
@@ -266,7 +282,10 @@ class Service final
           reads_done_ = true;
           finish = ShouldFinishLocked();
         }
-        if (finish) Finish(grpc::Status::OK);
+        if (finish) {
+          LEDE_TSAN_RELEASE(this);
+          Finish(grpc::Status::OK);
+        }
         return;
       }
       auto slot = std::make_shared<Slot>();
@@ -300,11 +319,15 @@ class Service final
         slot->ready = true;
         OnSlotReady();
       });
-      if (read_more) StartRead(&read_buf_);
+      if (read_more) {
+        LEDE_TSAN_RELEASE(&read_buf_);
+        StartRead(&read_buf_);
+      }
     }
 
     void OnWriteDone(bool ok) override {
-      bool write = false, read = false, finish = false;
+      LEDE_TSAN_ACQUIRE(&write_buf_);
+      bool write = false, read = false, finish = false, failed = false;
       {
         std::lock_guard<std::mutex> l(mu_);
         writing_ = false;
@@ -319,16 +342,28 @@ class Service final
           write = PrepareWriteLocked();
         }
         finish = ShouldFinishLocked();
+        failed = failed_;
       }
-      if (write) StartWrite(&write_buf_);
-      if (read) StartRead(&read_buf_);
-      if (finish)
-        Finish(failed_ ? grpc::Status(grpc::StatusCode::CANCELLED,
-                                      "client stopped reading")
-                       : grpc::Status::OK);
+      if (write) {
+        LEDE_TSAN_RELEASE(&write_buf_);
+        StartWrite(&write_buf_);
+      }
+      if (read) {
+        LEDE_TSAN_RELEASE(&read_buf_);
+        StartRead(&read_buf_);
+      }
+      if (finish) {
+        LEDE_TSAN_RELEASE(this);
+        Finish(failed ? grpc::Status(grpc::StatusCode::CANCELLED,
+                                     "client stopped reading")
+                      : grpc::Status::OK);
+      }
     }
 
     void OnDone() override {
+      LEDE_TSAN_ACQUIRE(this);
+      LEDE_TSAN_ACQUIRE(&read_buf_);
+      LEDE_TSAN_ACQUIRE(&write_buf_);
       bool del;
       {
         std::lock_guard<std::mutex> l(mu_);
@@ -338,7 +373,7 @@ class Service final
       if (del) delete this;
     }
 
-    void OnCancel() override {}
+    void OnCancel() override { LEDE_TSAN_ACQUIRE(this); }
 
    private:
     struct Slot {
@@ -359,8 +394,14 @@ class Service final
         delete this;
         return;
       }
-      if (write) StartWrite(&write_buf_);
-      if (finish) Finish(grpc::Status::OK);
+      if (write) {
+        LEDE_TSAN_RELEASE(&write_buf_);
+        StartWrite(&write_buf_);
+      }
+      if (finish) {
+        LEDE_TSAN_RELEASE(this);
+        Finish(grpc::Status::OK);
+      }
     }
 
     // Takes the next in-order response when it is ready and no write is in
