@@ -13,11 +13,13 @@
 #
 # Debian's gRPC, protobuf, Abseil and OpenSSL are not built with TSan, so
 # TSan cannot see their synchronization; tests/tsan.supp suppresses reports
-# whose stacks run through those libraries or gRPC's C++ header templates
-# (whose other half is in libgrpc), and ignores the memory accesses of the
-# libc calls libgrpc makes itself. A race between two stacks of lede code on
-# lede's own threads is still reported, as the CLI's was; one side in code
-# that gRPC calls back (the service's handlers) is not (see tests/tsan.supp).
+# with a frame in those libraries or with gRPC's C++ header templates (whose
+# other half is in libgrpc) on top, and ignores the memory accesses of the
+# libc calls libgrpc and libgrpc++ make themselves. The hand-offs through
+# gRPC in service/server.cc are annotated (service/tsan_annotations.h), so a
+# race between two stacks of lede code is still reported, also when one or
+# both are code that gRPC calls back (the service's handlers and reactors);
+# see tests/tsan.supp for what is and is not covered.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JOBS=${JOBS:-$(nproc)}
