@@ -19,7 +19,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
@@ -30,7 +29,7 @@
 #include "absl/strings/str_format.h"
 #include "engine/dates/date_tagger.h"
 #include "engine/dates/reference_time.h"
-#include "tools/dates/json_lite.h"
+#include "tools/common/json.h"
 
 ABSL_FLAG(std::string, data_dir, "",
           "peer-suite directory (default $LEDE_SHARED_DIR/data/peer-suites)");
@@ -166,28 +165,16 @@ void PrintTable(const char* suite, const std::map<std::string, Tally>& t) {
   }
 }
 
-bool ReadLines(const std::string& path, std::vector<JsonValue>* out) {
-  std::ifstream in(path);
-  if (!in) return false;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    out->emplace_back();
-    if (!tools::ParseJson(line, &out->back())) return false;
-  }
-  return true;
-}
-
 std::map<std::string, Tally> RunDuckling(const DateTagger& tagger,
                                          const std::vector<JsonValue>& recs,
                                          bool errors) {
   std::map<std::string, Tally> t;
   for (const JsonValue& r : recs) {
-    const std::string kind = r["kind"].str;
-    const std::string& text = r["text"].str;
+    const std::string kind = r["kind"].string;
+    const std::string& text = r["text"].string;
     std::string cat;
     if (kind == "time") {
-      const std::string grain = r["expected"]["grain"].str;
+      const std::string grain = r["expected"]["grain"].string;
       cat = (grain == "hour" || grain == "minute" || grain == "second")
                 ? "time"
                 : "date";
@@ -200,11 +187,12 @@ std::map<std::string, Tally> RunDuckling(const DateTagger& tagger,
     } else {
       continue;  // span checks
     }
-    auto ref = ParseReferenceTime(r["ref"].str);
+    auto ref = ParseReferenceTime(r["ref"].string);
     if (!ref.ok()) continue;
     // Holidays and region-specific corpora are reported apart.
-    const std::string section = r["section"].str;
-    if (r["expected"].has("holiday") || section.rfind("locale_", 0) == 0) {
+    const std::string section = r["section"].string;
+    if (r["expected"].Find("holiday") != nullptr ||
+        section.rfind("locale_", 0) == 0) {
       cat += "/holiday+locale";
     }
     const std::vector<TimeExpression> found = tagger.Tag(text, {}, *ref);
@@ -213,9 +201,9 @@ std::map<std::string, Tally> RunDuckling(const DateTagger& tagger,
     std::string want;
     const JsonValue& x = r["timex3"];
     if (x.is_string()) {
-      want = x.str;
+      want = x.string;
     } else if (x.is_object()) {
-      want = x.has("from") ? x["from"].str : x["to"].str;
+      want = x.Find("from") != nullptr ? x["from"].string : x["to"].string;
     }
     if (cat == "negative") {
       ok = e == nullptr;
@@ -238,11 +226,11 @@ std::map<std::string, Tally> RunChrono(const DateTagger& tagger,
                                        bool errors) {
   std::map<std::string, Tally> t;
   for (const JsonValue& r : recs) {
-    const std::string kind = r["kind"].str;
-    const std::string& text = r["text"].str;
+    const std::string kind = r["kind"].string;
+    const std::string& text = r["text"].string;
     ReferenceTime ref;
     if (r["ref"].is_string()) {
-      auto p = ParseReferenceTime(r["ref"].str);
+      auto p = ParseReferenceTime(r["ref"].string);
       if (p.ok()) ref = *p;
     }
     const std::vector<TimeExpression> found = tagger.Tag(text, {}, ref);
@@ -261,9 +249,10 @@ std::map<std::string, Tally> RunChrono(const DateTagger& tagger,
       Parts want;
       bool any = false;
       if (x["start_date"].is_string()) {
-        want = FromIso(x["start_date"].str);
+        want = FromIso(x["start_date"].string);
         any = true;
-        if (want.hour == 12 && want.minute == 0 && !x["start"].has("hour")) {
+        if (want.hour == 12 && want.minute == 0 &&
+            x["start"].Find("hour") == nullptr) {
           want.hour = want.minute = -1;  // chrono's implied noon
         }
       }
@@ -271,7 +260,7 @@ std::map<std::string, Tally> RunChrono(const DateTagger& tagger,
       if (s.is_object()) {
         auto get = [&](const char* k, int* f) {
           if (s[k].is_number()) {
-            *f = static_cast<int>(s[k].num);
+            *f = static_cast<int>(s[k].number);
             any = true;
           }
         };
@@ -314,7 +303,7 @@ std::map<std::string, Tally> RunChrono(const DateTagger& tagger,
     if (ok) ++c.right;
     if (errors && !ok) {
       absl::PrintF("chrono %-9s %-50s ref %-20s got %s\n", cat,
-                   "\"" + text.substr(0, 60) + "\"", r["ref"].str,
+                   "\"" + text.substr(0, 60) + "\"", r["ref"].string,
                    e ? e->value + " \"" + std::string(e->span.Of(text)) + "\""
                      : "(none)");
     }
@@ -342,23 +331,23 @@ int Main() {
   const double min_dur = absl::GetFlag(FLAGS_min_duration);
   bool pass = true;
   if (suite == "all" || suite == "duckling") {
-    std::vector<JsonValue> recs;
-    if (!ReadLines(dir + "/duckling-en.dev.jsonl", &recs)) {
-      absl::FPrintF(stderr, "peer_eval: cannot read %s\n", dir);
+    auto recs = tools::ReadJsonLines(dir + "/duckling-en.dev.jsonl");
+    if (!recs.ok()) {
+      absl::FPrintF(stderr, "peer_eval: %s\n", recs.status().ToString());
       return 2;
     }
-    const auto t = RunDuckling(**tagger, recs, errors);
+    const auto t = RunDuckling(**tagger, *recs, errors);
     PrintTable("duckling", t);
     pass &= Share(t, "date") >= min_date && Share(t, "duration") >= min_dur;
     absl::PrintF("\n");
   }
   if (suite == "all" || suite == "chrono") {
-    std::vector<JsonValue> recs;
-    if (!ReadLines(dir + "/chrono-en.dev.jsonl", &recs)) {
-      absl::FPrintF(stderr, "peer_eval: cannot read %s\n", dir);
+    auto recs = tools::ReadJsonLines(dir + "/chrono-en.dev.jsonl");
+    if (!recs.ok()) {
+      absl::FPrintF(stderr, "peer_eval: %s\n", recs.status().ToString());
       return 2;
     }
-    const auto t = RunChrono(**tagger, recs, errors);
+    const auto t = RunChrono(**tagger, *recs, errors);
     PrintTable("chrono", t);
     pass &= Share(t, "date") >= min_date;
   }

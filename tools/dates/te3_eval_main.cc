@@ -28,10 +28,11 @@
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
+#include "absl/status/statusor.h"
 #include "absl/strings/str_format.h"
 #include "engine/dates/date_tagger.h"
 #include "engine/dates/reference_time.h"
-#include "tools/dates/json_lite.h"
+#include "tools/common/json.h"
 
 ABSL_FLAG(std::string, data, "",
           "TBAQ-cleaned JSONL (default "
@@ -160,18 +161,20 @@ int Main() {
   int docs = 0;
   for (const std::string& line : lines) {
     if (line.empty()) continue;
-    tools::JsonValue doc;
-    if (!tools::ParseJson(line, &doc)) {
-      absl::FPrintF(stderr, "te3_eval: bad JSON line\n");
+    const absl::StatusOr<tools::JsonValue> parsed = tools::ParseJson(line);
+    if (!parsed.ok()) {
+      absl::FPrintF(stderr, "te3_eval: bad JSON line: %s\n",
+                    parsed.status().ToString());
       return 2;
     }
-    const std::string id = doc["id"].str;
+    const tools::JsonValue& doc = *parsed;
+    const std::string id = doc["id"].string;
     if (id == "APW20000115.0209") continue;  // duplicate text (SOURCE.md)
     const bool is_aq = Exists(dir + "/TBAQ-cleaned/AQUAINT/" + id + ".tml");
     if (split == "timebank" && is_aq) continue;
     if (split == "aquaint" && !is_aq) continue;
     ++docs;
-    const std::string& text = doc["text"].str;
+    const std::string& text = doc["text"].string;
     const std::vector<int> cp = CodePointToByte(text);
     // The text around a span on one line, for error analysis.
     auto print_context = [&](ByteSpan s) {
@@ -186,18 +189,19 @@ int Main() {
       }
       absl::PrintF("      %s\n", line);
     };
-    auto ref = ParseReferenceTime(doc["dct"].str);
+    auto ref = ParseReferenceTime(doc["dct"].string);
     if (!ref.ok()) {
-      absl::FPrintF(stderr, "te3_eval: %s: bad DCT %s\n", id, doc["dct"].str);
+      absl::FPrintF(stderr, "te3_eval: %s: bad DCT %s\n", id,
+                    doc["dct"].string);
       return 2;
     }
     std::vector<Gold> gold;
-    for (const tools::JsonValue& t : doc["timex"].arr) {
-      if (t["text"].str.empty() || t["tid"].str == "t0") continue;
-      const int b = static_cast<int>(t["begin"].num);
-      const int e = static_cast<int>(t["end"].num);
+    for (const tools::JsonValue& t : doc["timex"].array) {
+      if (t["text"].string.empty() || t["tid"].string == "t0") continue;
+      const int b = static_cast<int>(t["begin"].number);
+      const int e = static_cast<int>(t["end"].number);
       if (b < 0 || e >= static_cast<int>(cp.size())) continue;
-      gold.push_back({{cp[b], cp[e]}, t["type"].str, t["value"].str});
+      gold.push_back({{cp[b], cp[e]}, t["type"].string, t["value"].string});
     }
     const std::vector<TimeExpression> sys =
         (*tagger)->Tag(text, Segmentation{}, *ref);

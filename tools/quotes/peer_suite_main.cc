@@ -22,7 +22,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "engine/pipeline.h"
-#include "tools/quotes/json.h"
+#include "tools/common/json.h"
 
 ABSL_FLAG(std::string, data, "",
           "suite JSONL (default $LEDE_SHARED_DIR/data/peer-suites/"

@@ -31,7 +31,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_format.h"
 #include "engine/pipeline.h"
-#include "tools/quotes/json.h"
+#include "tools/common/json.h"
 #include "tools/quotes/text_offsets.h"
 
 ABSL_FLAG(std::string, data, "",

@@ -43,7 +43,7 @@
 #include "absl/strings/str_cat.h"
 #include "engine/text/char_class.h"
 #include "engine/text/segmenter.h"
-#include "tools/segmenter/json_value.h"
+#include "tools/common/json.h"
 
 namespace {
 

@@ -5,7 +5,6 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "tools/summary/json.h"
 #include "tools/summary/summary_data.h"
 
 namespace lede::tools {
@@ -83,17 +82,6 @@ TEST(RougeTest, TruncatesSentencesToAWordBudget) {
   EXPECT_THAT(TruncateToWords(s, 4), ElementsAre("One two three.", "Four"));
   EXPECT_THAT(TruncateToWords(s, 100),
               ElementsAre("One two three.", "Four five six."));
-}
-
-TEST(JsonTest, ParsesEscapesAndNesting) {
-  auto v =
-      ParseJson(R"({"a": "x\"\u00e9\ud83d\ude00", "b": [1, 2.5, true, null]})");
-  ASSERT_TRUE(v.ok()) << v.status();
-  EXPECT_EQ(v->Str("a"), "x\"\xC3\xA9\xF0\x9F\x98\x80");
-  ASSERT_NE(v->Find("b"), nullptr);
-  EXPECT_EQ(v->Find("b")->array.size(), 4u);
-  EXPECT_EQ(v->Find("b")->array[1].number, 2.5);
-  EXPECT_FALSE(ParseJson("{\"a\": }").ok());
 }
 
 }  // namespace

@@ -6,7 +6,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "engine/text/string_view.h"
-#include "tools/summary/json.h"
+#include "tools/common/json.h"
 
 namespace lede::tools {
 
@@ -26,7 +26,7 @@ std::string SharedDataPath(std::string_view relative) {
 }
 
 absl::StatusOr<std::vector<SummaryDoc>> LoadBbc(const std::string& path) {
-  auto lines = ReadJsonl(path);
+  auto lines = ReadJsonLines(path);
   if (!lines.ok()) return lines.status();
   std::vector<SummaryDoc> docs;
   for (const JsonValue& v : *lines) {
@@ -61,7 +61,7 @@ absl::StatusOr<std::vector<SummaryDoc>> LoadBbc(const std::string& path) {
 }
 
 absl::StatusOr<std::vector<SummaryDoc>> LoadGum(const std::string& path) {
-  auto lines = ReadJsonl(path);
+  auto lines = ReadJsonLines(path);
   if (!lines.ok()) return lines.status();
   std::vector<SummaryDoc> docs;
   for (const JsonValue& v : *lines) {

@@ -1,12 +1,18 @@
-#include "tools/segmenter/json_value.h"
+#include "tools/common/json.h"
 
+#include <cstdint>
 #include <cstdlib>
+#include <fstream>
 
 #include "absl/strings/str_cat.h"
 
-namespace lede {
-namespace tools {
+namespace lede::tools {
 namespace {
+
+const JsonValue& SharedNull() {
+  static const JsonValue* const kNull = new JsonValue();
+  return *kNull;
+}
 
 class Parser {
  public:
@@ -44,8 +50,8 @@ class Parser {
     return true;
   }
 
+  // `depth` counts the arrays and objects around the value.
   bool Value(JsonValue* v, int depth) {
-    if (depth > 200) return Fail("nesting too deep");
     SkipSpace();
     if (i_ >= s_.size()) return Fail("unexpected end");
     switch (s_[i_]) {
@@ -54,14 +60,14 @@ class Parser {
       case '[':
         return Array(v, depth);
       case '"':
-        v->type = JsonValue::Type::kString;
+        v->kind = JsonValue::Kind::kString;
         return String(&v->string);
       case 't':
-        v->type = JsonValue::Type::kBool;
+        v->kind = JsonValue::Kind::kBool;
         v->boolean = true;
         return Literal("true");
       case 'f':
-        v->type = JsonValue::Type::kBool;
+        v->kind = JsonValue::Kind::kBool;
         return Literal("false");
       case 'n':
         return Literal("null");
@@ -77,8 +83,14 @@ class Parser {
       ++i_;
     }
     if (i_ == b) return Fail("unexpected character");
-    v->type = JsonValue::Type::kNumber;
-    v->number = std::strtod(std::string(s_.substr(b, i_ - b)).c_str(), nullptr);
+    const std::string token(s_.substr(b, i_ - b));
+    char* end = nullptr;
+    v->number = std::strtod(token.c_str(), &end);
+    if (end != token.c_str() + token.size()) {
+      i_ = b + (end - token.c_str());
+      return Fail("bad number");
+    }
+    v->kind = JsonValue::Kind::kNumber;
     return true;
   }
 
@@ -177,7 +189,8 @@ class Parser {
   }
 
   bool Array(JsonValue* v, int depth) {
-    v->type = JsonValue::Type::kArray;
+    if (depth >= kMaxJsonDepth) return Fail("nesting too deep");
+    v->kind = JsonValue::Kind::kArray;
     ++i_;
     SkipSpace();
     if (i_ < s_.size() && s_[i_] == ']') {
@@ -202,7 +215,8 @@ class Parser {
   }
 
   bool Object(JsonValue* v, int depth) {
-    v->type = JsonValue::Type::kObject;
+    if (depth >= kMaxJsonDepth) return Fail("nesting too deep");
+    v->kind = JsonValue::Kind::kObject;
     ++i_;
     SkipSpace();
     if (i_ < s_.size() && s_[i_] == '}') {
@@ -219,7 +233,7 @@ class Parser {
       ++i_;
       JsonValue member;
       if (!Value(&member, depth + 1)) return false;
-      v->object[key] = std::move(member);
+      v->object[std::move(key)] = std::move(member);
       SkipSpace();
       if (i_ >= s_.size()) return Fail("unterminated object");
       if (s_[i_] == ',') {
@@ -242,15 +256,45 @@ class Parser {
 }  // namespace
 
 const JsonValue& JsonValue::operator[](std::string_view key) const {
-  static const JsonValue* const kNull = new JsonValue();
-  if (type != Type::kObject) return *kNull;
+  const JsonValue* v = Find(key);
+  return v != nullptr ? *v : SharedNull();
+}
+
+const JsonValue& JsonValue::operator[](size_t i) const {
+  return i < array.size() ? array[i] : SharedNull();
+}
+
+const JsonValue* JsonValue::Find(std::string_view key) const {
   auto it = object.find(key);
-  return it == object.end() ? *kNull : it->second;
+  return it == object.end() ? nullptr : &it->second;
+}
+
+std::string JsonValue::Str(std::string_view key) const {
+  const JsonValue* v = Find(key);
+  return v != nullptr && v->is_string() ? v->string : std::string();
 }
 
 absl::StatusOr<JsonValue> ParseJson(std::string_view text) {
   return Parser(text).ParseDocument();
 }
 
-}  // namespace tools
-}  // namespace lede
+absl::StatusOr<std::vector<JsonValue>> ReadJsonLines(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return absl::NotFoundError(absl::StrCat("cannot open ", path));
+  std::vector<JsonValue> out;
+  std::string line;
+  int line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    auto v = ParseJson(line);
+    if (!v.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat(path, ":", line_no, ": ", v.status().message()));
+    }
+    out.push_back(*std::move(v));
+  }
+  return out;
+}
+
+}  // namespace lede::tools
