@@ -143,6 +143,7 @@ absl::StatusOr<AnalysisResult> Pipeline::Analyze(
     req.max_sentences = options.max_sentences == 0 ? kDefaultSummarySentences
                                                    : options.max_sentences;
     req.score_order = options.summary_score_order;
+    req.exact_count = options.summary_exact_count;
     r.summary = summarizer_->Summarize(text, r.segmentation, entities, req);
   }
   if (want_entities) r.entities = std::move(entities);

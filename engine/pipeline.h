@@ -46,6 +46,8 @@ struct AnalyzeOptions {
   // kMaxSummarySentences: INVALID_ARGUMENT.
   int max_sentences = 0;
   bool summary_score_order = false;
+  // No word budget: `max_sentences` whenever there are that many candidates.
+  bool summary_exact_count = false;
   // RFC 3339; empty means "look for a dateline".
   std::string reference_time;
   // Polled between stages, and between sentences inside the long stages

@@ -120,6 +120,7 @@ AnalyzeOptions ToAnalyzeOptions(const v1::Features& features,
   o.quotes = features.quotes();
   o.max_sentences = summary.max_sentences();
   o.summary_score_order = summary.order() == v1::SCORE_ORDER;
+  o.summary_exact_count = summary.exact_count();
   o.reference_time = std::move(reference_time);
   return o;
 }

@@ -73,6 +73,9 @@ ABSL_FLAG(std::string, features, "",
 ABSL_FLAG(int, max_sentences, 0,
           "Most summary sentences (default 3; fewer when they are long)");
 ABSL_FLAG(bool, score_order, false, "Summary sentences best first");
+ABSL_FLAG(bool, exact_count, false,
+          "Summary of --max_sentences sentences even when they are long (no "
+          "word budget)");
 ABSL_FLAG(
     std::string, encoding, "utf8",
     "Offset unit in the output: utf8 (bytes), utf16 or utf32 (code points)");
@@ -397,6 +400,9 @@ int Analyze(const std::vector<std::string>& args) {
         absl::GetFlag(FLAGS_max_sentences));
     if (absl::GetFlag(FLAGS_score_order)) {
       item.request.mutable_summary_options()->set_order(lede::v1::SCORE_ORDER);
+    }
+    if (absl::GetFlag(FLAGS_exact_count)) {
+      item.request.mutable_summary_options()->set_exact_count(true);
     }
     item.request.set_encoding_type(encoding);
     if (!absl::GetFlag(FLAGS_language).empty())

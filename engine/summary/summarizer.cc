@@ -157,7 +157,10 @@ std::vector<SummarySentence> Summarizer::Summarize(
       }
     }
     if (redundant) continue;
-    if (!chosen.empty() && words + doc.words[c] > budget) break;
+    if (!request.exact_count && !chosen.empty() &&
+        words + doc.words[c] > budget) {
+      break;
+    }
     chosen.push_back(c);
     words += doc.words[c];
   }

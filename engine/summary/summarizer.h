@@ -22,10 +22,13 @@ struct SummaryRequest {
   // At most this many sentences; >= 0 (validated by the pipeline). 0 gives
   // an empty summary (the pipeline maps a request's 0 to its default first).
   // Fewer come back when the document's best sentences are long (see the
-  // word budget in Summarizer).
+  // word budget in Summarizer; `exact_count` turns it off).
   int max_sentences = 3;
   // Best first instead of document order.
   bool score_order = false;
+  // No word budget: `max_sentences` whenever there are that many candidates
+  // (redundant ones are still skipped).
+  bool exact_count = false;
 };
 
 // Summarizer

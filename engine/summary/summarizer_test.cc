@@ -32,11 +32,13 @@ class SummarizerTest : public ::testing::Test {
 
   std::vector<SummarySentence> Run(const std::string& text, int max,
                                    bool score_order = false,
-                                   const std::vector<Entity>& entities = {}) {
+                                   const std::vector<Entity>& entities = {},
+                                   bool exact_count = false) {
     seg_ = segmenter_->Segment(text);
     SummaryRequest req;
     req.max_sentences = max;
     req.score_order = score_order;
+    req.exact_count = exact_count;
     return summarizer_->Summarize(text, seg_, entities, req);
   }
 
@@ -236,6 +238,8 @@ TEST_F(SummarizerTest, LongBestSentencesGiveFewerThanMaxSentences) {
   // Asked for one, still one; asked for more, the budget grows with it.
   EXPECT_THAT(Run(text, 1), SizeIs(1));
   EXPECT_THAT(Run(text, 7), SizeIs(7));
+  // Without the budget, as many as asked for.
+  EXPECT_THAT(Run(text, 3, false, {}, /*exact_count=*/true), SizeIs(3));
 }
 
 // With every sentence scored a likely summary sentence
