@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "engine/entities/ner_model.h"
 #include "engine/model/model_file.h"
@@ -21,13 +22,10 @@ inline size_t SlotOf(uint64_t key, size_t mask) {
   return static_cast<size_t>(x ^ (x >> 32)) & mask;
 }
 
+// The white space keys leave out. (Not IsAsciiSpace(): keys in model files
+// were computed with these four.)
 bool IsKeySpace(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-bool IsAsciiAlnum(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
-         (c >= 'a' && c <= 'z');
 }
 
 // Whether a tokenizer may end a token between `phrase[i - 1]` and
@@ -40,7 +38,7 @@ bool MayEndTokenBefore(std::string_view phrase, size_t i) {
   const auto c = [&](size_t k) -> unsigned char {
     return k < phrase.size() ? static_cast<unsigned char>(phrase[k]) : 0;
   };
-  if (!IsAsciiAlnum(c(i - 1)) || !IsAsciiAlnum(c(i))) return true;
+  if (!absl::ascii_isalnum(c(i - 1)) || !absl::ascii_isalnum(c(i))) return true;
   return (c(i) == 'n' || c(i) == 'N') &&
          (c(i + 1) == '\'' ||
           (c(i + 1) == 0xE2 && c(i + 2) == 0x80 && c(i + 3) == 0x99));
@@ -53,7 +51,7 @@ constexpr uint64_t kFormPrefixMarks = 1;
 
 uint64_t AppendGazetteerKey(uint64_t key, std::string_view more) {
   for (unsigned char c : more) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    if (IsKeySpace(c)) continue;
     if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
     key ^= c;
     key *= 1099511628211ULL;
