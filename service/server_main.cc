@@ -13,6 +13,7 @@
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
 #include "absl/flags/usage.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
 #include "engine/pipeline.h"
 #include "service/server.h"
@@ -63,6 +64,10 @@ int main(int argc, char** argv) {
       "lede-server: gRPC service for news text analysis (summary, entities, "
       "dates, quotes).\nUsage: lede-server [--listen=HOST:PORT] [flags]");
   absl::ParseCommandLine(argc, argv);
+  // Debian's Abseil is built with absl::Mutex deadlock detection on (the
+  // debug default), which makes every lock gRPC takes update a global lock
+  // graph; a release server does not need it.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   if (absl::GetFlag(FLAGS_version)) {
     std::printf("%s\n", lede::VersionString().c_str());
     return 0;
