@@ -184,7 +184,9 @@ class Service final
       if (ctx->IsCancelled()) {
         status = absl::CancelledError("call cancelled before analysis started");
       } else {
-        status = RunAnalysis(ctx, *bytes, &out, nullptr);
+        status = RunAnalysis(
+            ctx->deadline(), [ctx] { return ctx->IsCancelled(); }, *bytes, &out,
+            nullptr);
       }
       if (status.ok()) *response = ToByteBuffer(out);
       record->Done(status);
@@ -225,11 +227,12 @@ class Service final
   }
 
  private:
-  // Runs one analysis, honouring the call's deadline and cancellation.
-  absl::Status RunAnalysis(grpc::CallbackServerContext* ctx,
-                           const std::string& bytes, v1::AnalyzeResponse* out,
+  // Runs one analysis, honouring the call's deadline and `cancelled`.
+  template <typename Cancelled>
+  absl::Status RunAnalysis(std::chrono::system_clock::time_point deadline,
+                           const Cancelled& cancelled, const std::string& bytes,
+                           v1::AnalyzeResponse* out,
                            std::string* doc_id) const {
-    const auto deadline = ctx->deadline();
     auto expired = [deadline] {
       return deadline != std::chrono::system_clock::time_point::max() &&
              std::chrono::system_clock::now() >= deadline;
@@ -240,7 +243,7 @@ class Service final
     }
     bool deadline_hit = false;
     auto interrupted = [&] {
-      if (ctx->IsCancelled()) return true;
+      if (cancelled()) return true;
       if (expired()) deadline_hit = true;
       return deadline_hit;
     };
@@ -259,6 +262,11 @@ class Service final
   // and writes responses strictly in request order. Deletes itself once
   // gRPC is done with it and no analysis still refers to it.
   //
+  // Analyses may still be queued or running after OnDone(), when gRPC has
+  // already destroyed the call's ServerContext: so they never touch it.
+  // They read the deadline copied at the start and `cancelled_`, which
+  // OnCancel(), a failed write and OnDone() set.
+  //
   // TSan annotations (service/tsan_annotations.h): &read_buf_ orders each
   // StartRead before its OnReadDone, &write_buf_ each StartWrite before its
   // OnWriteDone, and `this` the construction and each Finish before OnCancel
@@ -267,7 +275,7 @@ class Service final
   class StreamReactor : public RawReactor {
    public:
     StreamReactor(Service* service, grpc::CallbackServerContext* ctx)
-        : service_(service), ctx_(ctx) {
+        : service_(service), deadline_(ctx->deadline()) {
       LEDE_TSAN_RELEASE(this);
       LEDE_TSAN_RELEASE(&read_buf_);
       StartRead(&read_buf_);
@@ -305,9 +313,14 @@ class Service final
         v1::AnalyzeResponse out;
         std::string doc_id;
         absl::Status s =
-            ctx_->IsCancelled()
+            cancelled_.load(std::memory_order_relaxed)
                 ? absl::CancelledError("stream cancelled")
-                : service_->RunAnalysis(ctx_, *bytes, &out, &doc_id);
+                : service_->RunAnalysis(
+                      deadline_,
+                      [this] {
+                        return cancelled_.load(std::memory_order_relaxed);
+                      },
+                      *bytes, &out, &doc_id);
         if (!s.ok()) {
           out.Clear();
           out.set_document_id(doc_id);
@@ -333,6 +346,7 @@ class Service final
         writing_ = false;
         if (!ok) {
           failed_ = true;  // the client went away; stop reading and writing
+          cancelled_ = true;
         } else {
           slots_.pop_front();
           if (reading_paused_ && !reads_done_) {
@@ -368,12 +382,16 @@ class Service final
       {
         std::lock_guard<std::mutex> l(mu_);
         done_ = true;
+        cancelled_ = true;  // analyses not yet started need not run
         del = outstanding_ == 0;
       }
       if (del) delete this;
     }
 
-    void OnCancel() override { LEDE_TSAN_ACQUIRE(this); }
+    void OnCancel() override {
+      LEDE_TSAN_ACQUIRE(this);
+      cancelled_ = true;
+    }
 
    private:
     struct Slot {
@@ -425,7 +443,8 @@ class Service final
     }
 
     Service* service_;
-    grpc::CallbackServerContext* ctx_;
+    const std::chrono::system_clock::time_point deadline_;
+    std::atomic<bool> cancelled_{false};
     grpc::ByteBuffer read_buf_;
     grpc::ByteBuffer write_buf_;
     std::mutex mu_;
