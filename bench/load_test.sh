@@ -45,6 +45,12 @@ cli="$build/client/lede"
 for d in article large doc_4m; do
   "$build/bench/make_request" "$corpus/$d.txt" "$corpus/$d.req" >/dev/null
 done
+# The same article 20 times in one AnalyzeStream call: the per-call cost of
+# gRPC (a new HTTP/2 stream, headers, trailers) shared by 20 documents, as a
+# client analyzing many documents (the lede CLI) sends them.
+stream_docs=20
+"$build/bench/make_request" "$corpus/article.txt" "$corpus/article_stream.req" --repeat=$stream_docs >/dev/null
+stream_path=/lede.v1.TextAnalytics/AnalyzeStream
 words() { tr -s ' \t\r\n' '\n' <"$1" | grep -c .; }
 article_words=$(words "$corpus/article.txt")
 large_words=$(words "$corpus/large.txt")
@@ -110,13 +116,15 @@ grpc_call() {
        END {print (st == "" ? "none" : st), n + 0}' "$out/nghttp.log"
 }
 
-# h2load_run NAME REQ CONCURRENCY [h2load taskset CPUS]: closed-loop load;
-# appends "name conc docs/s p50 p90 p99 ok_bodies" to $out/h2load.tsv and
+# h2load_run NAME REQ CONCURRENCY [h2load taskset CPUS] [MODE] [DOCS]:
+# closed-loop load; calls go to $uri_path, each carrying DOCS documents
+# (default 1; more for an AnalyzeStream body); appends
+# "name conc docs/s p50 p90 p99 calls ok_bodies" to $out/h2load.tsv and
 # checks gRPC: every response body must be the size of a good response
 # (a failed call has none), and a sample of calls made with nghttp during
 # the run must end with grpc-status 0.
 h2load_run() {
-  local name=$1 req=$2 c=$3 cpus=${4:-} mode=${5:-"-D $dur"}
+  local name=$1 req=$2 c=$3 cpus=${4:-} mode=${5:-"-D $dur"} docs=${6:-1}
   local log="$out/h2load-$name-c$c.log" reqlog="$out/h2load-$name-c$c.req.log"
   read -r st0 good_size < <(grpc_call "$req")
   [ "$st0" = 0 ] || die "$name: grpc-status $st0 before the run"
@@ -146,7 +154,7 @@ h2load_run() {
   local cpu_s
   cpu_s=$(awk -v a="$cpu0" -v t="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15 - a) / t}' "/proc/$server_pid/stat")
   local rps succeeded data
-  rps=$(awk '/^finished in/ {gsub(",", "", $4); print $4}' "$log")
+  rps=$(awk -v k="$docs" '/^finished in/ {gsub(",", "", $4); printf "%.2f", $4 * k}' "$log")
   succeeded=$(awk '/^requests:/ {print $8}' "$log")
   # "traffic: 6.03MB (6319555) total, 2.65KB (2718) headers (space savings
   # 96.19%), 7.85MB (8233826) data": the 8th field split on parentheses.
@@ -170,8 +178,8 @@ h2load_run() {
       if (i50 < 1) i50 = 1; if (i90 < 1) i90 = 1; if (i99 < 1) i99 = 1;
       printf "%.2f %.2f %.2f\n", a[i50] / 1000, a[i90] / 1000, a[i99] / 1000}')
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$c" "$rps" "$pcts" "$succeeded" "$bodies_ok" | tr ' ' '\t' >>"$out/h2load.tsv"
-  last_cpu_rps=$(awk -v n="$succeeded" -v c="$cpu_s" 'BEGIN {printf "%.1f", (c > 0) ? n / c : 0}')
-  printf '  %-10s c=%-3s %9s docs/s   p50 %6s ms  p90 %6s ms  p99 %6s ms   %6s calls, server %s CPU-s (%s docs/CPU-s), gRPC OK: %s\n' \
+  last_cpu_rps=$(awk -v n="$succeeded" -v k="$docs" -v c="$cpu_s" 'BEGIN {printf "%.1f", (c > 0) ? n * k / c : 0}')
+  printf '  %-14s c=%-3s %9s docs/s   p50 %6s ms  p90 %6s ms  p99 %6s ms   %6s calls, server %s CPU-s (%s docs/CPU-s), gRPC OK: %s\n' \
     "$name" "$c" "$rps" $pcts "$succeeded" "$cpu_s" "$last_cpu_rps" "$bodies_ok"
   [ "$bodies_ok" = yes ] || failures=$((failures + 1))
   last_rps=$rps
@@ -224,6 +232,12 @@ for c in $concurrency; do
   best=$(awk -v a="$best" -v b="$last_rps" 'BEGIN {print (b > a) ? b : a}')
 done
 echo "  best: $best docs/s = $(awk -v a="$best" -v b="$inproc2" 'BEGIN {printf "%.0f", 100 * a / b}')% of in-process 2 threads (target >= 85%)"
+best_stream=0
+for c in 2 4; do
+  uri_path=$stream_path h2load_run article_stream "$corpus/article_stream.req" "$c" "" "-D $dur" $stream_docs
+  best_stream=$(awk -v a="$best_stream" -v b="$last_rps" 'BEGIN {print (b > a) ? b : a}')
+done
+echo "  best through AnalyzeStream ($stream_docs articles per call; latency is per call): $best_stream docs/s = $(awk -v a="$best_stream" -v b="$inproc2" 'BEGIN {printf "%.0f", 100 * a / b}')% of in-process 2 threads"
 h2load_run large "$corpus/large.req" 2 "" "-n ${LOAD_LARGE_N:-8}"
 
 # Open loop at half the best closed-loop rate: latency at 50% load.
@@ -242,11 +256,15 @@ start_server 0 --worker_threads=1
 h2load_run article1c "$corpus/article.req" 2 1
 art1c=$last_rps
 art1c_cpu=$last_cpu_rps
+uri_path=$stream_path h2load_run stream1c "$corpus/article_stream.req" 2 1 "-D $dur" $stream_docs
+stream1c=$last_rps
+stream1c_cpu=$last_cpu_rps
 h2load_run large1c "$corpus/large.req" 2 1 "-n ${LOAD_LARGE_N:-8}"
 large1c=$last_rps
 large1c_cpu=$last_cpu_rps
 stop_server
-echo "  words/s through gRPC: article $(awk -v r="$art1c" -v w="$article_words" 'BEGIN {printf "%.0f", r * w}')," \
+echo "  words/s through gRPC: article $(awk -v r="$art1c" -v w="$article_words" 'BEGIN {printf "%.0f", r * w}')" \
+  "(through AnalyzeStream $(awk -v r="$stream1c" -v w="$article_words" 'BEGIN {printf "%.0f", r * w}'))," \
   "1 MB $(awk -v r="$large1c" -v w="$large_words" 'BEGIN {printf "%.0f", r * w}')" \
   "(per server CPU-second: article $(awk -v r="$art1c_cpu" -v w="$article_words" 'BEGIN {printf "%.0f", r * w}')," \
   "1 MB $(awk -v r="$large1c_cpu" -v w="$large_words" 'BEGIN {printf "%.0f", r * w}'))"
@@ -271,7 +289,7 @@ if [ "${peers:-0}" = 1 ]; then
   [ -d bench/peers/node_modules ] || (cd bench/peers && npm ci --no-audit --no-fund --loglevel=error)
   taskset -c 0 node bench/peers/peers.js --libs=wink --min_time=3 --json="$out/wink.jsonl" \
     "$corpus/article.txt" "$corpus/large.txt" | sed 's/^/  /'
-  python3 - "$out/wink.jsonl" "$out/inproc1.json" "$art1c" "$large1c" "$article_words" "$large_words" "$art1c_cpu" "$large1c_cpu" <<'PY'
+  python3 - "$out/wink.jsonl" "$out/inproc1.json" "$art1c" "$large1c" "$article_words" "$large_words" "$art1c_cpu" "$large1c_cpu" "$stream1c" "$stream1c_cpu" <<'PY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 wink = {r["file"]: r["words_per_s"] for r in rows}
@@ -283,6 +301,7 @@ for b in json.load(open(sys.argv[2]))["benchmarks"]:
 aw, lw = int(sys.argv[5]), int(sys.argv[6])
 grpc = {"article": float(sys.argv[3]) * aw, "1MB": float(sys.argv[4]) * lw}
 grpc_cpu = {"article": float(sys.argv[7]) * aw, "1MB": float(sys.argv[8]) * lw}
+stream, stream_cpu = float(sys.argv[9]) * aw, float(sys.argv[10]) * aw
 for label, f in (("article", "article.txt"), ("1MB", "large.txt")):
     if f not in wink:
         continue
@@ -290,6 +309,9 @@ for label, f in (("article", "article.txt"), ("1MB", "large.txt")):
           " per CPU-second: in-process %.1fx, through gRPC %.1fx (target >= 2x)"
           % (label, inproc.get(label, 0) / wink[f], grpc[label] / wink[f],
              inproc_cpu.get(label, 0) / wink_cpu[f], grpc_cpu[label] / wink_cpu[f]))
+    if label == "article":
+        print("  %-8s through AnalyzeStream (1 core, 20 articles per call): %.1fx per wall second,"
+              " %.1fx per CPU-second" % (label, stream / wink[f], stream_cpu / wink_cpu[f]))
 PY
 fi
 
