@@ -105,6 +105,8 @@ start_server() {
 }
 
 status_kb() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }
+# Context switches so far, summed over the process's threads.
+ctx_switches() { cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ {n += $2} END {print n + 0}'; }
 
 # grpc_call REQ: one call with nghttp; prints "<grpc-status> <DATA bytes>"
 # (the response body as h2load counts it: the sum of the DATA frames).
@@ -135,8 +137,9 @@ h2load_run() {
   "${pre[@]}" h2load -c "$c" -m 1 -D "$warm" \
     -H 'content-type: application/grpc' -H 'te: trailers' -d "$req" \
     "http://127.0.0.1:$port$uri_path" >"$log.warmup" 2>&1 || die "h2load warm-up failed: $(tail -3 "$log.warmup")"
-  local cpu0
+  local cpu0 cs0
   cpu0=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
+  cs0=$(ctx_switches "$server_pid")
   "${pre[@]}" h2load -c "$c" -m 1 $mode \
     -H 'content-type: application/grpc' -H 'te: trailers' -d "$req" \
     --log-file="$reqlog" "http://127.0.0.1:$port$uri_path" >"$log" 2>&1 &
@@ -151,7 +154,8 @@ h2load_run() {
   done
   wait "$h2pid" || die "h2load failed: $(tail -5 "$log")"
   # Server CPU seconds (user + system, all threads) during the run.
-  local cpu_s
+  local cpu_s switches
+  switches=$(($(ctx_switches "$server_pid") - cs0))
   cpu_s=$(awk -v a="$cpu0" -v t="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15 - a) / t}' "/proc/$server_pid/stat")
   local rps succeeded data
   rps=$(awk -v k="$docs" '/^finished in/ {gsub(",", "", $4); printf "%.2f", $4 * k}' "$log")
@@ -179,8 +183,11 @@ h2load_run() {
       printf "%.2f %.2f %.2f\n", a[i50] / 1000, a[i90] / 1000, a[i99] / 1000}')
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$c" "$rps" "$pcts" "$succeeded" "$bodies_ok" | tr ' ' '\t' >>"$out/h2load.tsv"
   last_cpu_rps=$(awk -v n="$succeeded" -v k="$docs" -v c="$cpu_s" 'BEGIN {printf "%.1f", (c > 0) ? n * k / c : 0}')
-  printf '  %-14s c=%-3s %9s docs/s   p50 %6s ms  p90 %6s ms  p99 %6s ms   %6s calls, server %s CPU-s (%s docs/CPU-s), gRPC OK: %s\n' \
-    "$name" "$c" "$rps" $pcts "$succeeded" "$cpu_s" "$last_cpu_rps" "$bodies_ok"
+  # Per document; the nghttp status samples add a handful of calls.
+  local switches_per_doc
+  switches_per_doc=$(awk -v s="$switches" -v n="$succeeded" -v k="$docs" 'BEGIN {printf "%.1f", (n > 0) ? s / (n * k) : 0}')
+  printf '  %-14s c=%-3s %9s docs/s   p50 %6s ms  p90 %6s ms  p99 %6s ms   %6s calls, server %s CPU-s (%s docs/CPU-s, %s context switches/doc), gRPC OK: %s\n' \
+    "$name" "$c" "$rps" $pcts "$succeeded" "$cpu_s" "$last_cpu_rps" "$switches_per_doc" "$bodies_ok"
   [ "$bodies_ok" = yes ] || failures=$((failures + 1))
   last_rps=$rps
 }
