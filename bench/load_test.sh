@@ -166,11 +166,15 @@ h2load_run() {
   # A failed call is trailers-only (no DATA): with every call good, DATA is a
   # whole number of good bodies, at least one per succeeded call (a call cut
   # at the end of the run may have its body and no trailers yet).
-  local bodies_ok="yes"
+  # For a stream the unit is one document's response (a failed document's
+  # is a short error message, so it breaks the whole number): streams cut
+  # at the end of the run may hold only some of theirs.
+  local bodies_ok="yes" unit=$((good_size / docs))
   if [ -z "$succeeded" ] || [ "$succeeded" -eq 0 ] || [ -z "$data" ]; then
     bodies_ok="no(0 succeeded)"
-  elif [ "$((data % good_size))" -ne 0 ] || [ "$((data / good_size))" -lt "$succeeded" ]; then
-    bodies_ok="no($data data bytes for $succeeded calls of $good_size)"
+  elif [ "$((good_size % docs))" -ne 0 ] || [ "$((data % unit))" -ne 0 ] ||
+    [ "$((data / unit))" -lt "$((succeeded * docs))" ]; then
+    bodies_ok="no($data data bytes for $succeeded calls of $docs responses of $unit bytes)"
   fi
   [ "$bad" -eq 0 ] || bodies_ok="no($bad/$samples sampled calls not grpc-status 0)"
   # Latency percentiles from the per-request log (3rd column, microseconds).
