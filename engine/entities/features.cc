@@ -160,28 +160,42 @@ uint64_t WordShapeHash(std::string_view word, bool collapse) {
 
 namespace {
 
-// Fills `ti` for token `t`; its lowercase hash and capitalization come from
-// `context` when it has them.
-void FillInfo(std::string_view text, const Segmentation& seg, int32_t t,
-              const DocumentContext& context, const WordClusters* clusters,
-              TokenInfo* ti) {
-  const std::string_view w = seg.tokens[t].span.Of(text);
-  if (static_cast<size_t>(t) < context.lower.size() &&
-      context.lower.size() == seg.tokens.size()) {
-    ti->lower = context.lower[t];
-    ti->cap = context.cap[t];
-  } else {
-    ti->lower = HashLower(w);
-    ti->cap = CapOf(w);
-  }
-  ti->initial = false;
-  ti->word = Hash64(w);
-  ti->shape = WordShapeHash(w, false);
-  ti->short_shape = WordShapeHash(w, true);
-  ti->cluster = 0;
+// Fills `f` for the form `w`, whose lowercase hash is `lower`.
+void ComputeForm(std::string_view w, uint64_t lower,
+                 const WordClusters* clusters, FormFeatures* f) {
+  f->text = w;
+  f->next_same_lower = -1;
+  f->short_shape = WordShapeHash(w, true);
+  f->cluster = 0;
   if (clusters != nullptr && !clusters->empty()) {
-    auto it = clusters->find(ti->lower);
-    if (it != clusters->end()) ti->cluster = it->second;
+    auto it = clusters->find(lower);
+    if (it != clusters->end()) f->cluster = it->second;
+  }
+  uint64_t* h = f->head;
+  *h++ = MixHash(kWord, Hash64(w));
+  *h++ = MixHash(kLower, lower);
+  *h++ = MixHash(kShape, WordShapeHash(w, false));
+  *h++ = MixHash(kShortShape, f->short_shape);
+  const size_t len = w.size();
+  // Prefix hashes grow one byte at a time (Hash64 of each prefix).
+  uint64_t prefix = 1469598103934665603ULL;
+  for (size_t k = 1; k <= 4 && k <= len; ++k) {
+    prefix ^= static_cast<unsigned char>(w[k - 1]);
+    prefix *= 1099511628211ULL;
+    *h++ = MixHash(MixHash(kPrefix, k), Finish(prefix));
+    *h++ = MixHash(MixHash(kSuffix, k), HashLower(w.substr(len - k)));
+  }
+  f->head_count = static_cast<uint8_t>(h - f->head);
+  f->length = MixHash(kLength, std::min<size_t>(len, 12));
+  f->cluster_count = 0;
+  if (f->cluster != 0) {
+    const int bits = 31 - __builtin_clz(f->cluster);
+    for (int prefix_bits : {4, 6, 10, 20}) {
+      const int keep = std::min(prefix_bits, bits);
+      f->clusters[f->cluster_count++] =
+          MixHash(MixHash(kCluster, prefix_bits), f->cluster >> (bits - keep));
+      if (keep == bits) break;
+    }
   }
 }
 
@@ -229,10 +243,33 @@ void FeatureExtractor::Prepare(std::string_view text, const Segmentation& seg,
   const size_t num_tokens = seg.tokens.size();
   context->lower.resize(num_tokens);
   context->cap.resize(num_tokens);
+  context->form.resize(num_tokens);
+  context->form_features.clear();
+  context->form_by_lower.clear();
+  std::vector<FormFeatures>& forms = context->form_features;
   for (size_t t = 0; t < num_tokens; ++t) {
     const std::string_view w = seg.tokens[t].span.Of(text);
-    context->lower[t] = HashLower(w);
+    const uint64_t lower = HashLower(w);
+    context->lower[t] = lower;
     context->cap[t] = CapOf(w);
+    // Forms sharing a lowercase hash ("Paris", "PARIS") are chained, and
+    // compared byte by byte, so a hash collision cannot merge two forms.
+    auto it = context->form_by_lower.try_emplace(lower, -1).first;
+    int32_t f = it->second, last = -1;
+    while (f >= 0 && forms[f].text != w) {
+      last = f;
+      f = forms[f].next_same_lower;
+    }
+    if (f < 0) {
+      f = static_cast<int32_t>(forms.size());
+      ComputeForm(w, lower, clusters_, &forms.emplace_back());
+      if (last >= 0) {
+        forms[last].next_same_lower = f;
+      } else {
+        it->second = f;
+      }
+    }
+    context->form[t] = static_cast<uint32_t>(f);
   }
   for (int32_t s = 0; s < sentences; ++s) {
     const SentenceInfo& si = seg.sentences[s];
@@ -297,8 +334,24 @@ void FeatureExtractor::Extract(std::string_view text, const Segmentation& seg,
   const int32_t hi = std::min(sent_last, first + count + 2);
   std::vector<TokenInfo>& info = out->info;
   info.resize(hi - lo);
+  const bool prepared = context.lower.size() == seg.tokens.size() &&
+                        context.form.size() == seg.tokens.size();
+  if (!prepared) out->forms.resize(hi - lo);
   for (int32_t t = lo; t < hi; ++t) {
-    FillInfo(text, seg, t, context, clusters_, &info[t - lo]);
+    TokenInfo& ti = info[t - lo];
+    ti.initial = false;
+    if (prepared) {
+      ti.lower = context.lower[t];
+      ti.cap = context.cap[t];
+      ti.form = &context.form_features[context.form[t]];
+    } else {
+      const std::string_view w = seg.tokens[t].span.Of(text);
+      ti.lower = HashLower(w);
+      ti.cap = CapOf(w);
+      FormFeatures* f = &out->forms[t - lo];
+      ComputeForm(w, ti.lower, clusters_, f);
+      ti.form = f;
+    }
   }
   const int32_t initial = InitialToken(text, seg, si);
   if (initial >= lo && initial < hi) info[initial - lo].initial = true;
@@ -342,7 +395,6 @@ void FeatureExtractor::Extract(std::string_view text, const Segmentation& seg,
     const TokenInfo& ti = info[t - lo];
     const TokenInfo* prev = at(t - 1);
     const TokenInfo* next = at(t + 1);
-    const std::string_view w = seg.tokens[t].span.Of(text);
     out->lower.push_back(ti.lower);
     out->history_flags.push_back(
         ti.cap == kCapInitial || ti.cap == kCapAll || ti.cap == kCapMixed
@@ -354,25 +406,14 @@ void FeatureExtractor::Extract(std::string_view text, const Segmentation& seg,
     const uint64_t lm2 = lower_at(t - 2, kStart);
     const uint64_t lp1 = lower_at(t + 1, kEnd);
     const uint64_t lp2 = lower_at(t + 2, kEnd);
-    const uint64_t sm1 = prev ? prev->short_shape : kStart;
-    const uint64_t sp1 = next ? next->short_shape : kEnd;
+    const FormFeatures& form = *ti.form;
+    const uint64_t sm1 = prev ? prev->form->short_shape : kStart;
+    const uint64_t sp1 = next ? next->form->short_shape : kEnd;
     const uint64_t cm1 = prev ? prev->cap : 7;
     const uint64_t cp1 = next ? next->cap : 7;
 
     add(kBias, 0);
-    add(kWord, ti.word);
-    add(kLower, ti.lower);
-    add(kShape, ti.shape);
-    add(kShortShape, ti.short_shape);
-    const size_t len = w.size();
-    // Prefix hashes grow one byte at a time (Hash64 of each prefix).
-    uint64_t prefix = 1469598103934665603ULL;
-    for (size_t k = 1; k <= 4 && k <= len; ++k) {
-      prefix ^= static_cast<unsigned char>(w[k - 1]);
-      prefix *= 1099511628211ULL;
-      add2(kPrefix, k, Finish(prefix));
-      add2(kSuffix, k, HashLower(w.substr(len - k)));
-    }
+    next_hash = std::copy(form.head, form.head + form.head_count, next_hash);
     add(kLowerM1, lm1);
     add(kLowerP1, lp1);
     add(kLowerM2, lm2);
@@ -381,11 +422,11 @@ void FeatureExtractor::Extract(std::string_view text, const Segmentation& seg,
     add(kShortShapeP1, sp1);
     add2(kBigramM1, lm1, ti.lower);
     add2(kBigramP1, ti.lower, lp1);
-    add2(kShapeTrigram, MixHash(sm1, ti.short_shape), sp1);
+    add2(kShapeTrigram, MixHash(sm1, form.short_shape), sp1);
     add(kCapPosition, ti.cap | (uint64_t{ti.initial} << 3) | (kind << 4));
     if (kind == 1) add(kCapsLineWord, ti.lower);
     add(kCapContext, cm1 | (uint64_t{ti.cap} << 3) | (cp1 << 6) | (kind << 9));
-    add(kLength, std::min<size_t>(len, 12));
+    *next_hash++ = form.length;
     add2(kLowerM1Cap, lm1, ti.cap);
     add2(kLowerP1Cap, lp1, ti.cap);
     add(kSentenceLength, std::min<int32_t>(si.token_count, 6) |
@@ -414,16 +455,14 @@ void FeatureExtractor::Extract(std::string_view text, const Segmentation& seg,
         }
       }
     }
-    if (ti.cluster != 0) {
-      const int bits = 31 - __builtin_clz(ti.cluster);
-      for (int prefix_bits : {4, 6, 10, 20}) {
-        const int keep = std::min(prefix_bits, bits);
-        add2(kCluster, prefix_bits, ti.cluster >> (bits - keep));
-        if (keep == bits) break;
-      }
+    next_hash =
+        std::copy(form.clusters, form.clusters + form.cluster_count, next_hash);
+    if (prev != nullptr && prev->form->cluster != 0) {
+      add(kClusterM1, prev->form->cluster);
     }
-    if (prev != nullptr && prev->cluster != 0) add(kClusterM1, prev->cluster);
-    if (next != nullptr && next->cluster != 0) add(kClusterP1, next->cluster);
+    if (next != nullptr && next->form->cluster != 0) {
+      add(kClusterP1, next->form->cluster);
+    }
     h.insert(h.end(), buffer, next_hash);
   }
   out->begin.push_back(static_cast<uint32_t>(h.size()));

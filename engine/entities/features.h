@@ -55,17 +55,38 @@ using WordClusters = absl::flat_hash_map<uint64_t, uint32_t>;
 // Hash64(WordShape(word, collapse)), computed without building the string.
 uint64_t WordShapeHash(std::string_view word, bool collapse);
 
+// FormFeatures
+//
+// What the features of a token read from its characters alone: the hashes
+// of its form-only features, in the order Extract() emits them, and what
+// its neighbours' features read. A word form recurs many times in an
+// article, so Prepare() computes this once per distinct form. Internal to
+// FeatureExtractor (public so callers can own the storage).
+struct FormFeatures {
+  // The form itself (pointing into the document), to tell apart forms that
+  // share a lowercase hash.
+  std::string_view text;
+  // Next form with the same lowercase hash (-1: none).
+  int32_t next_same_lower = -1;
+  uint32_t cluster = 0;
+  uint64_t short_shape = 0;
+  // Word, lowercase form, shape, short shape, then each prefix and suffix
+  // of one to four bytes.
+  uint8_t head_count = 0;
+  uint8_t cluster_count = 0;
+  uint64_t head[12];
+  uint64_t length;
+  uint64_t clusters[4];
+};
+
 // TokenInfo
 //
-// What the features of a token and of its neighbours read about it: hashes
-// of its forms, its word cluster and capitalization class. Internal to
+// What the features of a token and of its neighbours read about it: its
+// form, lowercase-form hash and capitalization class. Internal to
 // FeatureExtractor (public so callers can own the scratch space).
 struct TokenInfo {
-  uint64_t word = 0;
+  const FormFeatures* form = nullptr;
   uint64_t lower = 0;
-  uint64_t shape = 0;
-  uint64_t short_shape = 0;
-  uint32_t cluster = 0;
   uint8_t cap = 0;
   bool initial = false;
 };
@@ -84,6 +105,7 @@ struct SpanFeatures {
   std::vector<uint8_t> history_flags;
   // Scratch space of FeatureExtractor::Extract().
   std::vector<TokenInfo> info;
+  std::vector<FormFeatures> forms;
   std::vector<uint8_t> gazetteer;
 
   const uint64_t* of(int32_t t) const { return hashes.data() + begin[t]; }
@@ -123,14 +145,21 @@ class PredictionHistory {
 // Document-level evidence gathered by `FeatureExtractor::Prepare()`: the kind
 // of each sentence (normal, all caps, title case) and, per lowercase word
 // form, how the document writes it elsewhere. Memory is one byte per sentence
-// plus one entry per distinct word, and nine bytes per token.
+// plus about 200 bytes per distinct word, and 13 bytes per token.
 struct DocumentContext {
   std::vector<uint8_t> line_kind;
   absl::flat_hash_map<uint64_t, uint8_t> forms;
-  // Per token of the document: its lowercase-form hash and capitalization
-  // class, computed once by Prepare() and reused by Extract().
+  // Per token of the document: its lowercase-form hash, capitalization
+  // class and index into `form_features`, computed once by Prepare() and
+  // reused by Extract().
   std::vector<uint64_t> lower;
   std::vector<uint8_t> cap;
+  std::vector<uint32_t> form;
+  // One entry per distinct word form of the document.
+  std::vector<FormFeatures> form_features;
+  // Lowercase-form hash → first of its forms in `form_features` (scratch
+  // space of Prepare()).
+  absl::flat_hash_map<uint64_t, int32_t> form_by_lower;
 };
 
 // FeatureExtractor
