@@ -358,7 +358,10 @@ void FeatureExtractor::Extract(std::string_view text, const Segmentation& seg,
 
   const int lists = gazetteer_ != nullptr ? gazetteer_->list_count() : 0;
   std::vector<uint8_t>& gaz = out->gazetteer;
-  if (lists > 0) gazetteer_->Match(text, seg.tokens, lo, hi - lo, &gaz);
+  std::vector<uint32_t>& gaz_lists = out->gazetteer_lists;
+  if (lists > 0) {
+    gazetteer_->Match(text, seg.tokens, lo, hi - lo, &gaz, &gaz_lists);
+  }
 
   const uint64_t kind = context.line_kind[sentence];
   out->lower.clear();
@@ -439,11 +442,17 @@ void FeatureExtractor::Extract(std::string_view text, const Segmentation& seg,
                          (uint64_t{ti.initial} << 7) | (kind << 8));
     }
     if (lists > 0) {
-      const size_t row = static_cast<size_t>(t - lo) * lists;
+      const size_t i = static_cast<size_t>(t - lo);
+      const size_t row = i * lists;
       const uint8_t* g0 = gaz.data() + row;
       const uint8_t* gm1 = prev ? g0 - lists : nullptr;
       const uint8_t* gp1 = next ? g0 + lists : nullptr;
-      for (int l = 0; l < lists; ++l) {
+      // Only the lists that mark this token or a neighbour give features.
+      uint32_t marked = gaz_lists[i];
+      if (prev != nullptr) marked |= gaz_lists[i - 1];
+      if (next != nullptr) marked |= gaz_lists[i + 1];
+      for (; marked != 0; marked &= marked - 1) {
+        const int l = __builtin_ctz(marked);
         if (g0[l] != 0) {
           add(kGazetteer, l | (uint64_t{g0[l]} << 5) | (uint64_t{ti.cap} << 8));
         }

@@ -107,6 +107,7 @@ struct SpanFeatures {
   std::vector<TokenInfo> info;
   std::vector<FormFeatures> forms;
   std::vector<uint8_t> gazetteer;
+  std::vector<uint32_t> gazetteer_lists;
 
   const uint64_t* of(int32_t t) const { return hashes.data() + begin[t]; }
   int count(int32_t t) const {

@@ -91,10 +91,11 @@ void Gazetteer::Add(int list, std::string_view list_name,
 }
 
 void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
-                      int32_t first, int32_t count,
-                      std::vector<uint8_t>* out) const {
+                      int32_t first, int32_t count, std::vector<uint8_t>* out,
+                      std::vector<uint32_t>* lists_of) const {
   const int lists = list_count();
   out->assign(static_cast<size_t>(count) * lists, kNone);
+  if (lists_of != nullptr) lists_of->assign(count, 0);
   if (lists == 0 || size() == 0) return;
   // end_of[list] = one past the last token of the match being marked, so a
   // shorter phrase inside a longer one does not restart the longer one.
@@ -132,6 +133,9 @@ void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
         for (int32_t k = 1; k < len; ++k) {
           row[static_cast<size_t>(i + k) * lists + l] = kInside;
         }
+      }
+      if (lists_of != nullptr) {
+        for (int32_t k = 0; k < len; ++k) (*lists_of)[i + k] |= 1u << l;
       }
       covered[l] = i + len;
     }
