@@ -95,6 +95,16 @@ Cap CapOf(std::string_view w) {
   return kCapMixed;
 }
 
+// Whether `a` and `b` hold the same bytes. Words are short: a loop beats
+// calling memcmp().
+bool SameBytes(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 // Opening punctuation that may precede a sentence's first word.
 bool IsOpener(std::string_view w) {
   return w == "\"" || w == "'" || w == "(" || w == "[" || w == "`" ||
@@ -160,11 +170,13 @@ uint64_t WordShapeHash(std::string_view word, bool collapse) {
 
 namespace {
 
-// Fills `f` for the form `w`, whose lowercase hash is `lower`.
-void ComputeForm(std::string_view w, uint64_t lower,
-                 const WordClusters* clusters, FormFeatures* f) {
+// Fills `f` for the form `w`.
+void ComputeForm(std::string_view w, const WordClusters* clusters,
+                 FormFeatures* f) {
+  const uint64_t lower = HashLower(w);
   f->text = w;
-  f->next_same_lower = -1;
+  f->lower = lower;
+  f->cap = CapOf(w);
   f->short_shape = WordShapeHash(w, true);
   f->cluster = 0;
   if (clusters != nullptr && !clusters->empty()) {
@@ -245,31 +257,30 @@ void FeatureExtractor::Prepare(std::string_view text, const Segmentation& seg,
   context->cap.resize(num_tokens);
   context->form.resize(num_tokens);
   context->form_features.clear();
-  context->form_by_lower.clear();
   std::vector<FormFeatures>& forms = context->form_features;
+  // At most half full, so probe sequences stay short.
+  size_t slots = 16;
+  while (slots < 2 * num_tokens) slots *= 2;
+  context->form_slots.assign(slots, -1);
   for (size_t t = 0; t < num_tokens; ++t) {
     const std::string_view w = seg.tokens[t].span.Of(text);
     const uint64_t lower = HashLower(w);
-    context->lower[t] = lower;
-    context->cap[t] = CapOf(w);
-    // Forms sharing a lowercase hash ("Paris", "PARIS") are chained, and
-    // compared byte by byte, so a hash collision cannot merge two forms.
-    auto it = context->form_by_lower.try_emplace(lower, -1).first;
-    int32_t f = it->second, last = -1;
-    while (f >= 0 && forms[f].text != w) {
-      last = f;
-      f = forms[f].next_same_lower;
-    }
-    if (f < 0) {
-      f = static_cast<int32_t>(forms.size());
-      ComputeForm(w, lower, clusters_, &forms.emplace_back());
-      if (last >= 0) {
-        forms[last].next_same_lower = f;
-      } else {
-        it->second = f;
+    int32_t* slot = nullptr;
+    for (size_t i = lower & (slots - 1);; i = (i + 1) & (slots - 1)) {
+      slot = &context->form_slots[i];
+      if (*slot < 0 ||
+          (forms[*slot].lower == lower && SameBytes(forms[*slot].text, w))) {
+        break;
       }
     }
-    context->form[t] = static_cast<uint32_t>(f);
+    if (*slot < 0) {
+      *slot = static_cast<int32_t>(forms.size());
+      ComputeForm(w, clusters_, &forms.emplace_back());
+    }
+    const FormFeatures& f = forms[*slot];
+    context->lower[t] = lower;
+    context->cap[t] = f.cap;
+    context->form[t] = static_cast<uint32_t>(*slot);
   }
   for (int32_t s = 0; s < sentences; ++s) {
     const SentenceInfo& si = seg.sentences[s];
@@ -345,11 +356,10 @@ void FeatureExtractor::Extract(std::string_view text, const Segmentation& seg,
       ti.cap = context.cap[t];
       ti.form = &context.form_features[context.form[t]];
     } else {
-      const std::string_view w = seg.tokens[t].span.Of(text);
-      ti.lower = HashLower(w);
-      ti.cap = CapOf(w);
       FormFeatures* f = &out->forms[t - lo];
-      ComputeForm(w, ti.lower, clusters_, f);
+      ComputeForm(seg.tokens[t].span.Of(text), clusters_, f);
+      ti.lower = f->lower;
+      ti.cap = f->cap;
       ti.form = f;
     }
   }

@@ -57,19 +57,18 @@ uint64_t WordShapeHash(std::string_view word, bool collapse);
 
 // FormFeatures
 //
-// What the features of a token read from its characters alone: the hashes
-// of its form-only features, in the order Extract() emits them, and what
-// its neighbours' features read. A word form recurs many times in an
-// article, so Prepare() computes this once per distinct form. Internal to
-// FeatureExtractor (public so callers can own the storage).
+// What the features of a token read from its characters alone: its
+// lowercase-form hash, capitalization class, short shape and cluster, and
+// the hashes of its form-only features in the order Extract() emits them. A
+// word form recurs many times in an article, so Prepare() computes this once
+// per distinct form. Internal to FeatureExtractor (public so callers can own
+// the storage).
 struct FormFeatures {
-  // The form itself (pointing into the document), to tell apart forms that
-  // share a lowercase hash.
-  std::string_view text;
-  // Next form with the same lowercase hash (-1: none).
-  int32_t next_same_lower = -1;
-  uint32_t cluster = 0;
+  std::string_view text;  // the form itself, pointing into the document
+  uint64_t lower = 0;
   uint64_t short_shape = 0;
+  uint32_t cluster = 0;
+  uint8_t cap = 0;
   // Word, lowercase form, shape, short shape, then each prefix and suffix
   // of one to four bytes.
   uint8_t head_count = 0;
@@ -158,9 +157,10 @@ struct DocumentContext {
   std::vector<uint32_t> form;
   // One entry per distinct word form of the document.
   std::vector<FormFeatures> form_features;
-  // Lowercase-form hash → first of its forms in `form_features` (scratch
-  // space of Prepare()).
-  absl::flat_hash_map<uint64_t, int32_t> form_by_lower;
+  // Scratch space of Prepare(): an open-addressing table of indices into
+  // `form_features` (-1: empty), placed by lowercase hash. (Hashing the
+  // bytes again for a general map costs more than the features it saves.)
+  std::vector<int32_t> form_slots;
 };
 
 // FeatureExtractor
