@@ -188,24 +188,35 @@ void ComputeForm(std::string_view w, const WordClusters* clusters,
   *h++ = MixHash(kLower, lower);
   *h++ = MixHash(kShape, WordShapeHash(w, false));
   *h++ = MixHash(kShortShape, f->short_shape);
+  // The first halves of the two-part hashes below, folded at compile time.
+  static constexpr uint64_t kPrefixK[] = {
+      MixHash(kPrefix, 1), MixHash(kPrefix, 2), MixHash(kPrefix, 3),
+      MixHash(kPrefix, 4)};
+  static constexpr uint64_t kSuffixK[] = {
+      MixHash(kSuffix, 1), MixHash(kSuffix, 2), MixHash(kSuffix, 3),
+      MixHash(kSuffix, 4)};
+  static constexpr int kClusterBits[] = {4, 6, 10, 20};
+  static constexpr uint64_t kClusterK[] = {
+      MixHash(kCluster, 4), MixHash(kCluster, 6), MixHash(kCluster, 10),
+      MixHash(kCluster, 20)};
   const size_t len = w.size();
   // Prefix hashes grow one byte at a time (Hash64 of each prefix).
   uint64_t prefix = 1469598103934665603ULL;
   for (size_t k = 1; k <= 4 && k <= len; ++k) {
     prefix ^= static_cast<unsigned char>(w[k - 1]);
     prefix *= 1099511628211ULL;
-    *h++ = MixHash(MixHash(kPrefix, k), Finish(prefix));
-    *h++ = MixHash(MixHash(kSuffix, k), HashLower(w.substr(len - k)));
+    *h++ = MixHash(kPrefixK[k - 1], Finish(prefix));
+    *h++ = MixHash(kSuffixK[k - 1], HashLower(w.substr(len - k)));
   }
   f->head_count = static_cast<uint8_t>(h - f->head);
   f->length = MixHash(kLength, std::min<size_t>(len, 12));
   f->cluster_count = 0;
   if (f->cluster != 0) {
     const int bits = 31 - __builtin_clz(f->cluster);
-    for (int prefix_bits : {4, 6, 10, 20}) {
-      const int keep = std::min(prefix_bits, bits);
+    for (int i = 0; i < 4; ++i) {
+      const int keep = std::min(kClusterBits[i], bits);
       f->clusters[f->cluster_count++] =
-          MixHash(MixHash(kCluster, prefix_bits), f->cluster >> (bits - keep));
+          MixHash(kClusterK[i], f->cluster >> (bits - keep));
       if (keep == bits) break;
     }
   }

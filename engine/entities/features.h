@@ -25,7 +25,7 @@ namespace ner {
 // A 64-bit hash of bytes and a combiner of two hashes. Stable across builds
 // and platforms: model files depend on them.
 uint64_t Hash64(std::string_view s);
-inline uint64_t MixHash(uint64_t a, uint64_t b) {
+constexpr uint64_t MixHash(uint64_t a, uint64_t b) {
   uint64_t x = a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
   x ^= x >> 30;
   x *= 0xbf58476d1ce4e5b9ULL;
