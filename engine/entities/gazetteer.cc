@@ -104,8 +104,10 @@ void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
   for (int32_t i = 0; i < count; ++i) {
     uint64_t key = kEmptyGazetteerKey;
     int32_t bytes = 0;
-    // longest[list] = length in tokens of the longest phrase starting at i.
-    int32_t longest[kMaxLists] = {0};
+    // longest[list] = length in tokens of the longest phrase starting at i,
+    // for the lists in `starting` (other entries are not set).
+    int32_t longest[kMaxLists];
+    uint32_t starting = 0;
     for (int32_t k = 0; k < kMaxPhraseTokens && i + k < count; ++k) {
       const ByteSpan sp = tokens[first + i + k].span;
       bytes += sp.size();
@@ -113,6 +115,7 @@ void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
       key = AppendGazetteerKey(key, sp.Of(text));
       const uint32_t found = LookupRaw(key);
       uint32_t mask = found & ~kPrefixMark;
+      starting |= mask;
       while (mask != 0) {
         const int l = __builtin_ctz(mask);
         mask &= mask - 1;
@@ -121,9 +124,13 @@ void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
       // No phrase goes on from here.
       if (prefix_marks_ && !(found & kPrefixMark)) break;
     }
-    for (int l = 0; l < lists; ++l) {
+    // Only lists with a phrase starting here mark anything. (A damaged
+    // table may name lists the gazetteer does not have: leave those out.)
+    starting &= (uint32_t{1} << lists) - 1;
+    for (; starting != 0; starting &= starting - 1) {
+      const int l = __builtin_ctz(starting);
       const int32_t len = longest[l];
-      if (len == 0 || i + len <= covered[l]) continue;
+      if (i + len <= covered[l]) continue;
       if (i < covered[l]) continue;  // overlaps a match already marked
       uint8_t* row = out->data();
       if (len == 1) {
