@@ -170,6 +170,22 @@ uint64_t WordShapeHash(std::string_view word, bool collapse) {
 
 namespace {
 
+// Sets the hashes of the features that read `f` from a neighbour.
+void SetNeighbourHashes(FormFeatures* f) {
+  f->lower_m1 = MixHash(kLowerM1, f->lower);
+  f->lower_p1 = MixHash(kLowerP1, f->lower);
+  f->lower_m2 = MixHash(kLowerM2, f->lower);
+  f->lower_p2 = MixHash(kLowerP2, f->lower);
+  f->shape_m1 = MixHash(kShortShapeM1, f->short_shape);
+  f->shape_p1 = MixHash(kShortShapeP1, f->short_shape);
+  f->bigram_m1 = MixHash(kBigramM1, f->lower);
+  f->bigram_p1 = MixHash(kBigramP1, f->lower);
+  f->lower_m1_cap = MixHash(kLowerM1Cap, f->lower);
+  f->lower_p1_cap = MixHash(kLowerP1Cap, f->lower);
+  f->cluster_m1 = MixHash(kClusterM1, f->cluster);
+  f->cluster_p1 = MixHash(kClusterP1, f->cluster);
+}
+
 // Fills `f` for the form `w`.
 void ComputeForm(std::string_view w, const WordClusters* clusters,
                  FormFeatures* f) {
@@ -220,6 +236,18 @@ void ComputeForm(std::string_view w, const WordClusters* clusters,
       if (keep == bits) break;
     }
   }
+  SetNeighbourHashes(f);
+}
+
+// A stand-in for the tokens beyond either end of a sentence, whose lowercase
+// form and shape read as `value` and capitalization as 7.
+FormFeatures Pad(uint64_t value) {
+  FormFeatures f;
+  f.lower = value;
+  f.short_shape = value;
+  f.cap = 7;
+  SetNeighbourHashes(&f);
+  return f;
 }
 
 // Index of the sentence-initial token of `si`: the first that is not
@@ -363,14 +391,10 @@ void FeatureExtractor::Extract(std::string_view text, const Segmentation& seg,
     TokenInfo& ti = info[t - lo];
     ti.initial = false;
     if (prepared) {
-      ti.lower = context.lower[t];
-      ti.cap = context.cap[t];
       ti.form = &context.form_features[context.form[t]];
     } else {
       FormFeatures* f = &out->forms[t - lo];
       ComputeForm(seg.tokens[t].span.Of(text), clusters_, f);
-      ti.lower = f->lower;
-      ti.cap = f->cap;
       ti.form = f;
     }
   }
@@ -388,8 +412,8 @@ void FeatureExtractor::Extract(std::string_view text, const Segmentation& seg,
   out->lower.clear();
   out->history_flags.clear();
   out->begin.reserve(count + 1);
-  static const uint64_t kStart = Hash64("<s>");
-  static const uint64_t kEnd = Hash64("</s>");
+  static const FormFeatures kStart = Pad(Hash64("<s>"));
+  static const FormFeatures kEnd = Pad(Hash64("</s>"));
   // A token has at most 37 features plus three per gazetteer list (counted
   // from the templates below). They are written through a pointer into a
   // buffer on the stack, then appended to `hashes` in one copy.
@@ -401,81 +425,74 @@ void FeatureExtractor::Extract(std::string_view text, const Segmentation& seg,
   auto add = [&next_hash](uint64_t tmpl, uint64_t v) {
     *next_hash++ = MixHash(tmpl, v);
   };
-  auto add2 = [&next_hash](uint64_t tmpl, uint64_t a, uint64_t b) {
-    *next_hash++ = MixHash(MixHash(tmpl, a), b);
-  };
-  // Window-relative accessors; `i` may fall outside [lo, hi).
-  auto at = [&](int32_t t) -> const TokenInfo* {
-    return t >= lo && t < hi ? &info[t - lo] : nullptr;
-  };
-  auto lower_at = [&](int32_t t, uint64_t pad) {
-    const TokenInfo* ti = at(t);
-    return ti ? ti->lower : pad;
+  // The form of token `t`, which may fall outside [lo, hi).
+  auto form_at = [&](int32_t t, const FormFeatures& pad) -> const auto& {
+    return t >= lo && t < hi ? *info[t - lo].form : pad;
   };
 
   for (int32_t t = first; t < first + count; ++t) {
     out->begin.push_back(static_cast<uint32_t>(h.size()));
     next_hash = buffer;
     const TokenInfo& ti = info[t - lo];
-    const TokenInfo* prev = at(t - 1);
-    const TokenInfo* next = at(t + 1);
-    out->lower.push_back(ti.lower);
+    const FormFeatures& form = *ti.form;
+    const bool has_prev = t > lo;
+    const bool has_next = t + 1 < hi;
+    const FormFeatures& m1 = form_at(t - 1, kStart);
+    const FormFeatures& m2 = form_at(t - 2, kStart);
+    const FormFeatures& p1 = form_at(t + 1, kEnd);
+    const FormFeatures& p2 = form_at(t + 2, kEnd);
+    const uint8_t cap = form.cap;
+    out->lower.push_back(form.lower);
     out->history_flags.push_back(
-        ti.cap == kCapInitial || ti.cap == kCapAll || ti.cap == kCapMixed
+        cap == kCapInitial || cap == kCapAll || cap == kCapMixed
             ? PredictionHistory::kCapitalized |
                   (ti.initial ? PredictionHistory::kInitial : 0) |
-                  (ti.cap == kCapAll ? PredictionHistory::kAllCaps : 0)
+                  (cap == kCapAll ? PredictionHistory::kAllCaps : 0)
             : 0);
-    const uint64_t lm1 = lower_at(t - 1, kStart);
-    const uint64_t lm2 = lower_at(t - 2, kStart);
-    const uint64_t lp1 = lower_at(t + 1, kEnd);
-    const uint64_t lp2 = lower_at(t + 2, kEnd);
-    const FormFeatures& form = *ti.form;
-    const uint64_t sm1 = prev ? prev->form->short_shape : kStart;
-    const uint64_t sp1 = next ? next->form->short_shape : kEnd;
-    const uint64_t cm1 = prev ? prev->cap : 7;
-    const uint64_t cp1 = next ? next->cap : 7;
 
     add(kBias, 0);
     next_hash = std::copy(form.head, form.head + form.head_count, next_hash);
-    add(kLowerM1, lm1);
-    add(kLowerP1, lp1);
-    add(kLowerM2, lm2);
-    add(kLowerP2, lp2);
-    add(kShortShapeM1, sm1);
-    add(kShortShapeP1, sp1);
-    add2(kBigramM1, lm1, ti.lower);
-    add2(kBigramP1, ti.lower, lp1);
-    add2(kShapeTrigram, MixHash(sm1, form.short_shape), sp1);
-    add(kCapPosition, ti.cap | (uint64_t{ti.initial} << 3) | (kind << 4));
-    if (kind == 1) add(kCapsLineWord, ti.lower);
-    add(kCapContext, cm1 | (uint64_t{ti.cap} << 3) | (cp1 << 6) | (kind << 9));
+    *next_hash++ = m1.lower_m1;
+    *next_hash++ = p1.lower_p1;
+    *next_hash++ = m2.lower_m2;
+    *next_hash++ = p2.lower_p2;
+    *next_hash++ = m1.shape_m1;
+    *next_hash++ = p1.shape_p1;
+    *next_hash++ = MixHash(m1.bigram_m1, form.lower);
+    *next_hash++ = MixHash(form.bigram_p1, p1.lower);
+    *next_hash++ = MixHash(
+        MixHash(kShapeTrigram, MixHash(m1.short_shape, form.short_shape)),
+        p1.short_shape);
+    add(kCapPosition, cap | (uint64_t{ti.initial} << 3) | (kind << 4));
+    if (kind == 1) add(kCapsLineWord, form.lower);
+    add(kCapContext, uint64_t{m1.cap} | (uint64_t{cap} << 3) |
+                         (uint64_t{p1.cap} << 6) | (kind << 9));
     *next_hash++ = form.length;
-    add2(kLowerM1Cap, lm1, ti.cap);
-    add2(kLowerP1Cap, lp1, ti.cap);
+    *next_hash++ = MixHash(m1.lower_m1_cap, cap);
+    *next_hash++ = MixHash(p1.lower_p1_cap, cap);
     add(kSentenceLength, std::min<int32_t>(si.token_count, 6) |
-                             (static_cast<uint64_t>(ti.cap) << 4));
-    if (sentence == 0) add(kFirstSentence, ti.cap);
-    if (ti.cap == kCapInitial || ti.cap == kCapAll || ti.cap == kCapMixed) {
-      auto it = context.forms.find(ti.lower);
+                             (static_cast<uint64_t>(cap) << 4));
+    if (sentence == 0) add(kFirstSentence, cap);
+    if (cap == kCapInitial || cap == kCapAll || cap == kCapMixed) {
+      auto it = context.forms.find(form.lower);
       const uint64_t flags = it == context.forms.end() ? 0 : it->second;
-      add(kDocument, flags | (uint64_t{ti.cap} << 4) |
+      add(kDocument, flags | (uint64_t{cap} << 4) |
                          (uint64_t{ti.initial} << 7) | (kind << 8));
     }
     if (lists > 0) {
       const size_t i = static_cast<size_t>(t - lo);
       const size_t row = i * lists;
       const uint8_t* g0 = gaz.data() + row;
-      const uint8_t* gm1 = prev ? g0 - lists : nullptr;
-      const uint8_t* gp1 = next ? g0 + lists : nullptr;
+      const uint8_t* gm1 = has_prev ? g0 - lists : nullptr;
+      const uint8_t* gp1 = has_next ? g0 + lists : nullptr;
       // Only the lists that mark this token or a neighbour give features.
       uint32_t marked = gaz_lists[i];
-      if (prev != nullptr) marked |= gaz_lists[i - 1];
-      if (next != nullptr) marked |= gaz_lists[i + 1];
+      if (has_prev) marked |= gaz_lists[i - 1];
+      if (has_next) marked |= gaz_lists[i + 1];
       for (; marked != 0; marked &= marked - 1) {
         const int l = __builtin_ctz(marked);
         if (g0[l] != 0) {
-          add(kGazetteer, l | (uint64_t{g0[l]} << 5) | (uint64_t{ti.cap} << 8));
+          add(kGazetteer, l | (uint64_t{g0[l]} << 5) | (uint64_t{cap} << 8));
         }
         if (gm1 != nullptr && gm1[l] != 0) {
           add(kGazetteerM1, l | (uint64_t{gm1[l]} << 5));
@@ -487,12 +504,9 @@ void FeatureExtractor::Extract(std::string_view text, const Segmentation& seg,
     }
     next_hash =
         std::copy(form.clusters, form.clusters + form.cluster_count, next_hash);
-    if (prev != nullptr && prev->form->cluster != 0) {
-      add(kClusterM1, prev->form->cluster);
-    }
-    if (next != nullptr && next->form->cluster != 0) {
-      add(kClusterP1, next->form->cluster);
-    }
+    // The stand-ins beyond the sentence have no cluster.
+    if (m1.cluster != 0) *next_hash++ = m1.cluster_m1;
+    if (p1.cluster != 0) *next_hash++ = p1.cluster_p1;
     h.insert(h.end(), buffer, next_hash);
   }
   out->begin.push_back(static_cast<uint32_t>(h.size()));

@@ -76,17 +76,23 @@ struct FormFeatures {
   uint64_t head[12];
   uint64_t length;
   uint64_t clusters[4];
+  // The features that read this form from a neighbouring token, also per
+  // form: MixHash(template, value) for the templates named (for the
+  // two-part bigram and capitalization hashes, the first part).
+  uint64_t lower_m1, lower_p1, lower_m2, lower_p2;  // of `lower`
+  uint64_t shape_m1, shape_p1;                      // of `short_shape`
+  uint64_t bigram_m1, bigram_p1;                    // of `lower`
+  uint64_t lower_m1_cap, lower_p1_cap;              // of `lower`
+  uint64_t cluster_m1, cluster_p1;                  // of `cluster`
 };
 
 // TokenInfo
 //
 // What the features of a token and of its neighbours read about it: its
-// form, lowercase-form hash and capitalization class. Internal to
-// FeatureExtractor (public so callers can own the scratch space).
+// form and whether it starts its sentence. Internal to FeatureExtractor
+// (public so callers can own the scratch space).
 struct TokenInfo {
   const FormFeatures* form = nullptr;
-  uint64_t lower = 0;
-  uint8_t cap = 0;
   bool initial = false;
 };
 
