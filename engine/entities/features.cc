@@ -124,31 +124,59 @@ uint64_t Hash64(std::string_view s) {
 
 namespace {
 
+constexpr size_t kMaxShapeChars = 12;
+
+// The shape character of byte `c` (see WordShape()), or -1 for a UTF-8
+// continuation byte, which has none.
+int ShapeChar(unsigned char c) {
+  if (IsUpper(c)) return 'X';
+  if (IsLower(c)) return 'x';
+  if (IsDigit(c)) return 'd';
+  if (c >= 0x80) return (c & 0xC0) == 0x80 ? -1 : 'u';
+  return c;
+}
+
 // Calls `emit(c)` for each character of WordShape(word, collapse).
 template <typename Emit>
 void ForEachShapeChar(std::string_view word, bool collapse, Emit&& emit) {
-  constexpr size_t kMax = 12;
   size_t n = 0;
   char last = 0;
   for (unsigned char c : word) {
-    char s;
-    if (IsUpper(c)) {
-      s = 'X';
-    } else if (IsLower(c)) {
-      s = 'x';
-    } else if (IsDigit(c)) {
-      s = 'd';
-    } else if (c >= 0x80) {
-      if ((c & 0xC0) == 0x80) continue;  // continuation byte
-      s = 'u';
-    } else {
-      s = static_cast<char>(c);
-    }
+    const int sc = ShapeChar(c);
+    if (sc < 0) continue;
+    const char s = static_cast<char>(sc);
     if (collapse && n > 0 && last == s) continue;
     emit(s);
     last = s;
-    if (++n >= kMax) break;
+    if (++n >= kMaxShapeChars) break;
   }
+}
+
+// WordShapeHash(word, false) and WordShapeHash(word, true) in one pass over
+// `word` (every distinct form needs both).
+void ShapeHashes(std::string_view word, uint64_t* shape,
+                 uint64_t* short_shape) {
+  uint64_t h = 1469598103934665603ULL, hs = h;  // as Hash64()
+  size_t n = 0, ns = 0;
+  int last = 0;
+  for (unsigned char c : word) {
+    const int s = ShapeChar(c);
+    if (s < 0) continue;
+    if (n < kMaxShapeChars) {
+      h ^= static_cast<unsigned char>(s);
+      h *= 1099511628211ULL;
+      ++n;
+    }
+    if (ns == 0 || (ns < kMaxShapeChars && s != last)) {
+      hs ^= static_cast<unsigned char>(s);
+      hs *= 1099511628211ULL;
+      last = s;
+      ++ns;
+    }
+    if (n >= kMaxShapeChars && ns >= kMaxShapeChars) break;
+  }
+  *shape = Finish(h);
+  *short_shape = Finish(hs);
 }
 
 }  // namespace
@@ -193,7 +221,8 @@ void ComputeForm(std::string_view w, const WordClusters* clusters,
   f->text = w;
   f->lower = lower;
   f->cap = CapOf(w);
-  f->short_shape = WordShapeHash(w, true);
+  uint64_t shape;
+  ShapeHashes(w, &shape, &f->short_shape);
   f->cluster = 0;
   if (clusters != nullptr && !clusters->empty()) {
     auto it = clusters->find(lower);
@@ -202,7 +231,7 @@ void ComputeForm(std::string_view w, const WordClusters* clusters,
   uint64_t* h = f->head;
   *h++ = MixHash(kWord, Hash64(w));
   *h++ = MixHash(kLower, lower);
-  *h++ = MixHash(kShape, WordShapeHash(w, false));
+  *h++ = MixHash(kShape, shape);
   *h++ = MixHash(kShortShape, f->short_shape);
   // The first halves of the two-part hashes below, folded at compile time.
   static constexpr uint64_t kPrefixK[] = {
