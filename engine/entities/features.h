@@ -151,7 +151,7 @@ class PredictionHistory {
 // Document-level evidence gathered by `FeatureExtractor::Prepare()`: the kind
 // of each sentence (normal, all caps, title case) and, per lowercase word
 // form, how the document writes it elsewhere. Memory is one byte per sentence
-// plus about 200 bytes per distinct word, and 13 bytes per token.
+// plus about 300 bytes per distinct word form, and up to 29 bytes per token.
 struct DocumentContext {
   std::vector<uint8_t> line_kind;
   absl::flat_hash_map<uint64_t, uint8_t> forms;
@@ -164,8 +164,8 @@ struct DocumentContext {
   // One entry per distinct word form of the document.
   std::vector<FormFeatures> form_features;
   // Scratch space of Prepare(): an open-addressing table of indices into
-  // `form_features` (-1: empty), placed by lowercase hash. (Hashing the
-  // bytes again for a general map costs more than the features it saves.)
+  // `form_features` (-1: empty), placed by lowercase hash. (A general map
+  // keyed by the form would hash its bytes again, which measured slower.)
   std::vector<int32_t> form_slots;
 };
 
