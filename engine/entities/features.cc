@@ -95,6 +95,16 @@ Cap CapOf(std::string_view w) {
   return kCapMixed;
 }
 
+// Whether `a` and `b` hold the same bytes. Words are short: a loop beats
+// calling memcmp().
+bool SameBytes(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
 // Opening punctuation that may precede a sentence's first word.
 bool IsOpener(std::string_view w) {
   return w == "\"" || w == "'" || w == "(" || w == "[" || w == "`" ||
@@ -114,31 +124,59 @@ uint64_t Hash64(std::string_view s) {
 
 namespace {
 
+constexpr size_t kMaxShapeChars = 12;
+
+// The shape character of byte `c` (see WordShape()), or -1 for a UTF-8
+// continuation byte, which has none.
+int ShapeChar(unsigned char c) {
+  if (IsUpper(c)) return 'X';
+  if (IsLower(c)) return 'x';
+  if (IsDigit(c)) return 'd';
+  if (c >= 0x80) return (c & 0xC0) == 0x80 ? -1 : 'u';
+  return c;
+}
+
 // Calls `emit(c)` for each character of WordShape(word, collapse).
 template <typename Emit>
 void ForEachShapeChar(std::string_view word, bool collapse, Emit&& emit) {
-  constexpr size_t kMax = 12;
   size_t n = 0;
   char last = 0;
   for (unsigned char c : word) {
-    char s;
-    if (IsUpper(c)) {
-      s = 'X';
-    } else if (IsLower(c)) {
-      s = 'x';
-    } else if (IsDigit(c)) {
-      s = 'd';
-    } else if (c >= 0x80) {
-      if ((c & 0xC0) == 0x80) continue;  // continuation byte
-      s = 'u';
-    } else {
-      s = static_cast<char>(c);
-    }
+    const int sc = ShapeChar(c);
+    if (sc < 0) continue;
+    const char s = static_cast<char>(sc);
     if (collapse && n > 0 && last == s) continue;
     emit(s);
     last = s;
-    if (++n >= kMax) break;
+    if (++n >= kMaxShapeChars) break;
   }
+}
+
+// WordShapeHash(word, false) and WordShapeHash(word, true) in one pass over
+// `word` (every distinct form needs both).
+void ShapeHashes(std::string_view word, uint64_t* shape,
+                 uint64_t* short_shape) {
+  uint64_t h = 1469598103934665603ULL, hs = h;  // as Hash64()
+  size_t n = 0, ns = 0;
+  int last = 0;
+  for (unsigned char c : word) {
+    const int s = ShapeChar(c);
+    if (s < 0) continue;
+    if (n < kMaxShapeChars) {
+      h ^= static_cast<unsigned char>(s);
+      h *= 1099511628211ULL;
+      ++n;
+    }
+    if (ns == 0 || (ns < kMaxShapeChars && s != last)) {
+      hs ^= static_cast<unsigned char>(s);
+      hs *= 1099511628211ULL;
+      last = s;
+      ++ns;
+    }
+    if (n >= kMaxShapeChars && ns >= kMaxShapeChars) break;
+  }
+  *shape = Finish(h);
+  *short_shape = Finish(hs);
 }
 
 }  // namespace
@@ -160,29 +198,85 @@ uint64_t WordShapeHash(std::string_view word, bool collapse) {
 
 namespace {
 
-// Fills `ti` for token `t`; its lowercase hash and capitalization come from
-// `context` when it has them.
-void FillInfo(std::string_view text, const Segmentation& seg, int32_t t,
-              const DocumentContext& context, const WordClusters* clusters,
-              TokenInfo* ti) {
-  const std::string_view w = seg.tokens[t].span.Of(text);
-  if (static_cast<size_t>(t) < context.lower.size() &&
-      context.lower.size() == seg.tokens.size()) {
-    ti->lower = context.lower[t];
-    ti->cap = context.cap[t];
-  } else {
-    ti->lower = HashLower(w);
-    ti->cap = CapOf(w);
-  }
-  ti->initial = false;
-  ti->word = Hash64(w);
-  ti->shape = WordShapeHash(w, false);
-  ti->short_shape = WordShapeHash(w, true);
-  ti->cluster = 0;
+// Sets the hashes of the features that read `f` from a neighbour.
+void SetNeighbourHashes(FormFeatures* f) {
+  f->lower_m1 = MixHash(kLowerM1, f->lower);
+  f->lower_p1 = MixHash(kLowerP1, f->lower);
+  f->lower_m2 = MixHash(kLowerM2, f->lower);
+  f->lower_p2 = MixHash(kLowerP2, f->lower);
+  f->shape_m1 = MixHash(kShortShapeM1, f->short_shape);
+  f->shape_p1 = MixHash(kShortShapeP1, f->short_shape);
+  f->bigram_m1 = MixHash(kBigramM1, f->lower);
+  f->bigram_p1 = MixHash(kBigramP1, f->lower);
+  f->lower_m1_cap = MixHash(kLowerM1Cap, f->lower);
+  f->lower_p1_cap = MixHash(kLowerP1Cap, f->lower);
+  f->cluster_m1 = MixHash(kClusterM1, f->cluster);
+  f->cluster_p1 = MixHash(kClusterP1, f->cluster);
+}
+
+// Fills `f` for the form `w`.
+void ComputeForm(std::string_view w, const WordClusters* clusters,
+                 FormFeatures* f) {
+  const uint64_t lower = HashLower(w);
+  f->text = w;
+  f->lower = lower;
+  f->cap = CapOf(w);
+  uint64_t shape;
+  ShapeHashes(w, &shape, &f->short_shape);
+  f->cluster = 0;
   if (clusters != nullptr && !clusters->empty()) {
-    auto it = clusters->find(ti->lower);
-    if (it != clusters->end()) ti->cluster = it->second;
+    auto it = clusters->find(lower);
+    if (it != clusters->end()) f->cluster = it->second;
   }
+  uint64_t* h = f->head;
+  *h++ = MixHash(kWord, Hash64(w));
+  *h++ = MixHash(kLower, lower);
+  *h++ = MixHash(kShape, shape);
+  *h++ = MixHash(kShortShape, f->short_shape);
+  // The first halves of the two-part hashes below, folded at compile time.
+  static constexpr uint64_t kPrefixK[] = {
+      MixHash(kPrefix, 1), MixHash(kPrefix, 2), MixHash(kPrefix, 3),
+      MixHash(kPrefix, 4)};
+  static constexpr uint64_t kSuffixK[] = {
+      MixHash(kSuffix, 1), MixHash(kSuffix, 2), MixHash(kSuffix, 3),
+      MixHash(kSuffix, 4)};
+  static constexpr int kClusterBits[] = {4, 6, 10, 20};
+  static constexpr uint64_t kClusterK[] = {
+      MixHash(kCluster, 4), MixHash(kCluster, 6), MixHash(kCluster, 10),
+      MixHash(kCluster, 20)};
+  const size_t len = w.size();
+  // Prefix hashes grow one byte at a time (Hash64 of each prefix).
+  uint64_t prefix = 1469598103934665603ULL;
+  for (size_t k = 1; k <= 4 && k <= len; ++k) {
+    prefix ^= static_cast<unsigned char>(w[k - 1]);
+    prefix *= 1099511628211ULL;
+    *h++ = MixHash(kPrefixK[k - 1], Finish(prefix));
+    *h++ = MixHash(kSuffixK[k - 1], HashLower(w.substr(len - k)));
+  }
+  f->head_count = static_cast<uint8_t>(h - f->head);
+  f->length = MixHash(kLength, std::min<size_t>(len, 12));
+  f->cluster_count = 0;
+  if (f->cluster != 0) {
+    const int bits = 31 - __builtin_clz(f->cluster);
+    for (int i = 0; i < 4; ++i) {
+      const int keep = std::min(kClusterBits[i], bits);
+      f->clusters[f->cluster_count++] =
+          MixHash(kClusterK[i], f->cluster >> (bits - keep));
+      if (keep == bits) break;
+    }
+  }
+  SetNeighbourHashes(f);
+}
+
+// A stand-in for the tokens beyond either end of a sentence, whose lowercase
+// form and shape read as `value` and capitalization as 7.
+FormFeatures Pad(uint64_t value) {
+  FormFeatures f;
+  f.lower = value;
+  f.short_shape = value;
+  f.cap = 7;
+  SetNeighbourHashes(&f);
+  return f;
 }
 
 // Index of the sentence-initial token of `si`: the first that is not
@@ -229,10 +323,32 @@ void FeatureExtractor::Prepare(std::string_view text, const Segmentation& seg,
   const size_t num_tokens = seg.tokens.size();
   context->lower.resize(num_tokens);
   context->cap.resize(num_tokens);
+  context->form.resize(num_tokens);
+  context->form_features.clear();
+  std::vector<FormFeatures>& forms = context->form_features;
+  // At most half full, so probe sequences stay short.
+  size_t slots = 16;
+  while (slots < 2 * num_tokens) slots *= 2;
+  context->form_slots.assign(slots, -1);
   for (size_t t = 0; t < num_tokens; ++t) {
     const std::string_view w = seg.tokens[t].span.Of(text);
-    context->lower[t] = HashLower(w);
-    context->cap[t] = CapOf(w);
+    const uint64_t lower = HashLower(w);
+    int32_t* slot = nullptr;
+    for (size_t i = lower & (slots - 1);; i = (i + 1) & (slots - 1)) {
+      slot = &context->form_slots[i];
+      if (*slot < 0 ||
+          (forms[*slot].lower == lower && SameBytes(forms[*slot].text, w))) {
+        break;
+      }
+    }
+    if (*slot < 0) {
+      *slot = static_cast<int32_t>(forms.size());
+      ComputeForm(w, clusters_, &forms.emplace_back());
+    }
+    const FormFeatures& f = forms[*slot];
+    context->lower[t] = lower;
+    context->cap[t] = f.cap;
+    context->form[t] = static_cast<uint32_t>(*slot);
   }
   for (int32_t s = 0; s < sentences; ++s) {
     const SentenceInfo& si = seg.sentences[s];
@@ -297,22 +413,36 @@ void FeatureExtractor::Extract(std::string_view text, const Segmentation& seg,
   const int32_t hi = std::min(sent_last, first + count + 2);
   std::vector<TokenInfo>& info = out->info;
   info.resize(hi - lo);
+  const bool prepared = context.lower.size() == seg.tokens.size() &&
+                        context.form.size() == seg.tokens.size();
+  if (!prepared) out->forms.resize(hi - lo);
   for (int32_t t = lo; t < hi; ++t) {
-    FillInfo(text, seg, t, context, clusters_, &info[t - lo]);
+    TokenInfo& ti = info[t - lo];
+    ti.initial = false;
+    if (prepared) {
+      ti.form = &context.form_features[context.form[t]];
+    } else {
+      FormFeatures* f = &out->forms[t - lo];
+      ComputeForm(seg.tokens[t].span.Of(text), clusters_, f);
+      ti.form = f;
+    }
   }
   const int32_t initial = InitialToken(text, seg, si);
   if (initial >= lo && initial < hi) info[initial - lo].initial = true;
 
   const int lists = gazetteer_ != nullptr ? gazetteer_->list_count() : 0;
   std::vector<uint8_t>& gaz = out->gazetteer;
-  if (lists > 0) gazetteer_->Match(text, seg.tokens, lo, hi - lo, &gaz);
+  std::vector<uint32_t>& gaz_lists = out->gazetteer_lists;
+  if (lists > 0) {
+    gazetteer_->Match(text, seg.tokens, lo, hi - lo, &gaz, &gaz_lists);
+  }
 
   const uint64_t kind = context.line_kind[sentence];
   out->lower.clear();
   out->history_flags.clear();
   out->begin.reserve(count + 1);
-  static const uint64_t kStart = Hash64("<s>");
-  static const uint64_t kEnd = Hash64("</s>");
+  static const FormFeatures kStart = Pad(Hash64("<s>"));
+  static const FormFeatures kEnd = Pad(Hash64("</s>"));
   // A token has at most 37 features plus three per gazetteer list (counted
   // from the templates below). They are written through a pointer into a
   // buffer on the stack, then appended to `hashes` in one copy.
@@ -324,87 +454,74 @@ void FeatureExtractor::Extract(std::string_view text, const Segmentation& seg,
   auto add = [&next_hash](uint64_t tmpl, uint64_t v) {
     *next_hash++ = MixHash(tmpl, v);
   };
-  auto add2 = [&next_hash](uint64_t tmpl, uint64_t a, uint64_t b) {
-    *next_hash++ = MixHash(MixHash(tmpl, a), b);
-  };
-  // Window-relative accessors; `i` may fall outside [lo, hi).
-  auto at = [&](int32_t t) -> const TokenInfo* {
-    return t >= lo && t < hi ? &info[t - lo] : nullptr;
-  };
-  auto lower_at = [&](int32_t t, uint64_t pad) {
-    const TokenInfo* ti = at(t);
-    return ti ? ti->lower : pad;
+  // The form of token `t`, which may fall outside [lo, hi).
+  auto form_at = [&](int32_t t, const FormFeatures& pad) -> const auto& {
+    return t >= lo && t < hi ? *info[t - lo].form : pad;
   };
 
   for (int32_t t = first; t < first + count; ++t) {
     out->begin.push_back(static_cast<uint32_t>(h.size()));
     next_hash = buffer;
     const TokenInfo& ti = info[t - lo];
-    const TokenInfo* prev = at(t - 1);
-    const TokenInfo* next = at(t + 1);
-    const std::string_view w = seg.tokens[t].span.Of(text);
-    out->lower.push_back(ti.lower);
+    const FormFeatures& form = *ti.form;
+    const bool has_prev = t > lo;
+    const bool has_next = t + 1 < hi;
+    const FormFeatures& m1 = form_at(t - 1, kStart);
+    const FormFeatures& m2 = form_at(t - 2, kStart);
+    const FormFeatures& p1 = form_at(t + 1, kEnd);
+    const FormFeatures& p2 = form_at(t + 2, kEnd);
+    const uint8_t cap = form.cap;
+    out->lower.push_back(form.lower);
     out->history_flags.push_back(
-        ti.cap == kCapInitial || ti.cap == kCapAll || ti.cap == kCapMixed
+        cap == kCapInitial || cap == kCapAll || cap == kCapMixed
             ? PredictionHistory::kCapitalized |
                   (ti.initial ? PredictionHistory::kInitial : 0) |
-                  (ti.cap == kCapAll ? PredictionHistory::kAllCaps : 0)
+                  (cap == kCapAll ? PredictionHistory::kAllCaps : 0)
             : 0);
-    const uint64_t lm1 = lower_at(t - 1, kStart);
-    const uint64_t lm2 = lower_at(t - 2, kStart);
-    const uint64_t lp1 = lower_at(t + 1, kEnd);
-    const uint64_t lp2 = lower_at(t + 2, kEnd);
-    const uint64_t sm1 = prev ? prev->short_shape : kStart;
-    const uint64_t sp1 = next ? next->short_shape : kEnd;
-    const uint64_t cm1 = prev ? prev->cap : 7;
-    const uint64_t cp1 = next ? next->cap : 7;
 
     add(kBias, 0);
-    add(kWord, ti.word);
-    add(kLower, ti.lower);
-    add(kShape, ti.shape);
-    add(kShortShape, ti.short_shape);
-    const size_t len = w.size();
-    // Prefix hashes grow one byte at a time (Hash64 of each prefix).
-    uint64_t prefix = 1469598103934665603ULL;
-    for (size_t k = 1; k <= 4 && k <= len; ++k) {
-      prefix ^= static_cast<unsigned char>(w[k - 1]);
-      prefix *= 1099511628211ULL;
-      add2(kPrefix, k, Finish(prefix));
-      add2(kSuffix, k, HashLower(w.substr(len - k)));
-    }
-    add(kLowerM1, lm1);
-    add(kLowerP1, lp1);
-    add(kLowerM2, lm2);
-    add(kLowerP2, lp2);
-    add(kShortShapeM1, sm1);
-    add(kShortShapeP1, sp1);
-    add2(kBigramM1, lm1, ti.lower);
-    add2(kBigramP1, ti.lower, lp1);
-    add2(kShapeTrigram, MixHash(sm1, ti.short_shape), sp1);
-    add(kCapPosition, ti.cap | (uint64_t{ti.initial} << 3) | (kind << 4));
-    if (kind == 1) add(kCapsLineWord, ti.lower);
-    add(kCapContext, cm1 | (uint64_t{ti.cap} << 3) | (cp1 << 6) | (kind << 9));
-    add(kLength, std::min<size_t>(len, 12));
-    add2(kLowerM1Cap, lm1, ti.cap);
-    add2(kLowerP1Cap, lp1, ti.cap);
+    next_hash = std::copy(form.head, form.head + form.head_count, next_hash);
+    *next_hash++ = m1.lower_m1;
+    *next_hash++ = p1.lower_p1;
+    *next_hash++ = m2.lower_m2;
+    *next_hash++ = p2.lower_p2;
+    *next_hash++ = m1.shape_m1;
+    *next_hash++ = p1.shape_p1;
+    *next_hash++ = MixHash(m1.bigram_m1, form.lower);
+    *next_hash++ = MixHash(form.bigram_p1, p1.lower);
+    *next_hash++ = MixHash(
+        MixHash(kShapeTrigram, MixHash(m1.short_shape, form.short_shape)),
+        p1.short_shape);
+    add(kCapPosition, cap | (uint64_t{ti.initial} << 3) | (kind << 4));
+    if (kind == 1) add(kCapsLineWord, form.lower);
+    add(kCapContext, uint64_t{m1.cap} | (uint64_t{cap} << 3) |
+                         (uint64_t{p1.cap} << 6) | (kind << 9));
+    *next_hash++ = form.length;
+    *next_hash++ = MixHash(m1.lower_m1_cap, cap);
+    *next_hash++ = MixHash(p1.lower_p1_cap, cap);
     add(kSentenceLength, std::min<int32_t>(si.token_count, 6) |
-                             (static_cast<uint64_t>(ti.cap) << 4));
-    if (sentence == 0) add(kFirstSentence, ti.cap);
-    if (ti.cap == kCapInitial || ti.cap == kCapAll || ti.cap == kCapMixed) {
-      auto it = context.forms.find(ti.lower);
+                             (static_cast<uint64_t>(cap) << 4));
+    if (sentence == 0) add(kFirstSentence, cap);
+    if (cap == kCapInitial || cap == kCapAll || cap == kCapMixed) {
+      auto it = context.forms.find(form.lower);
       const uint64_t flags = it == context.forms.end() ? 0 : it->second;
-      add(kDocument, flags | (uint64_t{ti.cap} << 4) |
+      add(kDocument, flags | (uint64_t{cap} << 4) |
                          (uint64_t{ti.initial} << 7) | (kind << 8));
     }
     if (lists > 0) {
-      const size_t row = static_cast<size_t>(t - lo) * lists;
+      const size_t i = static_cast<size_t>(t - lo);
+      const size_t row = i * lists;
       const uint8_t* g0 = gaz.data() + row;
-      const uint8_t* gm1 = prev ? g0 - lists : nullptr;
-      const uint8_t* gp1 = next ? g0 + lists : nullptr;
-      for (int l = 0; l < lists; ++l) {
+      const uint8_t* gm1 = has_prev ? g0 - lists : nullptr;
+      const uint8_t* gp1 = has_next ? g0 + lists : nullptr;
+      // Only the lists that mark this token or a neighbour give features.
+      uint32_t marked = gaz_lists[i];
+      if (has_prev) marked |= gaz_lists[i - 1];
+      if (has_next) marked |= gaz_lists[i + 1];
+      for (; marked != 0; marked &= marked - 1) {
+        const int l = __builtin_ctz(marked);
         if (g0[l] != 0) {
-          add(kGazetteer, l | (uint64_t{g0[l]} << 5) | (uint64_t{ti.cap} << 8));
+          add(kGazetteer, l | (uint64_t{g0[l]} << 5) | (uint64_t{cap} << 8));
         }
         if (gm1 != nullptr && gm1[l] != 0) {
           add(kGazetteerM1, l | (uint64_t{gm1[l]} << 5));
@@ -414,16 +531,11 @@ void FeatureExtractor::Extract(std::string_view text, const Segmentation& seg,
         }
       }
     }
-    if (ti.cluster != 0) {
-      const int bits = 31 - __builtin_clz(ti.cluster);
-      for (int prefix_bits : {4, 6, 10, 20}) {
-        const int keep = std::min(prefix_bits, bits);
-        add2(kCluster, prefix_bits, ti.cluster >> (bits - keep));
-        if (keep == bits) break;
-      }
-    }
-    if (prev != nullptr && prev->cluster != 0) add(kClusterM1, prev->cluster);
-    if (next != nullptr && next->cluster != 0) add(kClusterP1, next->cluster);
+    next_hash =
+        std::copy(form.clusters, form.clusters + form.cluster_count, next_hash);
+    // The stand-ins beyond the sentence have no cluster.
+    if (m1.cluster != 0) *next_hash++ = m1.cluster_m1;
+    if (p1.cluster != 0) *next_hash++ = p1.cluster_p1;
     h.insert(h.end(), buffer, next_hash);
   }
   out->begin.push_back(static_cast<uint32_t>(h.size()));

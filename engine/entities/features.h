@@ -25,7 +25,7 @@ namespace ner {
 // A 64-bit hash of bytes and a combiner of two hashes. Stable across builds
 // and platforms: model files depend on them.
 uint64_t Hash64(std::string_view s);
-inline uint64_t MixHash(uint64_t a, uint64_t b) {
+constexpr uint64_t MixHash(uint64_t a, uint64_t b) {
   uint64_t x = a ^ (b + 0x9e3779b97f4a7c15ULL + (a << 6) + (a >> 2));
   x ^= x >> 30;
   x *= 0xbf58476d1ce4e5b9ULL;
@@ -55,18 +55,44 @@ using WordClusters = absl::flat_hash_map<uint64_t, uint32_t>;
 // Hash64(WordShape(word, collapse)), computed without building the string.
 uint64_t WordShapeHash(std::string_view word, bool collapse);
 
-// TokenInfo
+// FormFeatures
 //
-// What the features of a token and of its neighbours read about it: hashes
-// of its forms, its word cluster and capitalization class. Internal to
-// FeatureExtractor (public so callers can own the scratch space).
-struct TokenInfo {
-  uint64_t word = 0;
+// What the features of a token read from its characters alone: its
+// lowercase-form hash, capitalization class, short shape and cluster, and
+// the hashes of its form-only features in the order Extract() emits them. A
+// word form recurs many times in an article, so Prepare() computes this once
+// per distinct form. Internal to FeatureExtractor (public so callers can own
+// the storage).
+struct FormFeatures {
+  std::string_view text;  // the form itself, pointing into the document
   uint64_t lower = 0;
-  uint64_t shape = 0;
   uint64_t short_shape = 0;
   uint32_t cluster = 0;
   uint8_t cap = 0;
+  // Word, lowercase form, shape, short shape, then each prefix and suffix
+  // of one to four bytes.
+  uint8_t head_count = 0;
+  uint8_t cluster_count = 0;
+  uint64_t head[12];
+  uint64_t length;
+  uint64_t clusters[4];
+  // The features that read this form from a neighbouring token, also per
+  // form: MixHash(template, value) for the templates named (for the
+  // two-part bigram and capitalization hashes, the first part).
+  uint64_t lower_m1, lower_p1, lower_m2, lower_p2;  // of `lower`
+  uint64_t shape_m1, shape_p1;                      // of `short_shape`
+  uint64_t bigram_m1, bigram_p1;                    // of `lower`
+  uint64_t lower_m1_cap, lower_p1_cap;              // of `lower`
+  uint64_t cluster_m1, cluster_p1;                  // of `cluster`
+};
+
+// TokenInfo
+//
+// What the features of a token and of its neighbours read about it: its
+// form and whether it starts its sentence. Internal to FeatureExtractor
+// (public so callers can own the scratch space).
+struct TokenInfo {
+  const FormFeatures* form = nullptr;
   bool initial = false;
 };
 
@@ -84,7 +110,9 @@ struct SpanFeatures {
   std::vector<uint8_t> history_flags;
   // Scratch space of FeatureExtractor::Extract().
   std::vector<TokenInfo> info;
+  std::vector<FormFeatures> forms;
   std::vector<uint8_t> gazetteer;
+  std::vector<uint32_t> gazetteer_lists;
 
   const uint64_t* of(int32_t t) const { return hashes.data() + begin[t]; }
   int count(int32_t t) const {
@@ -123,14 +151,22 @@ class PredictionHistory {
 // Document-level evidence gathered by `FeatureExtractor::Prepare()`: the kind
 // of each sentence (normal, all caps, title case) and, per lowercase word
 // form, how the document writes it elsewhere. Memory is one byte per sentence
-// plus one entry per distinct word, and nine bytes per token.
+// plus about 300 bytes per distinct word form, and up to 29 bytes per token.
 struct DocumentContext {
   std::vector<uint8_t> line_kind;
   absl::flat_hash_map<uint64_t, uint8_t> forms;
-  // Per token of the document: its lowercase-form hash and capitalization
-  // class, computed once by Prepare() and reused by Extract().
+  // Per token of the document: its lowercase-form hash, capitalization
+  // class and index into `form_features`, computed once by Prepare() and
+  // reused by Extract().
   std::vector<uint64_t> lower;
   std::vector<uint8_t> cap;
+  std::vector<uint32_t> form;
+  // One entry per distinct word form of the document.
+  std::vector<FormFeatures> form_features;
+  // Scratch space of Prepare(): an open-addressing table of indices into
+  // `form_features` (-1: empty), placed by lowercase hash. (A general map
+  // keyed by the form would hash its bytes again, which measured slower.)
+  std::vector<int32_t> form_slots;
 };
 
 // FeatureExtractor

@@ -91,10 +91,11 @@ void Gazetteer::Add(int list, std::string_view list_name,
 }
 
 void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
-                      int32_t first, int32_t count,
-                      std::vector<uint8_t>* out) const {
+                      int32_t first, int32_t count, std::vector<uint8_t>* out,
+                      std::vector<uint32_t>* lists_of) const {
   const int lists = list_count();
   out->assign(static_cast<size_t>(count) * lists, kNone);
+  if (lists_of != nullptr) lists_of->assign(count, 0);
   if (lists == 0 || size() == 0) return;
   // end_of[list] = one past the last token of the match being marked, so a
   // shorter phrase inside a longer one does not restart the longer one.
@@ -103,8 +104,10 @@ void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
   for (int32_t i = 0; i < count; ++i) {
     uint64_t key = kEmptyGazetteerKey;
     int32_t bytes = 0;
-    // longest[list] = length in tokens of the longest phrase starting at i.
-    int32_t longest[kMaxLists] = {0};
+    // longest[list] = length in tokens of the longest phrase starting at i,
+    // for the lists in `starting` (other entries are not set).
+    int32_t longest[kMaxLists];
+    uint32_t starting = 0;
     for (int32_t k = 0; k < kMaxPhraseTokens && i + k < count; ++k) {
       const ByteSpan sp = tokens[first + i + k].span;
       bytes += sp.size();
@@ -112,6 +115,7 @@ void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
       key = AppendGazetteerKey(key, sp.Of(text));
       const uint32_t found = LookupRaw(key);
       uint32_t mask = found & ~kPrefixMark;
+      starting |= mask;
       while (mask != 0) {
         const int l = __builtin_ctz(mask);
         mask &= mask - 1;
@@ -120,9 +124,13 @@ void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
       // No phrase goes on from here.
       if (prefix_marks_ && !(found & kPrefixMark)) break;
     }
-    for (int l = 0; l < lists; ++l) {
+    // Only lists with a phrase starting here mark anything. (A damaged
+    // table may name lists the gazetteer does not have: leave those out.)
+    starting &= (uint32_t{1} << lists) - 1;
+    for (; starting != 0; starting &= starting - 1) {
+      const int l = __builtin_ctz(starting);
       const int32_t len = longest[l];
-      if (len == 0 || i + len <= covered[l]) continue;
+      if (i + len <= covered[l]) continue;
       if (i < covered[l]) continue;  // overlaps a match already marked
       uint8_t* row = out->data();
       if (len == 1) {
@@ -132,6 +140,9 @@ void Gazetteer::Match(std::string_view text, const std::vector<Token>& tokens,
         for (int32_t k = 1; k < len; ++k) {
           row[static_cast<size_t>(i + k) * lists + l] = kInside;
         }
+      }
+      if (lists_of != nullptr) {
+        for (int32_t k = 0; k < len; ++k) (*lists_of)[i + k] |= 1u << l;
       }
       covered[l] = i + len;
     }

@@ -79,9 +79,12 @@ class Gazetteer {
   bool has_prefix_marks() const { return prefix_marks_; }
 
   // For tokens [first, first + count) of `seg`: out[(t - first) *
-  // list_count() + list] = Position. `out` is resized.
+  // list_count() + list] = Position. `out` is resized. When `lists_of` is
+  // not null it gets, per token, the bit mask of the lists whose Position is
+  // not kNone, so a caller can skip the others.
   void Match(std::string_view text, const std::vector<Token>& tokens,
-             int32_t first, int32_t count, std::vector<uint8_t>* out) const;
+             int32_t first, int32_t count, std::vector<uint8_t>* out,
+             std::vector<uint32_t>* lists_of = nullptr) const;
 
   // Binary form for a model file section, and back. The form is an
   // open-addressing hash table, so loading is a copy, not a rebuild.
