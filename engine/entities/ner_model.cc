@@ -1,6 +1,8 @@
 #include "engine/entities/ner_model.h"
 
+#if defined(__x86_64__)
 #include <immintrin.h>
+#endif
 
 #include <cstring>
 #include <limits>
@@ -212,6 +214,18 @@ void ViterbiRun(const TransitionTable& table, const float* emissions,
   }
 }
 
+// Whether this x86-64 CPU has AVX2, for the *Avx2() variants below (false
+// elsewhere, where they are never built).
+bool HasAvx2() {
+#if defined(__x86_64__)
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  return avx2;
+#else
+  return false;
+#endif
+}
+
+#if defined(__x86_64__)
 // ViterbiRun() on eight labels at a time, for CPUs with AVX2: compiled for
 // that target (`flatten` inlines ViterbiRun() here), it also selects with
 // one blend instead of SSE2's and/andnot/or.
@@ -221,6 +235,14 @@ __attribute__((target("avx2"), flatten)) void ViterbiRunAvx2(
     std::vector<uint8_t>* back, std::vector<uint8_t>* out) {
   ViterbiRun<kL, V8f, V8i>(table, emissions, count, back, out);
 }
+#else
+template <int kL>
+void ViterbiRunAvx2(const TransitionTable& table, const float* emissions,
+                    int32_t count, std::vector<uint8_t>* back,
+                    std::vector<uint8_t>* out) {
+  ViterbiRun<kL>(table, emissions, count, back, out);
+}
+#endif
 
 }  // namespace
 
@@ -229,7 +251,7 @@ void Viterbi(const TransitionTable& table, const float* emissions,
              std::vector<uint8_t>* out) {
   out->resize(count);
   if (count <= 0) return;
-  static const bool avx2 = __builtin_cpu_supports("avx2");
+  const bool avx2 = HasAvx2();
   if (table.num_labels == LabelSet(TagScheme::kBio).size()) {
     (avx2 ? ViterbiRunAvx2<1 + kNumTypes * 2>
           : ViterbiRun<1 + kNumTypes * 2>)(table, emissions, count, back, out);
@@ -256,6 +278,7 @@ struct WidenAdd {
   }
 };
 
+#if defined(__x86_64__)
 // The same in two AVX2 instructions (one widening load, one add); GCC does
 // not find that form for the code above.
 struct WidenAddAvx2 {
@@ -265,6 +288,7 @@ struct WidenAddAvx2 {
         _mm_loadu_si128(reinterpret_cast<const __m128i*>(row))));
   }
 };
+#endif
 
 // LinearModel::Score() for `L` labels (a compile-time constant for the two
 // label schemes, so the per-row sums unroll; 0 means `num_labels`).
@@ -307,6 +331,7 @@ void ScoreRun(const int16_t* w, uint64_t mask, int num_labels, float scale,
   }
 }
 
+#if defined(__x86_64__)
 // ScoreRun() compiled for AVX2, for CPUs that have it: `flatten` inlines
 // ScoreRun() here so all of it is compiled for this target. The int32 sums
 // are exact and the float conversion and scaling are the same IEEE
@@ -319,6 +344,14 @@ __attribute__((target("avx2"), flatten)) void ScoreRunAvx2(
   ScoreRun<kL, WidenAddAvx2>(w, mask, num_labels, scale, features, extra, count,
                              out);
 }
+#else
+template <int kL>
+void ScoreRunAvx2(const int16_t* w, uint64_t mask, int num_labels, float scale,
+                  const SpanFeatures& features, const SpanFeatures* extra,
+                  int32_t count, float* out) {
+  ScoreRun<kL>(w, mask, num_labels, scale, features, extra, count, out);
+}
+#endif
 
 }  // namespace
 
@@ -327,7 +360,7 @@ void LinearModel::Score(const SpanFeatures& features, const SpanFeatures* extra,
   const int L = num_labels;
   out->resize(static_cast<size_t>(count) * L);
   const uint64_t mask = (uint64_t{1} << row_bits) - 1;
-  static const bool avx2 = __builtin_cpu_supports("avx2");
+  const bool avx2 = HasAvx2();
   if (L == LabelSet(TagScheme::kBio).size()) {
     (avx2 ? ScoreRunAvx2<1 + kNumTypes * 2>
           : ScoreRun<1 + kNumTypes * 2>)(weights.data(), mask, L, scale,
