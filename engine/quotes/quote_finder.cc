@@ -173,11 +173,14 @@ size_t ContractionSplit(std::string_view t, size_t i, size_t j) {
   return pron && aux ? a : i;
 }
 
-// `*out` = `s` with ASCII letters lower-cased, reusing `*out`'s buffer.
-void AssignLower(std::string_view s, std::string* out) {
-  out->assign(s.data(), s.size());
-  for (char& c : *out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+// Appends `s` to `*out` with ASCII letters lower-cased. A character at a
+// time, because push_back is inline and a word fits the string's inline
+// buffer, while assign() or a copy constructed and moved in go through
+// out-of-line calls that cost several times the copy of a short word.
+void AppendLower(std::string_view s, std::string* out) {
+  for (char c : s) {
+    out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A'))
+                                        : c);
   }
 }
 
@@ -195,7 +198,6 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
       i += sl;
       continue;
     }
-    Word w;
     if (IsWordByte(t, i)) {
       size_t j = i;
       while (j < end) {
@@ -225,26 +227,39 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
         break;
       }
       if (j > end) j = end;
+      // One pass over the word's bytes for its letter cases and for the
+      // first byte where ContractionSplit would look for an auxiliary, so
+      // that only words with an inner apostrophe pay for that function.
+      bool lower_seen = false;
+      int letters = 0;
+      size_t apostrophe = j;
+      for (size_t k = i; k < j; ++k) {
+        const unsigned char c = static_cast<unsigned char>(t[k]);
+        if (absl::ascii_islower(c)) lower_seen = true;
+        if (absl::ascii_isupper(c)) ++letters;
+        if (apostrophe == j && (c == '\'' || c == 0xE2)) apostrophe = k;
+      }
       // A pronoun with a contracted auxiliary ("He's", "they’re") is two
       // words, so the pronoun can be a subject.
-      if (const size_t split = ContractionSplit(t, i, j); split > i) {
-        Word pron;
+      if (const size_t split =
+              apostrophe > i && apostrophe < j ? ContractionSplit(t, i, j) : i;
+          split > i) {
+        Word& pron = out.emplace_back();
         pron.span = {static_cast<int32_t>(i), static_cast<int32_t>(split)};
-        AssignLower(t.substr(i, split - i), &pron.lower);
+        AppendLower(t.substr(i, split - i), &pron.lower);
         pron.cap = absl::ascii_isupper(static_cast<unsigned char>(t[i]));
-        out.push_back(std::move(pron));
-        Word aux;
+        Word& aux = out.emplace_back();
         aux.span = {static_cast<int32_t>(split), static_cast<int32_t>(j)};
-        AssignLower(t.substr(split, j - split), &aux.lower);
+        AppendLower(t.substr(split, j - split), &aux.lower);
         if (static_cast<unsigned char>(t[split]) == 0xE2) {
           aux.lower = "'" + aux.lower.substr(3);  // ’ → '
         }
-        out.push_back(std::move(aux));
         i = j;
         continue;
       }
+      Word& w = out.emplace_back();
       w.span = {static_cast<int32_t>(i), static_cast<int32_t>(j)};
-      AssignLower(t.substr(i, j - i), &w.lower);
+      AppendLower(t.substr(i, j - i), &w.lower);
       // Keep the period of an abbreviation or initial: Mr. U.S. F.
       if (j < end && t[j] == '.') {
         const bool initial =
@@ -261,15 +276,8 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
               (f == 0xC3 && i + 1 < end &&
                static_cast<unsigned char>(t[i + 1]) >= 0x80 &&
                static_cast<unsigned char>(t[i + 1]) <= 0x9E);
-      bool lower_seen = false;
-      int letters = 0;
-      for (size_t k = i; k < j; ++k) {
-        const unsigned char c = static_cast<unsigned char>(t[k]);
-        if (absl::ascii_islower(c)) lower_seen = true;
-        if (absl::ascii_isupper(c)) ++letters;
-      }
+      // The loop above stopped before a kept period, which is no letter.
       w.all_caps = !lower_seen && letters >= 2;
-      out.push_back(std::move(w));
       i = j;
       continue;
     }
@@ -289,8 +297,9 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
       }
     }
     if (j > end) j = end;
+    Word& w = out.emplace_back();
     w.span = {static_cast<int32_t>(i), static_cast<int32_t>(j)};
-    w.lower.assign(t.data() + i, j - i);
+    AppendLower(t.substr(i, j - i), &w.lower);
     w.punct = true;
     w.sentence_end = w.lower == "." || w.lower == "!" || w.lower == "?";
     if (w.sentence_end) {
@@ -302,7 +311,6 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
         w.sentence_end = false;
       }
     }
-    out.push_back(std::move(w));
     i = j;
   }
   return out;
