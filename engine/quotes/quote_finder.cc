@@ -201,6 +201,10 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
     if (IsWordByte(t, i)) {
       size_t j = i;
       while (j < end) {
+        // Most of a word's bytes are ASCII letters or digits: step over
+        // them without the general test below.
+        while (j < end && IsAsciiAlnum(static_cast<unsigned char>(t[j]))) ++j;
+        if (j == end) break;
         if (IsWordByte(t, j)) {
           const unsigned char c = static_cast<unsigned char>(t[j]);
           j += c < 0x80 ? 1 : (c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2);
