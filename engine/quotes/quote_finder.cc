@@ -2578,6 +2578,39 @@ std::vector<Word> LastSentence(std::vector<Word> words) {
   return words;
 }
 
+// Whether Tokenize over [b, e) and over [s, e) split [s, e) alike, for
+// b < s: true when `t[s - 1]` is an ASCII space and the three bytes before
+// it are ASCII. No token then holds that space (only the multi-byte step
+// from a byte >= 0x80 could reach over it), so the tokenizer of [b, e)
+// stops on it, and from `s` on each token depends only on the text and `e`.
+bool SplitsAlikeFrom(std::string_view t, int32_t b, int32_t s) {
+  const char c = t[s - 1];
+  if (c != ' ' && c != '\n' && c != '\t' && c != '\r') return false;
+  for (int32_t p = std::max(b, s - 4); p < s - 1; ++p) {
+    if (static_cast<unsigned char>(t[p]) >= 0x80) return false;
+  }
+  return true;
+}
+
+// LastSentence(Tokenize(t, b, e, lex)), without tokenizing the sentences
+// before the last when it can: the words from the last '.', '!' or '?' on
+// (taken from a point where both split alike) hold the last sentence when
+// they hold a sentence end with a word after it. Else, when that mark ends
+// no sentence ("U.S.") or nothing qualifies, the whole range is tokenized.
+std::vector<Word> LastSentenceOf(std::string_view t, int32_t b, int32_t e,
+                                 const QuoteFinder::Lexicon& lex) {
+  int32_t s = e - 1;
+  while (s >= b && t[s] != '.' && t[s] != '!' && t[s] != '?') --s;
+  while (s > b && !SplitsAlikeFrom(t, b, s)) --s;
+  if (s > b) {
+    std::vector<Word> words = Tokenize(t, s, e, lex);
+    for (size_t i = 0; i + 1 < words.size(); ++i) {
+      if (words[i].sentence_end) return LastSentence(std::move(words));
+    }
+  }
+  return LastSentence(Tokenize(t, b, e, lex));
+}
+
 // Cuts `words` at the first sentence end (inclusive of nothing after it).
 std::vector<Word> FirstSentence(std::vector<Word> words) {
   for (size_t i = 0; i < words.size(); ++i) {
@@ -2907,8 +2940,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
       int32_t b = first_para.begin;
       if (floor_close > b) b = floor_close;
       b = std::max(b, run.open.begin - kMaxFrame);
-      std::vector<Word> before =
-          LastSentence(Tokenize(text, b, run.open.begin, lex));
+      std::vector<Word> before = LastSentenceOf(text, b, run.open.begin, lex);
       Parser parser(text, before, lex);
       int tries = 0;
       {
