@@ -173,12 +173,15 @@ size_t ContractionSplit(std::string_view t, size_t i, size_t j) {
   return pron && aux ? a : i;
 }
 
-// Appends `s` to `*out` with ASCII letters lower-cased. A character at a
-// time, because push_back is inline and a word fits the string's inline
-// buffer, while assign() or a copy constructed and moved in go through
-// out-of-line calls that cost several times the copy of a short word.
-void AppendLower(std::string_view s, std::string* out) {
-  for (char c : s) {
+// Appends the bytes [b, e) to `*out` with ASCII letters lower-cased. A
+// character at a time, because push_back is inline and a word fits the
+// string's inline buffer, while assign() or a copy constructed and moved in
+// go through out-of-line calls that cost several times the copy of a short
+// word. A pointer range, because string_view::substr (with its bounds
+// check) is not inlined here either.
+void AppendLower(const char* b, const char* e, std::string* out) {
+  for (const char* p = b; p < e; ++p) {
+    const char c = *p;
     out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A'))
                                         : c);
   }
@@ -250,11 +253,11 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
           split > i) {
         Word& pron = out.emplace_back();
         pron.span = {static_cast<int32_t>(i), static_cast<int32_t>(split)};
-        AppendLower(t.substr(i, split - i), &pron.lower);
+        AppendLower(t.data() + i, t.data() + split, &pron.lower);
         pron.cap = absl::ascii_isupper(static_cast<unsigned char>(t[i]));
         Word& aux = out.emplace_back();
         aux.span = {static_cast<int32_t>(split), static_cast<int32_t>(j)};
-        AppendLower(t.substr(split, j - split), &aux.lower);
+        AppendLower(t.data() + split, t.data() + j, &aux.lower);
         if (static_cast<unsigned char>(t[split]) == 0xE2) {
           aux.lower = "'" + aux.lower.substr(3);  // ’ → '
         }
@@ -263,7 +266,7 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
       }
       Word& w = out.emplace_back();
       w.span = {static_cast<int32_t>(i), static_cast<int32_t>(j)};
-      AppendLower(t.substr(i, j - i), &w.lower);
+      AppendLower(t.data() + i, t.data() + j, &w.lower);
       // Keep the period of an abbreviation or initial: Mr. U.S. F.
       if (j < end && t[j] == '.') {
         const bool initial =
@@ -303,7 +306,7 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
     if (j > end) j = end;
     Word& w = out.emplace_back();
     w.span = {static_cast<int32_t>(i), static_cast<int32_t>(j)};
-    AppendLower(t.substr(i, j - i), &w.lower);
+    AppendLower(t.data() + i, t.data() + j, &w.lower);
     w.punct = true;
     w.sentence_end = w.lower == "." || w.lower == "!" || w.lower == "?";
     if (w.sentence_end) {
