@@ -1,6 +1,7 @@
 #include "engine/quotes/quote_finder.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <utility>
@@ -2629,6 +2630,22 @@ std::vector<Word> FirstSentence(std::vector<Word> words) {
 
 namespace {
 
+// The letters a-z that start (`last` false) or end (`last` true) one of
+// `words`, as bits 0-25.
+template <size_t N>
+constexpr uint32_t EdgeLetters(const std::string_view (&words)[N], bool last) {
+  uint32_t bits = 0;
+  for (const std::string_view w : words) {
+    bits |= uint32_t{1} << ((last ? w.back() : w.front()) - 'a');
+  }
+  return bits;
+}
+
+// Whether the letter `c` is among `bits` (see EdgeLetters).
+bool HasLetter(uint32_t bits, char c) {
+  return c >= 'a' && c <= 'z' && ((bits >> (c - 'a')) & 1) != 0;
+}
+
 // Reported speech with no quotation marks, one per sentence: "X said (that)
 // CLAUSE", "X told Y that CLAUSE" and "CLAUSE, according to X". Sentences
 // holding a quoted run are skipped. Appends INDIRECT quotes to `*out` and
@@ -2646,6 +2663,8 @@ void FindIndirect(std::string_view text, const Segmentation& seg,
       "predicted", "predicts",     "wrote",        "writes",     "reported",
       "reports",   "asserted",     "contended",    "maintained", "maintains",
       "admitted",  "admits"};
+  static constexpr uint32_t kFirstLetters = EdgeLetters(kReportVerbs, false);
+  static constexpr uint32_t kLastLetters = EdgeLetters(kReportVerbs, true);
   const size_t before = out->size();
   size_t next_run = 0;
   std::vector<Paragraph> whole;
@@ -2693,7 +2712,11 @@ void FindIndirect(std::string_view text, const Segmentation& seg,
         for (int c = 1; c < n && c < 25 && !found; ++c) {
           if (sw[c].punct || sw[c].cap) continue;
           const std::string_view lower = sw[c].lower;
+          // Most words start or end with a letter no report verb does; they
+          // skip the search of the list, a comparison with each verb.
           const bool verb =
+              !lower.empty() && HasLetter(kFirstLetters, lower.front()) &&
+              HasLetter(kLastLetters, lower.back()) &&
               std::find(std::begin(kReportVerbs), std::end(kReportVerbs),
                         lower) != std::end(kReportVerbs);
           if (!verb || parser.Negated(c)) continue;
