@@ -3078,13 +3078,17 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
           run.open.begin - sent_attr_close <= kMaxFrame) {
         // A later quote of the same sentence ("... of being “duped” by “a
         // con”") has the attribution of the one before it.
-        const std::vector<Word> between =
-            Tokenize(text, sent_attr_close, run.open.begin, lex);
+        // The line break is looked for first: most gaps that have one run
+        // from one paragraph's quote to the next, and need no words.
         bool same =
-            between.size() <= 25 &&
             text.substr(sent_attr_close, run.open.begin - sent_attr_close)
-                    .find('\n') == std::string_view::npos;
-        for (const Word& w : between) same = same && !w.sentence_end;
+                .find('\n') == std::string_view::npos;
+        if (same) {
+          const std::vector<Word> between =
+              Tokenize(text, sent_attr_close, run.open.begin, lex);
+          same = between.size() <= 25;
+          for (const Word& w : between) same = same && !w.sentence_end;
+        }
         if (same) attr = sent_attr;
       }
       if (!attr.found) {
