@@ -1,7 +1,9 @@
 #include "engine/quotes/quote_finder.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <map>
 #include <string>
 #include <utility>
@@ -64,6 +66,38 @@ WordSet Set(std::initializer_list<const char*> words) {
 // ---------------------------------------------------------------------------
 // Words of the text around a quote.
 
+// Reads the bytes of a range with ASCII letters lower-cased. A string built
+// from two of these copies and lower-cases its bytes in one plain loop:
+// appending a byte at a time checks the capacity and rewrites the length
+// and terminator for each byte. It offers only what std::string's range
+// constructor uses: the length by subtraction, then a copy loop.
+class LowerCaseReader {
+ public:
+  using iterator_category = std::random_access_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = char;
+
+  explicit LowerCaseReader(const char* p) : p_(p) {}
+  char operator*() const {
+    return *p_ >= 'A' && *p_ <= 'Z' ? static_cast<char>(*p_ + ('a' - 'A'))
+                                    : *p_;
+  }
+  LowerCaseReader& operator++() {
+    ++p_;
+    return *this;
+  }
+  difference_type operator-(const LowerCaseReader& o) const {
+    return p_ - o.p_;
+  }
+  bool operator==(const LowerCaseReader& o) const { return p_ == o.p_; }
+  bool operator!=(const LowerCaseReader& o) const { return p_ != o.p_; }
+
+ private:
+  const char* p_;
+};
+
 // A word's lower-cased text. Comparing it with a string literal checks the
 // length first: std::string's == with a C string runs strlen and compare()
 // out of line, and the speaker rules make thousands of such comparisons per
@@ -71,6 +105,9 @@ WordSet Set(std::initializer_list<const char*> words) {
 struct Lower : std::string {
   Lower() = default;
   Lower(std::string s) : std::string(std::move(s)) {}  // NOLINT: implicit
+  // The bytes [b, e) with ASCII letters lower-cased.
+  Lower(const char* b, const char* e)
+      : std::string(LowerCaseReader(b), LowerCaseReader(e)) {}
   template <size_t N>
   bool operator==(const char (&literal)[N]) const {
     return std::string_view(*this) == std::string_view(literal, N - 1);
@@ -83,6 +120,12 @@ struct Lower : std::string {
 };
 
 struct Word {
+  Word() = default;
+  // The token [b, e) of `t`, built in place in a vector by emplace_back.
+  Word(std::string_view t, size_t b, size_t e)
+      : span{static_cast<int32_t>(b), static_cast<int32_t>(e)},
+        lower(t.data() + b, t.data() + e) {}
+
   ByteSpan span;
   Lower lower;         // lower-cased ASCII; other bytes unchanged
   bool punct = false;  // a punctuation or symbol character
@@ -174,20 +217,6 @@ size_t ContractionSplit(std::string_view t, size_t i, size_t j) {
   return pron && aux ? a : i;
 }
 
-// Appends the bytes [b, e) to `*out` with ASCII letters lower-cased. A
-// character at a time, because push_back is inline and a word fits the
-// string's inline buffer, while assign() or a copy constructed and moved in
-// go through out-of-line calls that cost several times the copy of a short
-// word. A pointer range, because string_view::substr (with its bounds
-// check) is not inlined here either.
-void AppendLower(const char* b, const char* e, std::string* out) {
-  for (const char* p = b; p < e; ++p) {
-    const char c = *p;
-    out->push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A'))
-                                        : c);
-  }
-}
-
 // Splits [b, e) of `t` into words and punctuation.
 std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
                            const QuoteFinder::Lexicon& lex) {
@@ -252,22 +281,16 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
       if (const size_t split =
               apostrophe > i && apostrophe < j ? ContractionSplit(t, i, j) : i;
           split > i) {
-        Word& pron = out.emplace_back();
-        pron.span = {static_cast<int32_t>(i), static_cast<int32_t>(split)};
-        AppendLower(t.data() + i, t.data() + split, &pron.lower);
+        Word& pron = out.emplace_back(t, i, split);
         pron.cap = absl::ascii_isupper(static_cast<unsigned char>(t[i]));
-        Word& aux = out.emplace_back();
-        aux.span = {static_cast<int32_t>(split), static_cast<int32_t>(j)};
-        AppendLower(t.data() + split, t.data() + j, &aux.lower);
+        Word& aux = out.emplace_back(t, split, j);
         if (static_cast<unsigned char>(t[split]) == 0xE2) {
           aux.lower = "'" + aux.lower.substr(3);  // ’ → '
         }
         i = j;
         continue;
       }
-      Word& w = out.emplace_back();
-      w.span = {static_cast<int32_t>(i), static_cast<int32_t>(j)};
-      AppendLower(t.data() + i, t.data() + j, &w.lower);
+      Word& w = out.emplace_back(t, i, j);
       // Keep the period of an abbreviation or initial: Mr. U.S. F.
       if (j < end && t[j] == '.') {
         const bool initial =
@@ -305,9 +328,8 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
       }
     }
     if (j > end) j = end;
-    Word& w = out.emplace_back();
-    w.span = {static_cast<int32_t>(i), static_cast<int32_t>(j)};
-    AppendLower(t.data() + i, t.data() + j, &w.lower);
+    // Punctuation holds no A-Z: its text is its bytes.
+    Word& w = out.emplace_back(t, i, j);
     w.punct = true;
     w.sentence_end = w.lower == "." || w.lower == "!" || w.lower == "?";
     if (w.sentence_end) {
