@@ -1,6 +1,9 @@
 #include "engine/quotes/quote_finder.h"
 
 #include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
 #include <map>
 #include <string>
 #include <utility>
@@ -63,6 +66,38 @@ WordSet Set(std::initializer_list<const char*> words) {
 // ---------------------------------------------------------------------------
 // Words of the text around a quote.
 
+// Reads the bytes of a range with ASCII letters lower-cased. A string built
+// from two of these copies and lower-cases its bytes in one plain loop:
+// appending a byte at a time checks the capacity and rewrites the length
+// and terminator for each byte. It offers only what std::string's range
+// constructor uses: the length by subtraction, then a copy loop.
+class LowerCaseReader {
+ public:
+  using iterator_category = std::random_access_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = char;
+
+  explicit LowerCaseReader(const char* p) : p_(p) {}
+  char operator*() const {
+    return *p_ >= 'A' && *p_ <= 'Z' ? static_cast<char>(*p_ + ('a' - 'A'))
+                                    : *p_;
+  }
+  LowerCaseReader& operator++() {
+    ++p_;
+    return *this;
+  }
+  difference_type operator-(const LowerCaseReader& o) const {
+    return p_ - o.p_;
+  }
+  bool operator==(const LowerCaseReader& o) const { return p_ == o.p_; }
+  bool operator!=(const LowerCaseReader& o) const { return p_ != o.p_; }
+
+ private:
+  const char* p_;
+};
+
 // A word's lower-cased text. Comparing it with a string literal checks the
 // length first: std::string's == with a C string runs strlen and compare()
 // out of line, and the speaker rules make thousands of such comparisons per
@@ -70,6 +105,9 @@ WordSet Set(std::initializer_list<const char*> words) {
 struct Lower : std::string {
   Lower() = default;
   Lower(std::string s) : std::string(std::move(s)) {}  // NOLINT: implicit
+  // The bytes [b, e) with ASCII letters lower-cased.
+  Lower(const char* b, const char* e)
+      : std::string(LowerCaseReader(b), LowerCaseReader(e)) {}
   template <size_t N>
   bool operator==(const char (&literal)[N]) const {
     return std::string_view(*this) == std::string_view(literal, N - 1);
@@ -82,6 +120,12 @@ struct Lower : std::string {
 };
 
 struct Word {
+  Word() = default;
+  // The token [b, e) of `t`, built in place in a vector by emplace_back.
+  Word(std::string_view t, size_t b, size_t e)
+      : span{static_cast<int32_t>(b), static_cast<int32_t>(e)},
+        lower(t.data() + b, t.data() + e) {}
+
   ByteSpan span;
   Lower lower;         // lower-cased ASCII; other bytes unchanged
   bool punct = false;  // a punctuation or symbol character
@@ -173,14 +217,6 @@ size_t ContractionSplit(std::string_view t, size_t i, size_t j) {
   return pron && aux ? a : i;
 }
 
-// `*out` = `s` with ASCII letters lower-cased, reusing `*out`'s buffer.
-void AssignLower(std::string_view s, std::string* out) {
-  out->assign(s.data(), s.size());
-  for (char& c : *out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
-  }
-}
-
 // Splits [b, e) of `t` into words and punctuation.
 std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
                            const QuoteFinder::Lexicon& lex) {
@@ -195,10 +231,13 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
       i += sl;
       continue;
     }
-    Word w;
     if (IsWordByte(t, i)) {
       size_t j = i;
       while (j < end) {
+        // Most of a word's bytes are ASCII letters or digits: step over
+        // them without the general test below.
+        while (j < end && IsAsciiAlnum(static_cast<unsigned char>(t[j]))) ++j;
+        if (j == end) break;
         if (IsWordByte(t, j)) {
           const unsigned char c = static_cast<unsigned char>(t[j]);
           j += c < 0x80 ? 1 : (c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2);
@@ -225,26 +264,33 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
         break;
       }
       if (j > end) j = end;
+      // One pass over the word's bytes for its letter cases and for the
+      // first byte where ContractionSplit would look for an auxiliary, so
+      // that only words with an inner apostrophe pay for that function.
+      bool lower_seen = false;
+      int letters = 0;
+      size_t apostrophe = j;
+      for (size_t k = i; k < j; ++k) {
+        const unsigned char c = static_cast<unsigned char>(t[k]);
+        if (absl::ascii_islower(c)) lower_seen = true;
+        if (absl::ascii_isupper(c)) ++letters;
+        if (apostrophe == j && (c == '\'' || c == 0xE2)) apostrophe = k;
+      }
       // A pronoun with a contracted auxiliary ("He's", "they’re") is two
       // words, so the pronoun can be a subject.
-      if (const size_t split = ContractionSplit(t, i, j); split > i) {
-        Word pron;
-        pron.span = {static_cast<int32_t>(i), static_cast<int32_t>(split)};
-        AssignLower(t.substr(i, split - i), &pron.lower);
+      if (const size_t split =
+              apostrophe > i && apostrophe < j ? ContractionSplit(t, i, j) : i;
+          split > i) {
+        Word& pron = out.emplace_back(t, i, split);
         pron.cap = absl::ascii_isupper(static_cast<unsigned char>(t[i]));
-        out.push_back(std::move(pron));
-        Word aux;
-        aux.span = {static_cast<int32_t>(split), static_cast<int32_t>(j)};
-        AssignLower(t.substr(split, j - split), &aux.lower);
+        Word& aux = out.emplace_back(t, split, j);
         if (static_cast<unsigned char>(t[split]) == 0xE2) {
           aux.lower = "'" + aux.lower.substr(3);  // ’ → '
         }
-        out.push_back(std::move(aux));
         i = j;
         continue;
       }
-      w.span = {static_cast<int32_t>(i), static_cast<int32_t>(j)};
-      AssignLower(t.substr(i, j - i), &w.lower);
+      Word& w = out.emplace_back(t, i, j);
       // Keep the period of an abbreviation or initial: Mr. U.S. F.
       if (j < end && t[j] == '.') {
         const bool initial =
@@ -261,15 +307,8 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
               (f == 0xC3 && i + 1 < end &&
                static_cast<unsigned char>(t[i + 1]) >= 0x80 &&
                static_cast<unsigned char>(t[i + 1]) <= 0x9E);
-      bool lower_seen = false;
-      int letters = 0;
-      for (size_t k = i; k < j; ++k) {
-        const unsigned char c = static_cast<unsigned char>(t[k]);
-        if (absl::ascii_islower(c)) lower_seen = true;
-        if (absl::ascii_isupper(c)) ++letters;
-      }
+      // The loop above stopped before a kept period, which is no letter.
       w.all_caps = !lower_seen && letters >= 2;
-      out.push_back(std::move(w));
       i = j;
       continue;
     }
@@ -289,8 +328,8 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
       }
     }
     if (j > end) j = end;
-    w.span = {static_cast<int32_t>(i), static_cast<int32_t>(j)};
-    w.lower.assign(t.data() + i, j - i);
+    // Punctuation holds no A-Z: its text is its bytes.
+    Word& w = out.emplace_back(t, i, j);
     w.punct = true;
     w.sentence_end = w.lower == "." || w.lower == "!" || w.lower == "?";
     if (w.sentence_end) {
@@ -302,7 +341,6 @@ std::vector<Word> Tokenize(std::string_view t, int32_t b, int32_t e,
         w.sentence_end = false;
       }
     }
-    out.push_back(std::move(w));
     i = j;
   }
   return out;
@@ -2566,6 +2604,39 @@ std::vector<Word> LastSentence(std::vector<Word> words) {
   return words;
 }
 
+// Whether Tokenize over [b, e) and over [s, e) split [s, e) alike, for
+// b < s: true when `t[s - 1]` is an ASCII space and the three bytes before
+// it are ASCII. No token then holds that space (only the multi-byte step
+// from a byte >= 0x80 could reach over it), so the tokenizer of [b, e)
+// stops on it, and from `s` on each token depends only on the text and `e`.
+bool SplitsAlikeFrom(std::string_view t, int32_t b, int32_t s) {
+  const char c = t[s - 1];
+  if (c != ' ' && c != '\n' && c != '\t' && c != '\r') return false;
+  for (int32_t p = std::max(b, s - 4); p < s - 1; ++p) {
+    if (static_cast<unsigned char>(t[p]) >= 0x80) return false;
+  }
+  return true;
+}
+
+// LastSentence(Tokenize(t, b, e, lex)), without tokenizing the sentences
+// before the last when it can: the words from the last '.', '!' or '?' on
+// (taken from a point where both split alike) hold the last sentence when
+// they hold a sentence end with a word after it. Else, when that mark ends
+// no sentence ("U.S.") or nothing qualifies, the whole range is tokenized.
+std::vector<Word> LastSentenceOf(std::string_view t, int32_t b, int32_t e,
+                                 const QuoteFinder::Lexicon& lex) {
+  int32_t s = e - 1;
+  while (s >= b && t[s] != '.' && t[s] != '!' && t[s] != '?') --s;
+  while (s > b && !SplitsAlikeFrom(t, b, s)) --s;
+  if (s > b) {
+    std::vector<Word> words = Tokenize(t, s, e, lex);
+    for (size_t i = 0; i + 1 < words.size(); ++i) {
+      if (words[i].sentence_end) return LastSentence(std::move(words));
+    }
+  }
+  return LastSentence(Tokenize(t, b, e, lex));
+}
+
 // Cuts `words` at the first sentence end (inclusive of nothing after it).
 std::vector<Word> FirstSentence(std::vector<Word> words) {
   for (size_t i = 0; i < words.size(); ++i) {
@@ -2580,6 +2651,22 @@ std::vector<Word> FirstSentence(std::vector<Word> words) {
 }  // namespace
 
 namespace {
+
+// The letters a-z that start (`last` false) or end (`last` true) one of
+// `words`, as bits 0-25.
+template <size_t N>
+constexpr uint32_t EdgeLetters(const std::string_view (&words)[N], bool last) {
+  uint32_t bits = 0;
+  for (const std::string_view w : words) {
+    bits |= uint32_t{1} << ((last ? w.back() : w.front()) - 'a');
+  }
+  return bits;
+}
+
+// Whether the letter `c` is among `bits` (see EdgeLetters).
+bool HasLetter(uint32_t bits, char c) {
+  return c >= 'a' && c <= 'z' && ((bits >> (c - 'a')) & 1) != 0;
+}
 
 // Reported speech with no quotation marks, one per sentence: "X said (that)
 // CLAUSE", "X told Y that CLAUSE" and "CLAUSE, according to X". Sentences
@@ -2598,6 +2685,8 @@ void FindIndirect(std::string_view text, const Segmentation& seg,
       "predicted", "predicts",     "wrote",        "writes",     "reported",
       "reports",   "asserted",     "contended",    "maintained", "maintains",
       "admitted",  "admits"};
+  static constexpr uint32_t kFirstLetters = EdgeLetters(kReportVerbs, false);
+  static constexpr uint32_t kLastLetters = EdgeLetters(kReportVerbs, true);
   const size_t before = out->size();
   size_t next_run = 0;
   std::vector<Paragraph> whole;
@@ -2645,7 +2734,11 @@ void FindIndirect(std::string_view text, const Segmentation& seg,
         for (int c = 1; c < n && c < 25 && !found; ++c) {
           if (sw[c].punct || sw[c].cap) continue;
           const std::string_view lower = sw[c].lower;
+          // Most words start or end with a letter no report verb does; they
+          // skip the search of the list, a comparison with each verb.
           const bool verb =
+              !lower.empty() && HasLetter(kFirstLetters, lower.front()) &&
+              HasLetter(kLastLetters, lower.back()) &&
               std::find(std::begin(kReportVerbs), std::end(kReportVerbs),
                         lower) != std::end(kReportVerbs);
           if (!verb || parser.Negated(c)) continue;
@@ -2895,8 +2988,7 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
       int32_t b = first_para.begin;
       if (floor_close > b) b = floor_close;
       b = std::max(b, run.open.begin - kMaxFrame);
-      std::vector<Word> before =
-          LastSentence(Tokenize(text, b, run.open.begin, lex));
+      std::vector<Word> before = LastSentenceOf(text, b, run.open.begin, lex);
       Parser parser(text, before, lex);
       int tries = 0;
       {
@@ -3008,13 +3100,17 @@ std::vector<Quote> QuoteFinder::Find(std::string_view text,
           run.open.begin - sent_attr_close <= kMaxFrame) {
         // A later quote of the same sentence ("... of being “duped” by “a
         // con”") has the attribution of the one before it.
-        const std::vector<Word> between =
-            Tokenize(text, sent_attr_close, run.open.begin, lex);
+        // The line break is looked for first: most gaps that have one run
+        // from one paragraph's quote to the next, and need no words.
         bool same =
-            between.size() <= 25 &&
             text.substr(sent_attr_close, run.open.begin - sent_attr_close)
-                    .find('\n') == std::string_view::npos;
-        for (const Word& w : between) same = same && !w.sentence_end;
+                .find('\n') == std::string_view::npos;
+        if (same) {
+          const std::vector<Word> between =
+              Tokenize(text, sent_attr_close, run.open.begin, lex);
+          same = between.size() <= 25;
+          for (const Word& w : between) same = same && !w.sentence_end;
+        }
         if (same) attr = sent_attr;
       }
       if (!attr.found) {

@@ -1,6 +1,8 @@
 #include "engine/quotes/quote_marks.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 
 namespace lede {
 namespace {
@@ -144,12 +146,38 @@ bool IsLeadingElision(std::string_view text, int32_t e) {
   return false;
 }
 
+// Whether a quotation mark can start with the byte `c`: " ' or the lead
+// byte of a curly quote, guillemet or angle quote.
+bool MayStartMark(unsigned char c) {
+  return c == '"' || c == '\'' || c == 0xE2 || c == 0xC2;
+}
+
+// The first position in [i, e) of `text` whose byte may start a mark, or
+// `e`. The scan visits every byte of the text and few bytes qualify, so it
+// tests eight at a time: a byte of `x` equals `c` exactly when that byte of
+// `x ^ (c * kOnes)` is zero, and has_zero_byte tells whether any byte is.
+int32_t NextMayStartMark(std::string_view text, int32_t i, int32_t e) {
+  constexpr uint64_t kOnes = 0x0101010101010101;
+  constexpr uint64_t kHighs = 0x8080808080808080;
+  auto has_zero_byte = [](uint64_t v) { return ((v - kOnes) & ~v & kHighs); };
+  while (e - i >= 8) {
+    uint64_t x;
+    std::memcpy(&x, text.data() + i, sizeof(x));
+    if (has_zero_byte(x ^ (kOnes * '"')) | has_zero_byte(x ^ (kOnes * '\'')) |
+        has_zero_byte(x ^ (kOnes * 0xC2)) | has_zero_byte(x ^ (kOnes * 0xE2))) {
+      break;
+    }
+    i += 8;
+  }
+  while (i < e && !MayStartMark(static_cast<unsigned char>(text[i]))) ++i;
+  return i;
+}
+
 // Classifies the mark starting at `i`, or returns false when `text[i]` does
 // not start a quotation mark. Sets `*m` (including its byte range).
 bool ReadMark(std::string_view text, int32_t i, int32_t para_begin,
               int32_t para_end, Mark* m) {
-  const unsigned char c = static_cast<unsigned char>(text[i]);
-  if (c != '"' && c != '\'' && c != 0xE2 && c != 0xC2) return false;
+  if (!MayStartMark(static_cast<unsigned char>(text[i]))) return false;
   int len = 0;
   char32_t cp = DecodeAt(text, i, &len);
   enum {
@@ -311,6 +339,8 @@ std::vector<QuotedRun> FindQuotedRuns(std::string_view text,
     };
 
     for (int32_t i = ps.begin; i < ps.end; ++i) {
+      i = NextMayStartMark(text, i, ps.end);
+      if (i == ps.end) break;
       Mark m;
       if (!ReadMark(text, i, ps.begin, ps.end, &m)) continue;
       i = m.end - 1;
