@@ -139,18 +139,21 @@ TEST(ShutdownTest, SigtermLetsInFlightCallsFinishAndRefusesNewOnes) {
   ASSERT_TRUE(server.ok()) << server.log();
   auto client = Connect(server.address(), absl::Seconds(120));
   absl::Status in_flight;
+  // Big enough to stay in flight for a good many polls below (some 0.3 s
+  // in a release build, seconds under the sanitizers).
   std::thread call([&] {
-    in_flight = client->Analyze(Request(BigDocument(256 << 10))).status();
+    in_flight = client->Analyze(Request(BigDocument(2 << 20))).status();
   });
   // SIGTERM only once the server counts the call as in flight (a fixed sleep
   // is too short in a sanitizer build: the call then arrives after the
   // GOAWAY and is refused, which is right but not what this tests).
   const std::string log = server.log();
   const size_t at = log.find("metrics on port ");
+  if (at == std::string::npos) call.join();
   ASSERT_NE(at, std::string::npos) << log;
   const int port = std::stoi(log.substr(at + 16));
   bool seen = false;
-  for (int i = 0; i < 600 && !seen; ++i) {
+  for (int i = 0; i < 3000 && !seen; ++i) {
     const std::string body = test_util::HttpGet(port, "/metrics");
     for (absl::string_view line : absl::StrSplit(body, '\n')) {
       if (absl::StartsWith(line, "lede_inflight_calls") &&
@@ -158,8 +161,9 @@ TEST(ShutdownTest, SigtermLetsInFlightCallsFinishAndRefusesNewOnes) {
         seen = true;
       }
     }
-    if (!seen) absl::SleepFor(absl::Milliseconds(50));
+    if (!seen) absl::SleepFor(absl::Milliseconds(10));
   }
+  if (!seen) call.join();  // a failed ASSERT must not leave it joinable
   ASSERT_TRUE(seen) << "the call never showed as in flight";
   kill(server.pid(), SIGTERM);
   call.join();
