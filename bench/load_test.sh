@@ -10,7 +10,8 @@
 #   LOAD_DURATION     seconds measured per h2load run (default 10)
 #   LOAD_WARMUP       seconds of warm-up before each (default 2)
 #   LOAD_CONCURRENCY  concurrencies for the article (default "1 2 4 8 16")
-#   LOAD_PEERS        1: also time wink-nlp on the same files in this run
+#   LOAD_PEERS        1: also time wink-nlp on the same files in this run,
+#                     just before and just after the one-core section
 #                     (default 1 when bench/peers/node_modules exists)
 #   LOAD_OUT          results directory (default BUILD_DIR/load-results)
 # Needs h2load and nghttp (Debian: nghttp2-client); installs them as root
@@ -261,6 +262,23 @@ echo "  (target: p99 <= 5 ms)"
 stop_server
 
 # --- 3. One core: server pinned to CPU 0 with one worker ---------------------
+# wink-nlp runs on the same core just before the one-core measurements and
+# just after them; the ratios use the mean of the two, so a drift of the
+# machine's speed during the section (tens of percent here) weighs on both
+# sides alike, and the two wink figures show how large it was.
+peers=${LOAD_PEERS:-}
+[ -z "$peers" ] && [ -d bench/peers/node_modules ] && peers=1
+wink_run() {
+  [ "${peers:-0}" = 1 ] || return 0
+  echo
+  echo "== wink-nlp on the same files, one core (taskset -c 0 node), $1"
+  [ -d bench/peers/node_modules ] || (cd bench/peers && npm ci --no-audit --no-fund --loglevel=error)
+  rm -f "$out/wink_$1.jsonl"
+  taskset -c 0 node bench/peers/peers.js --libs=wink --min_time=3 --json="$out/wink_$1.jsonl" \
+    "$corpus/article.txt" "$corpus/large.txt" | sed 's/^/  /'
+}
+wink_run before
+
 echo
 echo "== one core: taskset -c 0 lede-server --worker_threads=1 (h2load on CPU 1)"
 start_server 0 --worker_threads=1
@@ -292,19 +310,20 @@ for b in json.load(open(sys.argv[1]))["benchmarks"]:
     print("  %-8s %10.0f words/s (wall) %10.0f words per CPU-s" % (b["label"], words / (b["real_time"] * mult), b["items_per_second"]))
 PY
 
-peers=${LOAD_PEERS:-}
-[ -z "$peers" ] && [ -d bench/peers/node_modules ] && peers=1
+wink_run after
 if [ "${peers:-0}" = 1 ]; then
   echo
-  echo "== wink-nlp on the same files, one core (taskset -c 0 node)"
-  [ -d bench/peers/node_modules ] || (cd bench/peers && npm ci --no-audit --no-fund --loglevel=error)
-  taskset -c 0 node bench/peers/peers.js --libs=wink --min_time=3 --json="$out/wink.jsonl" \
-    "$corpus/article.txt" "$corpus/large.txt" | sed 's/^/  /'
-  python3 - "$out/wink.jsonl" "$out/inproc1.json" "$art1c" "$large1c" "$article_words" "$large_words" "$art1c_cpu" "$large1c_cpu" "$stream1c" "$stream1c_cpu" <<'PY'
+  echo "== lede against wink-nlp (mean of its two runs), one core"
+  python3 - "$out/wink_before.jsonl,$out/wink_after.jsonl" "$out/inproc1.json" "$art1c" "$large1c" "$article_words" "$large_words" "$art1c_cpu" "$large1c_cpu" "$stream1c" "$stream1c_cpu" <<'PY'
 import json, sys
-rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
-wink = {r["file"]: r["words_per_s"] for r in rows}
-wink_cpu = {r["file"]: r["words_per_cpu_s"] for r in rows}
+runs = [[json.loads(l) for l in open(p) if l.strip()] for p in sys.argv[1].split(",")]
+wink, wink_cpu = {}, {}
+for f in set(r["file"] for rows in runs for r in rows):
+    got = [r for rows in runs for r in rows if r["file"] == f]
+    wink[f] = sum(r["words_per_s"] for r in got) / len(got)
+    wink_cpu[f] = sum(r["words_per_cpu_s"] for r in got) / len(got)
+    print("  wink-nlp %-11s %s words/s (before, after), mean %.0f"
+          % (f, ", ".join("%.0f" % r["words_per_s"] for r in got), wink[f]))
 inproc, inproc_cpu = {}, {}
 for b in json.load(open(sys.argv[2]))["benchmarks"]:
     inproc_cpu[b["label"]] = b["items_per_second"]
