@@ -11,8 +11,9 @@
 #   LOAD_WARMUP       seconds of warm-up before each (default 2)
 #   LOAD_CONCURRENCY  concurrencies for the article (default "1 2 4 8 16")
 #   LOAD_PEERS        1: also time wink-nlp on the same files in this run,
-#                     just before and just after the one-core section
+#                     in each round of the one-core section
 #                     (default 1 when bench/peers/node_modules exists)
+#   LOAD_ROUNDS       rounds of the one-core section (default 3)
 #   LOAD_OUT          results directory (default BUILD_DIR/load-results)
 # Needs h2load and nghttp (Debian: nghttp2-client); installs them as root
 # when missing. Loopback only; every run is bounded in time.
@@ -262,86 +263,70 @@ echo "  (target: p99 <= 5 ms)"
 stop_server
 
 # --- 3. One core: server pinned to CPU 0 with one worker ---------------------
-# wink-nlp runs on the same core just before the one-core measurements and
-# just after them; the ratios use the mean of the two, so a drift of the
-# machine's speed during the section (tens of percent here) weighs on both
-# sides alike, and the two wink figures show how large it was.
+# The machine's speed drifts by tens of percent from minute to minute, so
+# the one-core article figures are taken in rounds of short runs back to
+# back on CPU 0 (wink-nlp, lede through the server, the same through
+# AnalyzeStream, lede in-process) and every ratio to wink-nlp is formed
+# within its round; the median over the rounds is the figure to quote.
 peers=${LOAD_PEERS:-}
 [ -z "$peers" ] && [ -d bench/peers/node_modules ] && peers=1
-wink_run() {
-  [ "${peers:-0}" = 1 ] || return 0
-  echo
-  echo "== wink-nlp on the same files, one core (taskset -c 0 node), $1"
-  [ -d bench/peers/node_modules ] || (cd bench/peers && npm ci --no-audit --no-fund --loglevel=error)
-  rm -f "$out/wink_$1.jsonl"
-  taskset -c 0 node bench/peers/peers.js --libs=wink --min_time=3 --json="$out/wink_$1.jsonl" \
-    "$corpus/article.txt" "$corpus/large.txt" | sed 's/^/  /'
+if [ "${peers:-0}" = 1 ] && [ ! -d bench/peers/node_modules ]; then
+  (cd bench/peers && npm ci --no-audit --no-fund --loglevel=error)
+fi
+rounds=${LOAD_ROUNDS:-3}
+# inproc_words FILTER JSON: in-process words/s (wall) of one pipeline_bench
+# case on CPU 0.
+inproc_words() {
+  taskset -c 0 "$build/bench/pipeline_bench" --benchmark_filter="$1" \
+    --benchmark_min_time="${2:-1}" --benchmark_out="$3" --benchmark_out_format=json >/dev/null 2>&1
+  python3 -c 'import json, sys
+b = json.load(open(sys.argv[1]))["benchmarks"][0]
+print("%.0f" % (b["items_per_second"] * b["cpu_time"] / b["real_time"]))' "$3"
 }
-wink_run before
+# wink_words FILE: wink-nlp's words/s (wall) on FILE, on CPU 0.
+wink_words() {
+  taskset -c 0 node bench/peers/peers.js --libs=wink --min_time="${2:-2}" --json="$out/wink.jsonl" "$1" >/dev/null
+  python3 -c 'import json, sys; print("%.0f" % json.loads(open(sys.argv[1]).readline())["words_per_s"])' "$out/wink.jsonl"
+}
+words_of() { awk -v r="$1" -v w="$2" 'BEGIN {printf "%.0f", r * w}'; }
 
 echo
-echo "== one core: taskset -c 0 lede-server --worker_threads=1 (h2load on CPU 1)"
+echo "== one core: taskset -c 0 lede-server --worker_threads=1 (h2load on CPU 1), $rounds rounds"
 start_server 0 --worker_threads=1
-h2load_run article1c "$corpus/article.req" 2 1
-art1c=$last_rps
-art1c_cpu=$last_cpu_rps
-uri_path=$stream_path h2load_run stream1c "$corpus/article_stream.req" 2 1 "-D $dur" $stream_docs
-stream1c=$last_rps
-stream1c_cpu=$last_cpu_rps
+: >"$out/rounds.tsv"
+for r in $(seq "$rounds"); do
+  wink_a=-
+  [ "${peers:-0}" = 1 ] && wink_a=$(wink_words "$corpus/article.txt")
+  h2load_run "article1c_r$r" "$corpus/article.req" 2 1
+  grpc_a=$(words_of "$last_rps" "$article_words")
+  uri_path=$stream_path h2load_run "stream1c_r$r" "$corpus/article_stream.req" 2 1 "-D $dur" $stream_docs
+  stream_a=$(words_of "$last_rps" "$article_words")
+  inproc_a=$(inproc_words 'BM_Pipeline/0$' 1 "$out/inproc1_r$r.json")
+  printf '%s\t%s\t%s\t%s\t%s\n' "$r" "$wink_a" "$grpc_a" "$stream_a" "$inproc_a" >>"$out/rounds.tsv"
+  echo "  round $r, article words/s: wink-nlp $wink_a, lede through gRPC $grpc_a, through AnalyzeStream $stream_a, in-process $inproc_a"
+done
 h2load_run large1c "$corpus/large.req" 2 1 "-n ${LOAD_LARGE_N:-8}"
 large1c=$last_rps
 large1c_cpu=$last_cpu_rps
 stop_server
-echo "  words/s through gRPC: article $(awk -v r="$art1c" -v w="$article_words" 'BEGIN {printf "%.0f", r * w}')" \
-  "(through AnalyzeStream $(awk -v r="$stream1c" -v w="$article_words" 'BEGIN {printf "%.0f", r * w}'))," \
-  "1 MB $(awk -v r="$large1c" -v w="$large_words" 'BEGIN {printf "%.0f", r * w}')" \
-  "(per server CPU-second: article $(awk -v r="$art1c_cpu" -v w="$article_words" 'BEGIN {printf "%.0f", r * w}')," \
-  "1 MB $(awk -v r="$large1c_cpu" -v w="$large_words" 'BEGIN {printf "%.0f", r * w}'))"
+inproc_large=$(inproc_words 'BM_Pipeline/1$' 2 "$out/inproc1_large.json")
+echo "  1 MB words/s: lede through gRPC $(words_of "$large1c" "$large_words")" \
+  "($(words_of "$large1c_cpu" "$large_words") per server CPU-second), in-process $inproc_large"
 
-echo
-echo "== one core in-process (taskset -c 0 pipeline_bench)"
-taskset -c 0 "$build/bench/pipeline_bench" --benchmark_filter='BM_Pipeline/[01]$' \
-  --benchmark_min_time=2 --benchmark_out="$out/inproc1.json" --benchmark_out_format=json >/dev/null 2>&1
-python3 - "$out/inproc1.json" <<'PY'
-import json, sys
-for b in json.load(open(sys.argv[1]))["benchmarks"]:
-    mult = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1}[b["time_unit"]]
-    words = b["items_per_second"] * b["cpu_time"] * mult
-    print("  %-8s %10.0f words/s (wall) %10.0f words per CPU-s" % (b["label"], words / (b["real_time"] * mult), b["items_per_second"]))
-PY
-
-wink_run after
 if [ "${peers:-0}" = 1 ]; then
+  wink_large=$(wink_words "$corpus/large.txt" 3)
+  echo "  1 MB words/s: wink-nlp $wink_large"
   echo
-  echo "== lede against wink-nlp (mean of its two runs), one core"
-  python3 - "$out/wink_before.jsonl,$out/wink_after.jsonl" "$out/inproc1.json" "$art1c" "$large1c" "$article_words" "$large_words" "$art1c_cpu" "$large1c_cpu" "$stream1c" "$stream1c_cpu" <<'PY'
-import json, sys
-runs = [[json.loads(l) for l in open(p) if l.strip()] for p in sys.argv[1].split(",")]
-wink, wink_cpu = {}, {}
-for f in set(r["file"] for rows in runs for r in rows):
-    got = [r for rows in runs for r in rows if r["file"] == f]
-    wink[f] = sum(r["words_per_s"] for r in got) / len(got)
-    wink_cpu[f] = sum(r["words_per_cpu_s"] for r in got) / len(got)
-    print("  wink-nlp %-11s %s words/s (before, after), mean %.0f"
-          % (f, ", ".join("%.0f" % r["words_per_s"] for r in got), wink[f]))
-inproc, inproc_cpu = {}, {}
-for b in json.load(open(sys.argv[2]))["benchmarks"]:
-    inproc_cpu[b["label"]] = b["items_per_second"]
-    inproc[b["label"]] = b["items_per_second"] * b["cpu_time"] / b["real_time"]
-aw, lw = int(sys.argv[5]), int(sys.argv[6])
-grpc = {"article": float(sys.argv[3]) * aw, "1MB": float(sys.argv[4]) * lw}
-grpc_cpu = {"article": float(sys.argv[7]) * aw, "1MB": float(sys.argv[8]) * lw}
-stream, stream_cpu = float(sys.argv[9]) * aw, float(sys.argv[10]) * aw
-for label, f in (("article", "article.txt"), ("1MB", "large.txt")):
-    if f not in wink:
-        continue
-    print("  %-8s lede/wink per wall second: in-process %.1fx, through gRPC (1 core) %.1fx;"
-          " per CPU-second: in-process %.1fx, through gRPC %.1fx (target >= 2x)"
-          % (label, inproc.get(label, 0) / wink[f], grpc[label] / wink[f],
-             inproc_cpu.get(label, 0) / wink_cpu[f], grpc_cpu[label] / wink_cpu[f]))
-    if label == "article":
-        print("  %-8s through AnalyzeStream (1 core, 20 articles per call): %.1fx per wall second,"
-              " %.1fx per CPU-second" % (label, stream / wink[f], stream_cpu / wink_cpu[f]))
+  echo "== lede against wink-nlp, one core (target >= 2x)"
+  python3 - "$out/rounds.tsv" "$inproc_large" "$(words_of "$large1c" "$large_words")" "$wink_large" <<'PY'
+import statistics, sys
+rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
+for name, col in (("in-process", 4), ("through gRPC", 2), ("through AnalyzeStream (20 per call)", 3)):
+    ratios = [float(r[col]) / float(r[1]) for r in rows]
+    print("  article  %-36s %s per round, median %.2fx"
+          % (name, ", ".join("%.2fx" % x for x in ratios), statistics.median(ratios)))
+inproc, grpc, wink = (float(x) for x in sys.argv[2:5])
+print("  1MB      in-process %.1fx, through gRPC %.1fx (one run each, minutes apart)" % (inproc / wink, grpc / wink))
 PY
 fi
 
