@@ -274,8 +274,8 @@ if [ "${peers:-0}" = 1 ] && [ ! -d bench/peers/node_modules ]; then
   (cd bench/peers && npm ci --no-audit --no-fund --loglevel=error)
 fi
 rounds=${LOAD_ROUNDS:-3}
-# inproc_words FILTER JSON: in-process words/s (wall) of one pipeline_bench
-# case on CPU 0.
+# inproc_words FILTER MIN_TIME JSON: in-process words/s (wall) of one
+# pipeline_bench case on CPU 0 (its Google Benchmark output in JSON).
 inproc_words() {
   taskset -c 0 "$build/bench/pipeline_bench" --benchmark_filter="$1" \
     --benchmark_min_time="${2:-1}" --benchmark_out="$3" --benchmark_out_format=json >/dev/null 2>&1
@@ -283,7 +283,7 @@ inproc_words() {
 b = json.load(open(sys.argv[1]))["benchmarks"][0]
 print("%.0f" % (b["items_per_second"] * b["cpu_time"] / b["real_time"]))' "$3"
 }
-# wink_words FILE: wink-nlp's words/s (wall) on FILE, on CPU 0.
+# wink_words FILE [MIN_TIME]: wink-nlp's words/s (wall) on FILE, on CPU 0.
 wink_words() {
   taskset -c 0 node bench/peers/peers.js --libs=wink --min_time="${2:-2}" --json="$out/wink.jsonl" "$1" >/dev/null
   python3 -c 'import json, sys; print("%.0f" % json.loads(open(sys.argv[1]).readline())["words_per_s"])' "$out/wink.jsonl"
