@@ -270,8 +270,8 @@ class Service final
   // TSan annotations (service/tsan_annotations.h): &read_buf_ orders each
   // StartRead before its OnReadDone, &write_buf_ each StartWrite before its
   // OnWriteDone, and `this` the construction and each Finish before OnCancel
-  // and OnDone; OnDone also acquires both buffers, as gRPC calls it after
-  // every operation has completed.
+  // and OnDone, and OnCancel before OnDone; OnDone also acquires both
+  // buffers, as gRPC calls it after every operation has completed.
   class StreamReactor : public RawReactor {
    public:
     StreamReactor(Service* service, grpc::CallbackServerContext* ctx)
@@ -391,6 +391,8 @@ class Service final
     void OnCancel() override {
       LEDE_TSAN_ACQUIRE(this);
       cancelled_ = true;
+      // gRPC runs OnCancel() before OnDone(), which acquires `this`.
+      LEDE_TSAN_RELEASE(this);
     }
 
    private:
