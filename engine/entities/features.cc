@@ -136,26 +136,23 @@ int ShapeChar(unsigned char c) {
   return c;
 }
 
-// Calls `emit(c)` for each character of WordShape(word, collapse).
-template <typename Emit>
-void ForEachShapeChar(std::string_view word, bool collapse, Emit&& emit) {
-  size_t n = 0;
-  char last = 0;
+}  // namespace
+
+std::string WordShape(std::string_view word, bool collapse) {
+  std::string out;
   for (unsigned char c : word) {
     const int sc = ShapeChar(c);
     if (sc < 0) continue;
     const char s = static_cast<char>(sc);
-    if (collapse && n > 0 && last == s) continue;
-    emit(s);
-    last = s;
-    if (++n >= kMaxShapeChars) break;
+    if (collapse && !out.empty() && out.back() == s) continue;
+    out.push_back(s);
+    if (out.size() >= kMaxShapeChars) break;
   }
+  return out;
 }
 
-// WordShapeHash(word, false) and WordShapeHash(word, true) in one pass over
-// `word` (every distinct form needs both).
-void ShapeHashes(std::string_view word, uint64_t* shape,
-                 uint64_t* short_shape) {
+void WordShapeHashes(std::string_view word, uint64_t* shape,
+                     uint64_t* short_shape) {
   uint64_t h = 1469598103934665603ULL, hs = h;  // as Hash64()
   size_t n = 0, ns = 0;
   int last = 0;
@@ -177,23 +174,6 @@ void ShapeHashes(std::string_view word, uint64_t* shape,
   }
   *shape = Finish(h);
   *short_shape = Finish(hs);
-}
-
-}  // namespace
-
-std::string WordShape(std::string_view word, bool collapse) {
-  std::string out;
-  ForEachShapeChar(word, collapse, [&out](char c) { out.push_back(c); });
-  return out;
-}
-
-uint64_t WordShapeHash(std::string_view word, bool collapse) {
-  uint64_t h = 1469598103934665603ULL;  // as Hash64()
-  ForEachShapeChar(word, collapse, [&h](char c) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  });
-  return Finish(h);
 }
 
 namespace {
@@ -222,7 +202,7 @@ void ComputeForm(std::string_view w, const WordClusters* clusters,
   f->lower = lower;
   f->cap = CapOf(w);
   uint64_t shape;
-  ShapeHashes(w, &shape, &f->short_shape);
+  WordShapeHashes(w, &shape, &f->short_shape);
   f->cluster = 0;
   if (clusters != nullptr && !clusters->empty()) {
     auto it = clusters->find(lower);

@@ -50,10 +50,13 @@ std::string WordShape(std::string_view word, bool collapse);
 // has none.
 using WordClusters = absl::flat_hash_map<uint64_t, uint32_t>;
 
-// WordShapeHash()
+// WordShapeHashes()
 //
-// Hash64(WordShape(word, collapse)), computed without building the string.
-uint64_t WordShapeHash(std::string_view word, bool collapse);
+// Hash64(WordShape(word, false)) and Hash64(WordShape(word, true)), in one
+// pass over `word` without building either string (every distinct word form
+// of a document needs both).
+void WordShapeHashes(std::string_view word, uint64_t* shape,
+                     uint64_t* short_shape);
 
 // FormFeatures
 //
