@@ -306,6 +306,9 @@ void FeatureExtractor::Prepare(std::string_view text, const Segmentation& seg,
   context->form.resize(num_tokens);
   context->form_features.clear();
   std::vector<FormFeatures>& forms = context->form_features;
+  // A document has at most one distinct form per token; reserving that
+  // bound up front saves regrowing (and copying) the vector form by form.
+  forms.reserve(num_tokens);
   // At most half full, so probe sequences stay short.
   size_t slots = 16;
   while (slots < 2 * num_tokens) slots *= 2;

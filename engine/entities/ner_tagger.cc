@@ -52,15 +52,61 @@ LinearTagger::LinearTagger(LinearModel model, Gazetteer gazetteer,
       extractor_(&gazetteer_, &clusters_),
       model_id_(std::move(model_id)) {}
 
-template <typename Sink>
-void LinearTagger::Decode(std::string_view text, const Segmentation& seg,
-                          Sink&& sink) const {
+namespace {
+
+// DecodeScratch
+//
+// The per-document buffers of LinearTagger::Decode(). Building them afresh
+// for every document cost a few percent of the pipeline in malloc and in
+// regrowing vectors, so each thread keeps one set and reuses it (a tagger is
+// shared by threads; the scratch is per thread, never in the tagger). Every
+// buffer is cleared or overwritten before use, so results do not depend on
+// earlier documents.
+struct DecodeScratch {
   DocumentContext context;
-  extractor_.Prepare(text, seg, &context);
   PredictionHistory history;
   SpanFeatures features, extra;
   std::vector<float> emissions;
   std::vector<uint8_t> path, back;
+  bool busy = false;  // in use by a Decode() further up this thread's stack
+};
+
+// Documents longer than this leave their thread's scratch freed afterwards,
+// so one huge input does not pin its memory for the thread's lifetime.
+constexpr size_t kMaxRetainedTokens = 1 << 15;
+
+}  // namespace
+
+template <typename Sink>
+void LinearTagger::Decode(std::string_view text, const Segmentation& seg,
+                          Sink&& sink) const {
+  thread_local DecodeScratch thread_scratch;
+  // A sink that decodes again (none does today) gets buffers of its own.
+  std::unique_ptr<DecodeScratch> own;
+  DecodeScratch* scratch = &thread_scratch;
+  if (scratch->busy) {
+    own = std::make_unique<DecodeScratch>();
+    scratch = own.get();
+  }
+  // Marks the scratch in use until Decode() returns or throws.
+  struct Lease {
+    DecodeScratch* scratch;
+    size_t tokens;
+    ~Lease() {
+      scratch->busy = false;
+      if (tokens > kMaxRetainedTokens) *scratch = DecodeScratch();
+    }
+  } lease{scratch, seg.tokens.size()};
+  scratch->busy = true;
+  DocumentContext& context = scratch->context;
+  extractor_.Prepare(text, seg, &context);
+  PredictionHistory& history = scratch->history;
+  history.Clear();
+  SpanFeatures& features = scratch->features;
+  SpanFeatures& extra = scratch->extra;
+  std::vector<float>& emissions = scratch->emissions;
+  std::vector<uint8_t>& path = scratch->path;
+  std::vector<uint8_t>& back = scratch->back;
   const int32_t sentences = static_cast<int32_t>(seg.sentences.size());
   for (int32_t s = 0; s < sentences; ++s) {
     if (StopRequested()) break;  // the caller's deadline passed
