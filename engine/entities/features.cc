@@ -1,6 +1,7 @@
 #include "engine/entities/features.h"
 
 #include <algorithm>
+#include <array>
 
 namespace lede {
 namespace ner {
@@ -54,17 +55,26 @@ enum Cap : uint8_t {
   kCapPunct,     // punctuation or symbol
 };
 
-inline bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
-inline bool IsLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+constexpr bool IsUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool IsLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+constexpr bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
 
 uint64_t Finish(uint64_t h) { return MixHash(h, 0x51ed27); }
+
+// Byte → its ASCII lowercase: a table load per byte in the hash loops below,
+// which run over every token of a document.
+constexpr std::array<unsigned char, 256> kAsciiLower = [] {
+  std::array<unsigned char, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    t[c] = static_cast<unsigned char>(IsUpper(c) ? c + 32 : c);
+  }
+  return t;
+}();
 
 uint64_t HashLower(std::string_view s) {
   uint64_t h = 1469598103934665603ULL;
   for (unsigned char c : s) {
-    if (IsUpper(c)) c = static_cast<unsigned char>(c + 32);
-    h ^= c;
+    h ^= kAsciiLower[c];
     h *= 1099511628211ULL;
   }
   return Finish(h);
@@ -128,13 +138,22 @@ constexpr size_t kMaxShapeChars = 12;
 
 // The shape character of byte `c` (see WordShape()), or -1 for a UTF-8
 // continuation byte, which has none.
-int ShapeChar(unsigned char c) {
+constexpr int ShapeCharOf(unsigned char c) {
   if (IsUpper(c)) return 'X';
   if (IsLower(c)) return 'x';
   if (IsDigit(c)) return 'd';
   if (c >= 0x80) return (c & 0xC0) == 0x80 ? -1 : 'u';
   return c;
 }
+
+// ShapeCharOf() of every byte, looked up rather than branched on per byte.
+constexpr std::array<int8_t, 256> kShapeChar = [] {
+  std::array<int8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = static_cast<int8_t>(ShapeCharOf(c));
+  return t;
+}();
+
+int ShapeChar(unsigned char c) { return kShapeChar[c]; }
 
 }  // namespace
 
