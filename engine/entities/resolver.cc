@@ -413,13 +413,23 @@ bool IsNonAsciiWordChar(std::string_view text, size_t i, int* len) {
   return u_isalnum(cp) || u_charType(cp) == U_NON_SPACING_MARK;
 }
 
+// Whether each ASCII byte is a letter or digit: Propagate() asks this of
+// every byte of the text, and one load beats three range tests.
+constexpr std::array<bool, 128> kAsciiWordChar = [] {
+  std::array<bool, 128> t{};
+  for (int c = 0; c < 128; ++c) {
+    t[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+           (c >= 'A' && c <= 'Z');
+  }
+  return t;
+}();
+
 // Inline for the ASCII bytes that are nearly all of a scan.
 inline bool IsWordChar(std::string_view text, size_t i, int* len) {
   const unsigned char c = static_cast<unsigned char>(text[i]);
   if (c < 0x80) {
     *len = 1;
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-           (c >= 'A' && c <= 'Z');
+    return kAsciiWordChar[c];
   }
   return IsNonAsciiWordChar(text, i, len);
 }
@@ -483,9 +493,15 @@ void Propagate(std::string_view text,
     const size_t run_end = WordRunEnd(text, i);
     bool boundary_before = true;
     if (i > 0) {
-      int plen = 0;
-      const char32_t p = DecodeUtf8Before(text, i, &plen);
-      boundary_before = p != '-' && !(p < 0x80 ? false : u_isalnum(p));
+      // An ASCII byte before is the code point itself (no need to decode).
+      const unsigned char b = static_cast<unsigned char>(text[i - 1]);
+      if (b < 0x80) {
+        boundary_before = b != '-';
+      } else {
+        int plen = 0;
+        const char32_t p = DecodeUtf8Before(text, i, &plen);
+        boundary_before = p != '-' && !(p < 0x80 ? false : u_isalnum(p));
+      }
     }
     // Every name in `by_first` starts with a capital, which in ASCII is
     // A-Z: other ASCII words need no lookup.
