@@ -1,5 +1,7 @@
 #include "engine/dates/date_scanner.h"
 
+#include <array>
+#include <cstdint>
 #include <string>
 
 #include "absl/container/flat_hash_map.h"
@@ -347,14 +349,27 @@ const LexMap& Lexicon() {
   return *m;
 }
 
+// Classes of a byte, looked up rather than tested: the scanner classifies
+// every byte of a text.
+enum ByteClass : uint8_t { kOtherByte, kSpaceByte, kLetterByte };
+constexpr std::array<uint8_t, 256> kByteClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+        c == '\v') {
+      t[c] = kSpaceByte;
+    } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+      t[c] = kLetterByte;
+    }
+  }
+  return t;
+}();
+
 inline bool IsAsciiLetter(unsigned char c) {
-  return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  return kByteClass[c] == kLetterByte;
 }
 inline bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
-inline bool IsSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
-}
+inline bool IsSpace(unsigned char c) { return kByteClass[c] == kSpaceByte; }
 
 // Length of the UTF-8 sequence starting with `c` (1 for invalid bytes).
 inline int SeqLen(unsigned char c) {
