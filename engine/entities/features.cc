@@ -352,6 +352,9 @@ void FeatureExtractor::Prepare(std::string_view text, const Segmentation& seg,
     context->cap[t] = f.cap;
     context->form[t] = static_cast<uint32_t>(*slot);
   }
+  // `forms` below gets at most one key per distinct form: sized once, it
+  // does not rehash as it grows.
+  context->forms.reserve(forms.size());
   for (int32_t s = 0; s < sentences; ++s) {
     const SentenceInfo& si = seg.sentences[s];
     const uint64_t* lower = context->lower.data() + si.first_token;
