@@ -109,6 +109,11 @@ start_server() {
 status_kb() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }
 # Context switches so far, summed over the process's threads.
 ctx_switches() { cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ {n += $2} END {print n + 0}'; }
+# CPU clock ticks so far (user + system) of the server's analysis threads,
+# which lede-server names lede-worker: each runs the analysis, encodes the
+# response and hands it to gRPC. The rest of the server's CPU is gRPC's own
+# threads (reading, HTTP/2, writing) and the kernel work they cause.
+worker_ticks() { awk '$2 == "(lede-worker)" {n += $14 + $15} END {print n + 0}' /proc/"$1"/task/*/stat 2>/dev/null; }
 
 # grpc_call REQ: one call with nghttp; prints "<grpc-status> <DATA bytes>"
 # (the response body as h2load counts it: the sum of the DATA frames).
@@ -139,9 +144,10 @@ h2load_run() {
   "${pre[@]}" h2load -c "$c" -m 1 -D "$warm" \
     -H 'content-type: application/grpc' -H 'te: trailers' -d "$req" \
     "http://127.0.0.1:$port$uri_path" >"$log.warmup" 2>&1 || die "h2load warm-up failed: $(tail -3 "$log.warmup")"
-  local cpu0 cs0
+  local cpu0 cs0 w0
   cpu0=$(awk '{print $14 + $15}' "/proc/$server_pid/stat")
   cs0=$(ctx_switches "$server_pid")
+  w0=$(worker_ticks "$server_pid")
   "${pre[@]}" h2load -c "$c" -m 1 $mode \
     -H 'content-type: application/grpc' -H 'te: trailers' -d "$req" \
     --log-file="$reqlog" "http://127.0.0.1:$port$uri_path" >"$log" 2>&1 &
@@ -156,9 +162,10 @@ h2load_run() {
   done
   wait "$h2pid" || die "h2load failed: $(tail -5 "$log")"
   # Server CPU seconds (user + system, all threads) during the run.
-  local cpu_s switches
+  local cpu_s switches worker_s
   switches=$(($(ctx_switches "$server_pid") - cs0))
   cpu_s=$(awk -v a="$cpu0" -v t="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15 - a) / t}' "/proc/$server_pid/stat")
+  worker_s=$(awk -v a="$w0" -v b="$(worker_ticks "$server_pid")" -v t="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", (b - a) / t}')
   local rps succeeded data
   rps=$(awk -v k="$docs" '/^finished in/ {gsub(",", "", $4); printf "%.2f", $4 * k}' "$log")
   succeeded=$(awk '/^requests:/ {print $8}' "$log")
@@ -192,8 +199,11 @@ h2load_run() {
   # Per document; the nghttp status samples add a handful of calls.
   local switches_per_doc
   switches_per_doc=$(awk -v s="$switches" -v n="$succeeded" -v k="$docs" 'BEGIN {printf "%.1f", (n > 0) ? s / (n * k) : 0}')
-  printf '  %-14s c=%-3s %9s docs/s   p50 %6s ms  p90 %6s ms  p99 %6s ms   %6s calls, server %s CPU-s (%s docs/CPU-s, %s context switches/doc), gRPC OK: %s\n' \
-    "$name" "$c" "$rps" $pcts "$succeeded" "$cpu_s" "$last_cpu_rps" "$switches_per_doc" "$bodies_ok"
+  # Server CPU per document, split: analysis threads / gRPC's threads.
+  read -r last_worker_ms last_other_ms < <(awk -v w="$worker_s" -v c="$cpu_s" -v n="$succeeded" -v k="$docs" \
+    'BEGIN {d = (n > 0) ? n * k : 1; printf "%.3f %.3f\n", w * 1000 / d, (c - w) * 1000 / d}')
+  printf '  %-14s c=%-3s %9s docs/s   p50 %6s ms  p90 %6s ms  p99 %6s ms   %6s calls, server %s CPU-s (%s docs/CPU-s; CPU ms/doc: %s lede-worker + %s other threads; %s context switches/doc), gRPC OK: %s\n' \
+    "$name" "$c" "$rps" $pcts "$succeeded" "$cpu_s" "$last_cpu_rps" "$last_worker_ms" "$last_other_ms" "$switches_per_doc" "$bodies_ok"
   [ "$bodies_ok" = yes ] || failures=$((failures + 1))
   last_rps=$rps
 }
@@ -299,11 +309,14 @@ for r in $(seq "$rounds"); do
   [ "${peers:-0}" = 1 ] && wink_a=$(wink_words "$corpus/article.txt")
   h2load_run "article1c_r$r" "$corpus/article.req" 2 1
   grpc_a=$(words_of "$last_rps" "$article_words")
+  unary_worker_ms=$last_worker_ms unary_other_ms=$last_other_ms
   uri_path=$stream_path h2load_run "stream1c_r$r" "$corpus/article_stream.req" 2 1 "-D $dur" $stream_docs
   stream_a=$(words_of "$last_rps" "$article_words")
   inproc_a=$(inproc_words 'BM_Pipeline/0$' 1 "$out/inproc1_r$r.json")
   printf '%s\t%s\t%s\t%s\t%s\n' "$r" "$wink_a" "$grpc_a" "$stream_a" "$inproc_a" >>"$out/rounds.tsv"
   echo "  round $r, article words/s: wink-nlp $wink_a, lede through gRPC $grpc_a, through AnalyzeStream $stream_a, in-process $inproc_a"
+  echo "    server CPU ms per unary article: $unary_worker_ms in lede-worker (analysis, response encoding) + $unary_other_ms in gRPC's threads;" \
+    "in-process analysis $(awk -v w="$article_words" -v r="$inproc_a" 'BEGIN {printf "%.3f", w * 1000 / r}') ms"
 done
 h2load_run large1c "$corpus/large.req" 2 1 "-n ${LOAD_LARGE_N:-8}"
 large1c=$last_rps

@@ -1,5 +1,9 @@
 #include "service/worker_pool.h"
 
+#if defined(__GLIBC__)
+#include <pthread.h>
+#endif
+
 namespace lede {
 
 WorkerPool::WorkerPool(int threads, size_t max_queued)
@@ -42,6 +46,11 @@ size_t WorkerPool::Load() const {
 }
 
 void WorkerPool::Run() {
+#if defined(__GLIBC__)
+  // Named so that `top -H`, perf and the load test (which splits the
+  // server's CPU between analysis and gRPC's threads) can tell them apart.
+  pthread_setname_np(pthread_self(), kThreadName);
+#endif
   for (;;) {
     std::function<void()> task;
     {

@@ -18,6 +18,9 @@ namespace lede {
 // bound. Thread-safe. The destructor drains the queue and joins the threads.
 class WorkerPool {
  public:
+  // The name its threads carry (Linux: /proc/PID/task/TID/comm).
+  static constexpr char kThreadName[] = "lede-worker";
+
   // `threads` >= 1. `max_queued` bounds tasks waiting for a thread in
   // TrySubmit().
   WorkerPool(int threads, size_t max_queued);
