@@ -108,12 +108,13 @@ start_server() {
 
 status_kb() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }
 # Context switches so far, summed over the process's threads.
-ctx_switches() { cat /proc/"$1"/task/*/status 2>/dev/null | awk '/ctxt_switches/ {n += $2} END {print n + 0}'; }
+# (A thread may end between the glob and the read: never a failure.)
+ctx_switches() { { cat /proc/"$1"/task/*/status 2>/dev/null || true; } | awk '/ctxt_switches/ {n += $2} END {print n + 0}'; }
 # CPU clock ticks so far (user + system) of the server's analysis threads,
 # which lede-server names lede-worker: each runs the analysis, encodes the
 # response and hands it to gRPC. The rest of the server's CPU is gRPC's own
 # threads (reading, HTTP/2, writing) and the kernel work they cause.
-worker_ticks() { awk '$2 == "(lede-worker)" {n += $14 + $15} END {print n + 0}' /proc/"$1"/task/*/stat 2>/dev/null; }
+worker_ticks() { { cat /proc/"$1"/task/*/stat 2>/dev/null || true; } | awk '$2 == "(lede-worker)" {n += $14 + $15} END {print n + 0}'; }
 
 # grpc_call REQ: one call with nghttp; prints "<grpc-status> <DATA bytes>"
 # (the response body as h2load counts it: the sum of the DATA frames).
